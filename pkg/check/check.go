@@ -1,0 +1,171 @@
+// Package check finds what a loaded ledger gets wrong: references between files (committees,
+// numbers, years) as errors, and the document's own inconsistencies (sums, signs, catalog rows,
+// paybacks) as warnings, which the files can acknowledge.
+package check
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/proposal"
+	"github.com/shopspring/decimal"
+)
+
+// Codes of the checks, as diagnostics and acknowledgements name them.
+const (
+	CodeUnknownCommittee = "unknown-committee"
+	CodeDuplicateNumber  = "duplicate-number"
+	CodeDuplicateID      = "duplicate-id"
+	CodeWrongFolder      = "wrong-folder"
+	CodeUnknownYear      = "unknown-year"
+	CodeSumMismatch      = "sum-mismatch"
+	CodeSign             = "sign"
+	CodeCatalogMismatch  = "catalog-mismatch"
+	CodeInvestment       = "investment-mismatch"
+	CodePayback          = "payback-mismatch"
+	CodeYearCoverage     = "year-coverage"
+	CodeTableMismatch    = "table-mismatch"
+	CodeIntroMismatch    = "intro-mismatch"
+	CodeUnusedAck        = "unused-acknowledgement"
+)
+
+// Run checks the ledger and returns its findings; acknowledged warnings are marked, not removed.
+// loaded are the diagnostics of loading, which acknowledgements may also cover.
+func Run(l *ledger.Ledger, loaded diag.List) diag.List {
+	c := &checker{l: l}
+	c.references()
+	for _, p := range l.Proposals {
+		c.proposal(p)
+	}
+	for _, x := range l.CrossCutting {
+		c.crossCutting(x)
+	}
+	c.catalog()
+	all := append(append(diag.List{}, loaded...), c.ds...)
+	all = acknowledge(l, all)
+	all.Sort()
+	return all
+}
+
+type checker struct {
+	l  *ledger.Ledger
+	ds diag.List
+}
+
+func (c *checker) errorf(doc *proposal.Document, p, code, format string, args ...any) {
+	c.ds.Errorf(doc.Pos(p), p, code, format, args...)
+}
+
+func (c *checker) warnf(doc *proposal.Document, p, code, format string, args ...any) {
+	c.ds.Warnf(doc.Pos(p), p, code, format, args...)
+}
+
+func (c *checker) committeeKnown(id string) bool {
+	if c.l.Catalog == nil {
+		return true // no catalog is reported once, not at every reference
+	}
+	for _, k := range c.l.Catalog.Committees {
+		if k.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) committeeIDs() string {
+	var ids []string
+	for _, k := range c.l.Catalog.Committees {
+		ids = append(ids, k.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+func (c *checker) references() {
+	byNumber := map[int]*proposal.Proposal{}
+	for _, p := range c.l.Proposals {
+		if first, dup := byNumber[p.Number]; dup {
+			c.errorf(p.Doc, "number", CodeDuplicateNumber, "proposal number %d is already used by %s", p.Number, first.Doc.File)
+		} else {
+			byNumber[p.Number] = p
+		}
+		if !c.committeeKnown(p.Committee) {
+			c.errorf(p.Doc, "committee", CodeUnknownCommittee, "unknown committee %q: the catalog has %s", p.Committee, c.committeeIDs())
+		} else if dir := path.Base(path.Dir(p.Doc.File)); dir != p.Committee && dir != "." {
+			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %q is in folder %q: move it to %s/", p.Committee, dir, p.Committee)
+		}
+	}
+	byID := map[string]*proposal.CrossCutting{}
+	for _, x := range c.l.CrossCutting {
+		if first, dup := byID[x.ID]; dup {
+			c.errorf(x.Doc, "id", CodeDuplicateID, "cross-cutting id %q is already used by %s", x.ID, first.Doc.File)
+		} else {
+			byID[x.ID] = x
+		}
+		for i, s := range x.Shares {
+			if !c.committeeKnown(s.Committee) {
+				c.errorf(x.Doc, fmt.Sprintf("shares.%d.committee", i), CodeUnknownCommittee, "unknown committee %q: the catalog has %s", s.Committee, c.committeeIDs())
+			}
+		}
+	}
+}
+
+// years checks that every cell of a row lies in the table's own year columns.
+func (c *checker) years(doc *proposal.Document, p string, a proposal.Amounts, years []int, table string) {
+	for _, ya := range a {
+		if !containsYear(years, ya.Year) {
+			c.errorf(doc, proposal.Join(p, strconv.Itoa(ya.Year)), CodeUnknownYear, "year %d is not one of %s's columns (%s)", ya.Year, table, yearSpan(years))
+		}
+	}
+}
+
+func containsYear(years []int, y int) bool {
+	for _, x := range years {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func yearSpan(years []int) string {
+	if len(years) == 0 {
+		return "none"
+	}
+	s := make([]string, len(years))
+	for i, y := range years {
+		s[i] = strconv.Itoa(y)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (c *checker) catalogYears() []int {
+	if c.l.Catalog == nil {
+		return nil
+	}
+	return c.l.Catalog.Years
+}
+
+func (c *checker) crossCutting(x *proposal.CrossCutting) {
+	for i, s := range x.Shares {
+		p := fmt.Sprintf("shares.%d.contribution", i)
+		if c.l.Catalog != nil {
+			c.years(x.Doc, p, s.Contribution, c.catalogYears(), "the catalog")
+		}
+		c.negative(x.Doc, p, s.Contribution, "a catalog contribution is a positive figure")
+	}
+}
+
+// negative warns at each negative cell of a row where the document's rule wants positives.
+func (c *checker) negative(doc *proposal.Document, p string, a proposal.Amounts, rule string) {
+	for _, ya := range a {
+		if ya.Value.IsNegative() {
+			c.warnf(doc, proposal.Join(p, strconv.Itoa(ya.Year)), CodeSign, "%s is negative in %d: %s", ya.Value.String(), ya.Year, rule)
+		}
+	}
+}
+
+func fmtDec(d decimal.Decimal) string { return d.String() }

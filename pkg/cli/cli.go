@@ -1,0 +1,174 @@
+// Package cli is budget's command line: one file a command, each an Options struct, a NewCmd
+// constructor that parses flags into it, and a run function that does the work on injected streams.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/budget-ledger/budget/pkg/check"
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes: what a run of budget means to a script.
+const (
+	ExitOK    = 0 // clean
+	ExitData  = 1 // the data failed validation (or, for diff --exit-code, figures changed)
+	ExitUsage = 2 // usage or I/O error
+)
+
+// Streams are the command's standard streams, injected so tests can read them.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// errDataFailed means the command printed its findings and the data failed; Main exits 1.
+var errDataFailed = errors.New("the data failed validation")
+
+// usageError marks a wrong invocation; Main exits 2.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// Main runs budget with args and returns the exit code. It is the only place that turns errors
+// into exit codes.
+func Main(args []string, s Streams) int {
+	root := NewCmdRoot(s)
+	root.SetArgs(args)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errDataFailed):
+		return ExitData
+	}
+	fmt.Fprintf(s.Err, "budget: %v\n", err)
+	return ExitUsage
+}
+
+// Global holds the flags every command shares.
+type Global struct {
+	Dir string
+}
+
+// NewCmdRoot builds the budget command with its subcommands.
+func NewCmdRoot(s Streams) *cobra.Command {
+	g := &Global{}
+	root := &cobra.Command{
+		Use:   "budget",
+		Short: "A ledger of public budget proposals kept as YAML files",
+		Long: `budget keeps a municipal budget catalog as one YAML file per proposal, validates every
+file against its schema and the document's own arithmetic, and rebuilds the catalog's
+summary tables from the proposals.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "ledger root (default: proposals/ found from the current directory upward)")
+	root.AddCommand(
+		NewCmdValidate(g, s, nil),
+		NewCmdTotals(g, s, nil),
+		NewCmdProposals(g, s, nil),
+		NewCmdExport(g, s, nil),
+		NewCmdSchema(s, nil),
+	)
+	return root
+}
+
+// DefaultDir is the ledger folder looked for from the current directory upward.
+const DefaultDir = "proposals"
+
+// ledgerDir resolves --dir: as given, or proposals/ in the current directory or the nearest
+// parent that has one, as git finds .git. It returns the directory and the name to show.
+func (g *Global) ledgerDir() (string, string, error) {
+	if g.Dir != "" {
+		st, err := os.Stat(g.Dir)
+		if err != nil {
+			return "", "", usagef("ledger directory: %v", unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			return "", "", usagef("ledger directory %s is not a directory", g.Dir)
+		}
+		return g.Dir, filepath.ToSlash(filepath.Clean(g.Dir)), nil
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return "", "", err
+	}
+	for dir := cwd; ; dir = filepath.Dir(dir) {
+		cand := filepath.Join(dir, DefaultDir)
+		if st, err := os.Stat(cand); err == nil && st.IsDir() {
+			name, err := filepath.Rel(cwd, cand)
+			if err != nil {
+				name = cand
+			}
+			return cand, filepath.ToSlash(name), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return "", "", usagef("no %s/ folder here or in any parent directory: give the ledger with --dir", DefaultDir)
+		}
+	}
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
+}
+
+// load reads and checks the ledger: the one pipeline every command starts with.
+func (g *Global) load() (*ledger.Ledger, diag.List, error) {
+	dir, name, err := g.ledgerDir()
+	if err != nil {
+		return nil, nil, err
+	}
+	l, loaded, err := ledger.Load(os.DirFS(dir), name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading ledger: %w", unwrapPathError(err))
+	}
+	return l, check.Run(l, loaded), nil
+}
+
+// loadForReport loads the ledger for a report: errors are printed and fail the run, since a
+// report over broken data would mislead; unacknowledged warnings are pointed out on stderr.
+func (g *Global) loadForReport(s Streams) (*ledger.Ledger, error) {
+	l, ds, err := g.load()
+	if err != nil {
+		return nil, err
+	}
+	if ds.HasErrors() {
+		var errs diag.List
+		for _, d := range ds {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		if err := diag.WriteText(s.Err, errs, l.Source, diag.Options{}); err != nil {
+			return nil, err
+		}
+		return nil, errDataFailed
+	}
+	if _, w := ds.Count(); w > 0 {
+		fmt.Fprintf(s.Err, "note: the ledger has %d unacknowledged %s; run budget validate\n", w, pluralWarning(w))
+	}
+	return l, nil
+}
+
+func pluralWarning(n int) string {
+	if n == 1 {
+		return "warning"
+	}
+	return "warnings"
+}

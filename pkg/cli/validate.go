@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/spf13/cobra"
+)
+
+// ValidateOptions are the flags of budget validate.
+type ValidateOptions struct {
+	*Global
+	Streams
+	Strict bool
+	All    bool
+	Format string
+}
+
+// NewCmdValidate builds budget validate. runF replaces the work in tests of flag parsing.
+func NewCmdValidate(g *Global, s Streams, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{Global: g, Streams: s}
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check every file: schema, references, and the document's own arithmetic",
+		Long: `Validate lists every problem of the ledger, sorted by file and position.
+
+Errors mean the data is wrong (YAML syntax, schema, an amount that is not an exact number,
+an unknown committee, a duplicate number or key, a year outside the table's columns).
+Warnings are the document's own inconsistencies (a total that is not the sum of its rows,
+a sign against the rule, a catalog row that differs from the proposal's table, a payback
+that does not follow from it); a file acknowledges them under "acknowledged:".
+
+Exit status: 0 clean, 1 the data failed (errors; with --strict also unacknowledged
+warnings), 2 usage or I/O error.`,
+		Example: `  budget validate
+  budget validate --strict --format github
+  budget validate --all --format json | jq '.diagnostics[] | select(.acknowledged)'`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			switch opts.Format {
+			case "text", "json", "github":
+			default:
+				return usagef("unknown format %q: want text, json or github", opts.Format)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on unacknowledged warnings too")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "also list acknowledged findings, with their reasons")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github (Actions annotations)")
+	return cmd
+}
+
+func validateRun(opts *ValidateOptions) error {
+	l, ds, err := opts.load()
+	if err != nil {
+		return err
+	}
+	o := diag.Options{All: opts.All}
+	switch opts.Format {
+	case "json":
+		err = diag.WriteJSON(opts.Out, ds, o)
+	case "github":
+		err = diag.WriteGitHub(opts.Out, ds, o)
+	default:
+		err = diag.WriteText(opts.Out, ds, l.Source, o)
+	}
+	if err != nil {
+		return err
+	}
+	errs, warns := ds.Count()
+	if errs > 0 || (opts.Strict && warns > 0) {
+		return errDataFailed
+	}
+	return nil
+}

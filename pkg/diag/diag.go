@@ -1,0 +1,114 @@
+// Package diag holds the diagnostics a run of budget produces: a position in a file, a severity,
+// a code naming the check and a message, collected into a List that sorts and renders them.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity says whether a diagnostic fails the data (Error) or reports one of the document's own
+// inconsistencies (Warning), which can be acknowledged.
+type Severity int
+
+const (
+	// Error means the data is wrong: a run with an error exits 1.
+	Error Severity = iota
+	// Warning means the data is readable but inconsistent; --strict fails on unacknowledged ones.
+	Warning
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText makes a Severity render as its name in JSON.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Pos is a 1-based position in a file. A zero Line means the whole file.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// String renders the position as file:line:col, or just file when there is no line.
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// Diagnostic is one problem found in the ledger.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	// Code names the check, e.g. "sum-mismatch"; acknowledgements refer to it.
+	Code    string
+	Message string
+	// Path is the dotted path of the offending value in its file (e.g. "economy.payback.total"),
+	// empty for file-level problems. Acknowledgements match on it.
+	Path string
+	// Acknowledged is set when the file carries an acknowledgement for this finding; Reason is its text.
+	Acknowledged bool
+	Reason       string
+}
+
+// String renders the diagnostic as file:line:col: severity: message [code].
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Code)
+}
+
+// List collects the diagnostics of a run. The zero value is an empty list ready to use.
+type List []Diagnostic
+
+// Add appends a diagnostic.
+func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
+
+// Errorf appends an error at pos.
+func (l *List) Errorf(pos Pos, path, code, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Code: code, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf appends a warning at pos.
+func (l *List) Warnf(pos Pos, path, code, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Code: code, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders the list by file, line, column, then code and message, so output is stable.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Code, b.Code),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Count returns the number of errors and of unacknowledged warnings.
+func (l List) Count() (errors, warnings int) {
+	for _, d := range l {
+		switch {
+		case d.Severity == Error:
+			errors++
+		case !d.Acknowledged:
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	e, _ := l.Count()
+	return e > 0
+}

@@ -1,0 +1,157 @@
+package diag
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Sources gives the text of a file by the name diagnostics use, so that the text writer can show
+// the offending line. A nil Sources shows no source lines.
+type Sources func(file string) []byte
+
+// Options choose what the writers include.
+type Options struct {
+	// All includes acknowledged warnings; by default they are left out.
+	All bool
+}
+
+func (o Options) keep(d Diagnostic) bool { return o.All || !d.Acknowledged }
+
+// WriteText writes each diagnostic as file:line:col: severity: message [code], followed by the
+// offending source line and a caret under the column, then a summary line.
+func WriteText(w io.Writer, l List, src Sources, o Options) error {
+	var b strings.Builder
+	for _, d := range l {
+		if !o.keep(d) {
+			continue
+		}
+		if d.Acknowledged {
+			fmt.Fprintf(&b, "%s: %s (acknowledged): %s [%s]\n", d.Pos, d.Severity, d.Message, d.Code)
+			fmt.Fprintf(&b, "    reason: %s\n", d.Reason)
+		} else {
+			b.WriteString(d.String())
+			b.WriteByte('\n')
+		}
+		if line, ok := sourceLine(src, d.Pos); ok {
+			fmt.Fprintf(&b, "    %s\n    %s^\n", line, caretPad(line, d.Pos.Column))
+		}
+		if d.Severity == Warning && !d.Acknowledged && d.Path != "" {
+			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", d.Code, d.Path)
+		}
+	}
+	e, wn := l.Count()
+	acked := 0
+	for _, d := range l {
+		if d.Acknowledged {
+			acked++
+		}
+	}
+	fmt.Fprintf(&b, "%d %s, %d %s, %d acknowledged\n", e, plural(e, "error"), wn, plural(wn, "warning"), acked)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func sourceLine(src Sources, p Pos) (string, bool) {
+	if src == nil || p.Line < 1 {
+		return "", false
+	}
+	text := src(p.File)
+	if text == nil {
+		return "", false
+	}
+	lines := bytes.Split(text, []byte("\n"))
+	if p.Line > len(lines) {
+		return "", false
+	}
+	return strings.TrimRight(string(lines[p.Line-1]), "\r"), true
+}
+
+// caretPad returns the white space that puts a caret under column col of line, keeping tabs so
+// the caret lines up in a terminal.
+func caretPad(line string, col int) string {
+	var b strings.Builder
+	for i, r := range []rune(line) {
+		if i >= col-1 {
+			break
+		}
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+type jsonDiagnostic struct {
+	File         string `json:"file"`
+	Line         int    `json:"line"`
+	Column       int    `json:"column"`
+	Severity     string `json:"severity"`
+	Code         string `json:"code"`
+	Message      string `json:"message"`
+	Path         string `json:"path,omitempty"`
+	Acknowledged bool   `json:"acknowledged"`
+	Reason       string `json:"reason,omitempty"`
+}
+
+// WriteJSON writes {"diagnostics": [...], "errors": N, "warnings": N} for machines; warnings
+// counts the unacknowledged ones.
+func WriteJSON(w io.Writer, l List, o Options) error {
+	out := struct {
+		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		Errors      int              `json:"errors"`
+		Warnings    int              `json:"warnings"`
+	}{Diagnostics: []jsonDiagnostic{}}
+	for _, d := range l {
+		if !o.keep(d) {
+			continue
+		}
+		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
+			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
+			Code: d.Code, Message: d.Message, Path: d.Path, Acknowledged: d.Acknowledged, Reason: d.Reason,
+		})
+	}
+	out.Errors, out.Warnings = l.Count()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// WriteGitHub writes GitHub Actions workflow commands (::error file=…,line=…,col=…::message), one
+// a diagnostic, so that findings show as annotations on the pull request's lines.
+func WriteGitHub(w io.Writer, l List, o Options) error {
+	var b strings.Builder
+	for _, d := range l {
+		if !o.keep(d) || d.Acknowledged {
+			continue
+		}
+		level := "error"
+		if d.Severity == Warning {
+			level = "warning"
+		}
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
+			ghProperty(d.Pos.File), max(d.Pos.Line, 1), max(d.Pos.Column, 1), ghProperty(d.Code), ghData(d.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghData escapes a message as GitHub's workflow commands require.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

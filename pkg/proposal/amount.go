@@ -1,0 +1,119 @@
+package proposal
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+)
+
+// exactNumber is the only spelling of an amount the files accept: an optional minus, digits
+// without leading zeros, and optional decimals. Everything else (1e3, 0x10, .5, 1_000, +5) is
+// refused rather than guessed at.
+var exactNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+
+// Amount is an exact decimal read from a YAML scalar's text, never through float64.
+type Amount struct{ decimal.Decimal }
+
+// NewAmount parses s, which must be spelled as exactNumber says.
+func NewAmount(s string) (Amount, error) {
+	if !exactNumber.MatchString(s) {
+		return Amount{}, fmt.Errorf("%q is not an exact decimal number", s)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return Amount{}, err
+	}
+	return Amount{d}, nil
+}
+
+// UnmarshalYAML reads the scalar's text exactly.
+func (a *Amount) UnmarshalYAML(n *yaml.Node) error {
+	v, err := NewAmount(n.Value)
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// MarshalJSON writes the amount as a decimal string, so that no reader rounds it.
+func (a Amount) MarshalJSON() ([]byte, error) { return json.Marshal(a.String()) }
+
+// YearAmount is one cell of a table row.
+type YearAmount struct {
+	Year  int
+	Value Amount
+}
+
+// Amounts is a row's cells keyed by year, in file order. The zero value is an empty row.
+type Amounts []YearAmount
+
+// Get returns the amount of year and whether the row has a cell for it.
+func (a Amounts) Get(year int) (decimal.Decimal, bool) {
+	for _, c := range a {
+		if c.Year == year {
+			return c.Value.Decimal, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// Value returns the amount of year, zero when the cell is empty.
+func (a Amounts) Value(year int) decimal.Decimal {
+	v, _ := a.Get(year)
+	return v
+}
+
+// Years returns the years that have a cell, ascending.
+func (a Amounts) Years() []int {
+	ys := make([]int, 0, len(a))
+	for _, c := range a {
+		ys = append(ys, c.Year)
+	}
+	slices.Sort(ys)
+	return ys
+}
+
+// UnmarshalYAML reads a mapping of year to amount.
+func (a *Amounts) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: expected a mapping of year to amount", n.Line)
+	}
+	out := make(Amounts, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		year, err := strconv.Atoi(n.Content[i].Value)
+		if err != nil {
+			return fmt.Errorf("line %d: year %q is not a whole number", n.Content[i].Line, n.Content[i].Value)
+		}
+		var v Amount
+		if err := n.Content[i+1].Decode(&v); err != nil {
+			return fmt.Errorf("line %d: %w", n.Content[i+1].Line, err)
+		}
+		out = append(out, YearAmount{Year: year, Value: v})
+	}
+	*a = out
+	return nil
+}
+
+// MarshalJSON writes {"2026": "639", ...} in ascending year order.
+func (a Amounts) MarshalJSON() ([]byte, error) {
+	sorted := slices.Clone(a)
+	slices.SortFunc(sorted, func(x, y YearAmount) int { return x.Year - y.Year })
+	buf := []byte{'{'}
+	for i, c := range sorted {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = strconv.AppendInt(buf, int64(c.Year), 10)
+		buf = append(buf, `":"`...)
+		buf = append(buf, c.Value.String()...)
+		buf = append(buf, '"')
+	}
+	return append(buf, '}'), nil
+}

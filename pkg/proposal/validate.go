@@ -1,0 +1,264 @@
+package proposal
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/schema"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+const schemaBase = "https://budget.invalid/schema/"
+
+type compiled struct {
+	schemas map[string]*jsonschema.Schema
+	raw     map[string]any // the schema documents, for "did you mean" suggestions
+	err     error
+}
+
+var (
+	compileOnce sync.Once
+	schemas     compiled
+)
+
+func loadSchemas() compiled {
+	compileOnce.Do(func() {
+		c := jsonschema.NewCompiler()
+		schemas.raw = map[string]any{}
+		for _, name := range schema.Names {
+			file := name + ".schema.json"
+			data, err := schema.Files.ReadFile(file)
+			if err != nil {
+				schemas.err = err
+				return
+			}
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+			if err != nil {
+				schemas.err = fmt.Errorf("schema %s: %w", file, err)
+				return
+			}
+			schemas.raw[schemaBase+file] = doc
+			if err := c.AddResource(schemaBase+file, doc); err != nil {
+				schemas.err = err
+				return
+			}
+		}
+		schemas.schemas = map[string]*jsonschema.Schema{}
+		for _, name := range schema.Names {
+			s, err := c.Compile(schemaBase + name + ".schema.json")
+			if err != nil {
+				schemas.err = err
+				return
+			}
+			schemas.schemas[name] = s
+		}
+	})
+	return schemas
+}
+
+var printer = message.NewPrinter(language.English)
+
+// Validate checks the document against the named schema ("proposal", "crosscutting", "catalog")
+// and returns each violation at the line and column of the value it is about.
+func (d *Document) Validate(name string) diag.List {
+	var ds diag.List
+	s := loadSchemas()
+	if s.err != nil {
+		ds.Errorf(diag.Pos{File: d.File}, "", "schema", "internal schema error: %v", s.err)
+		return ds
+	}
+	err := s.schemas[name].Validate(d.Value)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		ds.Errorf(diag.Pos{File: d.File}, "", "schema", "%v", err)
+		return ds
+	}
+	d.schemaLeaves(ve, s, &ds)
+	return dedupe(ds)
+}
+
+// schemaLeaves turns the innermost errors of the tree into diagnostics; an anyOf whose branches
+// all fail at the same place becomes one message listing what was expected.
+func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *diag.List) {
+	path := strings.Join(e.InstanceLocation, ".")
+	switch k := e.ErrorKind.(type) {
+	case *kind.AnyOf, *kind.OneOf:
+		var wants []string
+		for _, c := range e.Causes {
+			if t, ok := c.ErrorKind.(*kind.Type); ok && len(c.Causes) == 0 {
+				wants = append(wants, t.Want...)
+			} else if cst, ok := c.ErrorKind.(*kind.Const); ok {
+				wants = append(wants, fmt.Sprintf("%v", cst.Want))
+			} else if en, ok := c.ErrorKind.(*kind.Enum); ok {
+				for _, w := range en.Want {
+					wants = append(wants, fmt.Sprintf("%v", w))
+				}
+			} else if len(c.Causes) == 0 {
+				wants = append(wants, c.ErrorKind.LocalizedString(printer))
+			} else {
+				// A branch that matched the type but failed inside: its leaves are the real news.
+				for _, cc := range c.Causes {
+					d.schemaLeaves(cc, s, ds)
+				}
+				return
+			}
+		}
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), strings.Join(wants, " or "))
+		return
+	case *kind.AdditionalProperties:
+		for _, p := range k.Properties {
+			sub := Join(path, p)
+			msg := fmt.Sprintf("unknown field %q in %s", p, describe(path))
+			if alt := suggest(p, s.allowed(e.SchemaURL)); alt != "" {
+				msg += fmt.Sprintf("; did you mean %q?", alt)
+			}
+			ds.Errorf(d.KeyPos(sub), sub, "schema", "%s", msg)
+		}
+		return
+	case *kind.Required:
+		for _, m := range k.Missing {
+			ds.Errorf(d.Pos(path), Join(path, m), "schema", "missing required field %q in %s", m, describe(path))
+		}
+		return
+	case *kind.Type:
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), strings.Join(k.Want, " or "))
+		return
+	}
+	if len(e.Causes) == 0 {
+		ds.Errorf(d.Pos(path), path, "schema", "%s: %s", describe(path), e.ErrorKind.LocalizedString(printer))
+		return
+	}
+	for _, c := range e.Causes {
+		d.schemaLeaves(c, s, ds)
+	}
+}
+
+func describe(path string) string {
+	if path == "" {
+		return "the file"
+	}
+	return path
+}
+
+func (d *Document) valueAt(path string) any {
+	v := d.Value
+	if path == "" {
+		return v
+	}
+	for _, seg := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[seg]
+		case []any:
+			var i int
+			if _, err := fmt.Sscan(seg, &i); err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+func jsonType(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case json.Number:
+		return "number " + x.String()
+	case string:
+		return fmt.Sprintf("string %q", x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// allowed lists the property names the schema at url (with its JSON pointer fragment) declares.
+func (c compiled) allowed(url string) []string {
+	base, frag, _ := strings.Cut(url, "#")
+	var node any = c.raw[base]
+	for _, tok := range strings.Split(strings.Trim(frag, "/"), "/") {
+		if tok == "" {
+			continue
+		}
+		m, ok := node.(map[string]any)
+		if !ok {
+			return nil
+		}
+		node = m[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
+	}
+	m, _ := node.(map[string]any)
+	props, _ := m["properties"].(map[string]any)
+	names := make([]string, 0, len(props))
+	for k := range props {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// suggest returns the allowed name closest to got, if it is close enough to be a likely typo.
+func suggest(got string, allowed []string) string {
+	best, bestDist := "", 3
+	for _, a := range allowed {
+		if dist := levenshtein(got, a); dist < bestDist || (dist == bestDist && best == "") && dist <= 2 {
+			best, bestDist = a, dist
+		}
+	}
+	if best == "" || bestDist > max(1, len(got)/3) {
+		return ""
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func dedupe(ds diag.List) diag.List {
+	seen := map[string]bool{}
+	out := ds[:0]
+	for _, d := range ds {
+		k := d.String()
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}

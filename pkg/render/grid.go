@@ -1,0 +1,137 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Format is an output format of the reports.
+type Format string
+
+// Formats.
+const (
+	Table    Format = "table"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+	Markdown Format = "markdown"
+)
+
+// ParseFormat accepts one of the formats.
+func ParseFormat(s string) (Format, error) {
+	switch Format(s) {
+	case Table, CSV, JSON, Markdown:
+		return Format(s), nil
+	}
+	return "", fmt.Errorf("unknown format %q: want table, csv, json or markdown", s)
+}
+
+// cell is a grid cell: text, or a number formatted by the writer (plain in CSV).
+type cell struct {
+	text string
+	num  *decimal.Decimal
+}
+
+func txt(s string) cell { return cell{text: s} }
+
+func num(d decimal.Decimal) cell { return cell{num: &d} }
+
+// rowStyle tells writers how to set a row off: a committee row, a section heading, a total.
+type rowStyle int
+
+const (
+	plainRow rowStyle = iota
+	groupRow
+	sectionRow
+	totalRow
+)
+
+type gridRow struct {
+	style rowStyle
+	cells []cell
+}
+
+// grid is a report laid out as rows and columns, before formatting.
+type grid struct {
+	caption string // unit and price level, e.g. "1.000 kr. 2026 p/l"
+	header  []string
+	numeric []bool // per column: right-aligned numbers
+	rows    []gridRow
+	notes   []string
+}
+
+func (g *grid) format(c cell, l Lang) string {
+	if c.num != nil {
+		return l.Number(*c.num)
+	}
+	return c.text
+}
+
+func (g *grid) write(w io.Writer, f Format, l Lang) error {
+	switch f {
+	case CSV:
+		return g.writeCSV(w)
+	case Markdown:
+		return g.writeMarkdown(w, l)
+	}
+	return g.writeTable(w, l)
+}
+
+func (g *grid) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(g.header); err != nil {
+		return err
+	}
+	for _, r := range g.rows {
+		rec := make([]string, len(r.cells))
+		for i, c := range r.cells {
+			if c.num != nil {
+				rec[i] = c.num.String()
+			} else {
+				rec[i] = c.text
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (g *grid) writeMarkdown(w io.Writer, l Lang) error {
+	var b strings.Builder
+	if g.caption != "" {
+		fmt.Fprintf(&b, "_%s_\n\n", g.caption)
+	}
+	b.WriteString("| " + strings.Join(g.header, " | ") + " |\n|")
+	for i := range g.header {
+		if g.numeric[i] {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteByte('\n')
+	for _, r := range g.rows {
+		b.WriteString("|")
+		for _, c := range r.cells {
+			s := strings.ReplaceAll(g.format(c, l), "|", `\|`)
+			if s != "" && (r.style == groupRow || r.style == totalRow) {
+				s = "**" + s + "**"
+			} else if s != "" && r.style == sectionRow {
+				s = "_" + s + "_"
+			}
+			b.WriteString(" " + s + " |")
+		}
+		b.WriteByte('\n')
+	}
+	for _, n := range g.notes {
+		fmt.Fprintf(&b, "\n%s\n", strings.ReplaceAll(n, "*", `\*`))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,64 @@
+// Package render formats the ledger's reports as a terminal table, markdown, CSV or JSON. It only
+// formats: every figure comes computed from package ledger.
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Lang chooses the labels and the number format of tables: Danish (1.791,5) or English (1,791.5).
+type Lang string
+
+// Languages.
+const (
+	Danish  Lang = "da"
+	English Lang = "en"
+)
+
+// ParseLang accepts "da" or "en".
+func ParseLang(s string) (Lang, error) {
+	switch Lang(s) {
+	case Danish, English:
+		return Lang(s), nil
+	}
+	return "", fmt.Errorf("unknown language %q: want da or en", s)
+}
+
+// Number formats d with thousands grouping and the decimal mark of the language, keeping every
+// decimal it has: exact figures are never rounded for display.
+func (l Lang) Number(d decimal.Decimal) string {
+	group, mark := ".", ","
+	if l == English {
+		group, mark = ",", "."
+	}
+	s := d.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString(mark)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// word returns the label in the language.
+func (l Lang) word(da, en string) string {
+	if l == English {
+		return en
+	}
+	return da
+}

@@ -1,0 +1,224 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/shopspring/decimal"
+)
+
+func yearHeader(years []int) []string {
+	h := make([]string, len(years))
+	for i, y := range years {
+		h[i] = strconv.Itoa(y)
+	}
+	return h
+}
+
+func caption(unit, priceLevel string) string {
+	if unit == "" {
+		return priceLevel
+	}
+	return unit + " " + priceLevel
+}
+
+func numbers(f ledger.Figures) []cell {
+	cs := make([]cell, len(f))
+	for i, d := range f {
+		cs[i] = num(d)
+	}
+	return cs
+}
+
+// Totals writes Table 1: a row per committee, a column per year, and the total.
+func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
+	if f == JSON {
+		return totalsJSON(w, t)
+	}
+	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
+	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(t.Years)...)
+	g.numeric = make([]bool, len(g.header))
+	for i := 1; i < len(g.numeric); i++ {
+		g.numeric[i] = true
+	}
+	for _, c := range t.Committees {
+		g.rows = append(g.rows, gridRow{cells: append([]cell{txt(c.Name)}, numbers(c.Amounts)...)})
+	}
+	g.rows = append(g.rows, gridRow{style: totalRow, cells: append([]cell{txt(l.word("I alt", "Total"))}, numbers(t.Total)...)})
+	return g.write(w, f, l)
+}
+
+// amountsJSON is a row's figures as {"2026": "1791", ...}, amounts as decimal strings.
+type amountsJSON map[string]string
+
+func amountsOf(years []int, f ledger.Figures) amountsJSON {
+	m := amountsJSON{}
+	for i, y := range years {
+		m[strconv.Itoa(y)] = f[i].String()
+	}
+	return m
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func totalsJSON(w io.Writer, t ledger.Totals) error {
+	type committee struct {
+		ID        string      `json:"id"`
+		Committee string      `json:"committee"`
+		Amounts   amountsJSON `json:"amounts"`
+	}
+	out := struct {
+		Unit       string      `json:"unit"`
+		PriceLevel string      `json:"price_level"`
+		Years      []int       `json:"years"`
+		Committees []committee `json:"committees"`
+		Total      amountsJSON `json:"total"`
+	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Committees: []committee{}, Total: amountsOf(t.Years, t.Total)}
+	for _, c := range t.Committees {
+		out.Committees = append(out.Committees, committee{ID: c.ID, Committee: c.Name, Amounts: amountsOf(t.Years, c.Amounts)})
+	}
+	return writeJSON(w, out)
+}
+
+var sectionNames = map[string][2]string{
+	"investment":    {"Investeringsforslag", "Investment proposals"},
+	"cross-cutting": {"Tværgående forslag", "Cross-cutting proposals"},
+	"efficiency":    {"Effektiviseringsforslag", "Efficiency proposals"},
+}
+
+// Proposals writes Table 2: each committee's row, then its proposals by section, then the total
+// and the footnotes.
+func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
+	if f == JSON {
+		return proposalsJSON(w, t)
+	}
+	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
+	years := yearHeader(t.Years)
+	if n := len(years); n > 0 {
+		years[n-1] += l.word(" (varig)", " (permanent)")
+	}
+	g.header = append([]string{l.word("Nr.", "No."), l.word("Udvalg / forslag", "Committee / proposal")}, years...)
+	g.header = append(g.header, l.word("Samlet investering", "Total investment"), l.word("Godkendt med", "Approved with"))
+	g.numeric = make([]bool, len(g.header))
+	for i := 2; i < len(g.header)-1; i++ {
+		g.numeric[i] = true
+	}
+	blank := func(n int) []cell { return make([]cell, n) }
+	marks := footnoteMarks(t)
+	for _, c := range t.Committees {
+		row := append([]cell{txt(""), txt(c.PrintedName + marks[c.ID])}, numbers(c.Amounts)...)
+		g.rows = append(g.rows, gridRow{style: groupRow, cells: append(row, num(c.TotalInvestment), txt(""))})
+		section := ""
+		for _, r := range c.Rows {
+			if r.Kind != section {
+				section = r.Kind
+				name := sectionNames[section][0]
+				if l == English {
+					name = sectionNames[section][1]
+				}
+				g.rows = append(g.rows, gridRow{style: sectionRow, cells: append([]cell{txt(""), txt(name)}, blank(len(g.header)-2)...)})
+			}
+			number := ""
+			if r.Number != 0 {
+				number = strconv.Itoa(r.Number)
+			}
+			investment := txt("-")
+			if r.TotalInvestment != nil {
+				investment = num(*r.TotalInvestment)
+			}
+			approved := ""
+			if r.ApprovedWith != nil {
+				approved = *r.ApprovedWith
+			}
+			cells := append([]cell{txt(number), txt(r.Title)}, numbers(r.Amounts)...)
+			g.rows = append(g.rows, gridRow{cells: append(cells, investment, txt(approved))})
+		}
+	}
+	total := append([]cell{txt(""), txt(l.word("I alt", "Total"))}, numbers(t.Total)...)
+	g.rows = append(g.rows, gridRow{style: totalRow, cells: append(total, num(t.TotalInvestment), txt(""))})
+	for _, fn := range t.Footnotes {
+		if fn.Table == 2 {
+			g.notes = append(g.notes, strings.TrimSpace(fn.Mark+" "+fn.Text))
+		}
+	}
+	return g.write(w, f, l)
+}
+
+// footnoteMarks returns the Table 2 footnote mark of each committee that has one.
+func footnoteMarks(t ledger.Table2) map[string]string {
+	m := map[string]string{}
+	for _, fn := range t.Footnotes {
+		if fn.Table == 2 && fn.Committee != "" {
+			m[fn.Committee] = fn.Mark
+		}
+	}
+	return m
+}
+
+func proposalsJSON(w io.Writer, t ledger.Table2) error {
+	type row struct {
+		Number          *int        `json:"number"`
+		Title           string      `json:"title"`
+		Kind            string      `json:"kind"`
+		Amounts         amountsJSON `json:"amounts"`
+		TotalInvestment *string     `json:"total_investment"`
+		ApprovedWith    *string     `json:"approved_with"`
+	}
+	type committee struct {
+		ID              string      `json:"id"`
+		Committee       string      `json:"committee"`
+		Amounts         amountsJSON `json:"amounts"`
+		TotalInvestment string      `json:"total_investment"`
+		Proposals       []row       `json:"proposals"`
+	}
+	type total struct {
+		Amounts         amountsJSON `json:"amounts"`
+		TotalInvestment string      `json:"total_investment"`
+	}
+	out := struct {
+		Years      []int       `json:"years"`
+		Committees []committee `json:"committees"`
+		Total      total       `json:"total"`
+	}{Years: t.Years, Committees: []committee{}, Total: total{amountsOf(t.Years, t.Total), t.TotalInvestment.String()}}
+	for _, c := range t.Committees {
+		jc := committee{ID: c.ID, Committee: c.PrintedName, Amounts: amountsOf(t.Years, c.Amounts),
+			TotalInvestment: c.TotalInvestment.String(), Proposals: []row{}}
+		for _, r := range c.Rows {
+			jr := row{Title: r.Title, Kind: r.Kind, Amounts: amountsOf(t.Years, r.Amounts), ApprovedWith: r.ApprovedWith}
+			if r.Number != 0 {
+				n := r.Number
+				jr.Number = &n
+			}
+			jr.TotalInvestment = decimalString(r.TotalInvestment)
+			jc.Proposals = append(jc.Proposals, jr)
+		}
+		out.Committees = append(out.Committees, jc)
+	}
+	return writeJSON(w, out)
+}
+
+func decimalString(d *decimal.Decimal) *string {
+	if d == nil {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+// Export writes the whole ledger, normalised, as JSON: the catalog, the proposals and the
+// cross-cutting proposals with every field.
+func Export(w io.Writer, l *ledger.Ledger) error {
+	return writeJSON(w, struct {
+		Catalog      any `json:"catalog"`
+		Proposals    any `json:"proposals"`
+		CrossCutting any `json:"cross_cutting"`
+	}{l.Catalog, l.Proposals, l.CrossCutting})
+}
