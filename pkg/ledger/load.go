@@ -99,9 +99,8 @@ func (l *Ledger) add(rel, name string, src []byte) diag.List {
 	l.Docs[name] = doc
 	kind := KindOf(rel)
 	ds = append(ds, doc.Validate(kind)...)
-	if ds.HasErrors() {
-		return ds
-	}
+	// A file that breaks its schema is still decoded where it can be, so that one unknown field
+	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
 	var target any
 	switch kind {
 	case "catalog":
@@ -115,7 +114,17 @@ func (l *Ledger) add(rel, name string, src []byte) diag.List {
 		l.Proposals, target = append(l.Proposals, p), p
 	}
 	if err := doc.Root.Decode(target); err != nil {
-		ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
+		switch kind {
+		case "catalog":
+			l.Catalog = nil
+		case "crosscutting":
+			l.CrossCutting = l.CrossCutting[:len(l.CrossCutting)-1]
+		default:
+			l.Proposals = l.Proposals[:len(l.Proposals)-1]
+		}
+		if !ds.HasErrors() {
+			ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
+		}
 	}
 	return ds
 }

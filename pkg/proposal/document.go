@@ -80,7 +80,12 @@ const MaxFileSize = 4 << 20
 // MaxDepth bounds nesting, so that hostile input is refused before it costs memory.
 const MaxDepth = 32
 
-var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	// parserError matches the messages of yaml's parser (not its scanner), whose line number is
+	// 0-based: it names the line where the unclosed construct starts, counted from zero.
+	parserError = regexp.MustCompile(`^did not find expected (<document start>|key|node content|'-' indicator|',' or '\]'|',' or '\}')`)
+)
 
 // Parse reads one data file. It returns nil and the diagnostics when the file cannot be read as
 // a single YAML mapping; otherwise the document with any value-level diagnostics (duplicate keys,
@@ -133,6 +138,9 @@ func syntaxError(file string, err error) diag.Diagnostic {
 	if m := lineInError.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserError.MatchString(msg) {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}

@@ -125,7 +125,11 @@ func (g *grid) writeMarkdown(w io.Writer, l Lang) error {
 			} else if s != "" && r.style == sectionRow {
 				s = "_" + s + "_"
 			}
-			b.WriteString(" " + s + " |")
+			if s == "" {
+				b.WriteString(" |")
+			} else {
+				b.WriteString(" " + s + " |")
+			}
 		}
 		b.WriteByte('\n')
 	}
