@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
@@ -176,6 +177,12 @@ func (t Table2) Only(ids []string) (Table2, error) {
 	}
 	for id := range keep {
 		return Table2{}, fmt.Errorf("unknown committee %q", id)
+	}
+	out.Footnotes = nil
+	for _, fn := range t.Footnotes {
+		if fn.Committee == "" || slices.Contains(ids, fn.Committee) {
+			out.Footnotes = append(out.Footnotes, fn)
+		}
 	}
 	return out, nil
 }

@@ -1,0 +1,114 @@
+package proposal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // diagnostics, as String() renders them; none for a clean file
+		nilD bool     // the file cannot be read as a document
+	}{
+		{name: "clean", src: "a: 1\nb: -0.5\n"},
+		{name: "bom and crlf are accepted", src: "\xef\xbb\xbfa: 1\r\nb: 2\r\n"},
+		{name: "empty file", src: "", nilD: true,
+			want: []string{"f.yaml:1:1: error: file holds no YAML document; expected a mapping [empty]"}},
+		{name: "only comments", src: "# nothing\n", nilD: true,
+			want: []string{"f.yaml:1:1: error: file holds no YAML document; expected a mapping [empty]"}},
+		{name: "several documents", src: "a: 1\n---\nb: 2\n", nilD: true,
+			want: []string{"f.yaml:2:1: error: file holds more than one YAML document; expected exactly one [several-documents]"}},
+		{name: "invalid utf-8", src: "a: \xff\n", nilD: true,
+			want: []string{"f.yaml: error: file is not valid UTF-8 text [encoding]"}},
+		{name: "not a mapping", src: "- 1\n", nilD: true,
+			want: []string{`f.yaml:1:1: error: expected a mapping of keys to values at the top of the file, got a list [schema]`}},
+		{name: "duplicate key", src: "a: 1\na: 2\n",
+			want: []string{`f.yaml:2:1: error: key "a" is already defined at line 1 [duplicate-key]`}},
+		{name: "alias", src: "a: &x 1\nb: *x\n",
+			want: []string{`f.yaml:2:4: error: YAML aliases (*x) are not allowed: write each value where it belongs [alias]`}},
+		{name: "merge key", src: "a: &x {c: 1}\nb:\n  <<: *x\n",
+			want: []string{`f.yaml:3:3: error: YAML merge keys (<<) are not allowed: write each value where it belongs [alias]`}},
+		{name: "exponent", src: "a: 1e400\n",
+			want: []string{`f.yaml:1:4: error: "1e400" is not an exact decimal number: write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5 [bad-amount]`}},
+		{name: "hex", src: "a: 0x10\n",
+			want: []string{`f.yaml:1:4: error: "0x10" is not an exact decimal number: write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5 [bad-amount]`}},
+		{name: "leading dot", src: "a: .5\n",
+			want: []string{`f.yaml:1:4: error: ".5" is not an exact decimal number: write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5 [bad-amount]`}},
+		{name: "underscore", src: "a: 1_000\n",
+			want: []string{`f.yaml:1:4: error: "1_000" is not an exact decimal number: write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5 [bad-amount]`}},
+		{name: "plus sign", src: "a: +5\n",
+			want: []string{`f.yaml:1:4: error: "+5" is not an exact decimal number: write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5 [bad-amount]`}},
+		{name: "danish decimal", src: "a: 1.183,5\n",
+			want: []string{`f.yaml:1:4: error: "1.183,5" is not an exact decimal number: Danish "1.183,5" is written 1183.5 [bad-amount]`}},
+		{name: "thousands separator", src: "a: 1.183\n",
+			want: []string{`f.yaml:1:4: warning: 1.183 looks like a Danish thousands separator: amounts are plain numbers, write 1183 if that is meant [thousands-separator]`}},
+		{name: "a date is text", src: "date: 27.01.2025\n"},
+		{name: "quoted number is text", src: "a: \"1e3\"\n"},
+		{name: "broken flow", src: "a: 1\nb: [x\nc: 2\n", nilD: true,
+			want: []string{`f.yaml:2:1: error: YAML syntax: did not find expected ',' or ']' [yaml-syntax]`}},
+		{name: "too deep", src: "a: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n",
+			want: []string{`f.yaml:1:36: error: nesting deeper than 32 levels [too-deep]`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, ds := Parse("f.yaml", []byte(tt.src))
+			if (doc == nil) != tt.nilD {
+				t.Errorf("document nil = %v, want %v", doc == nil, tt.nilD)
+			}
+			var got []string
+			for _, d := range ds {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestAmountIsExact(t *testing.T) {
+	a, err := NewAmount("0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := NewAmount("0.2")
+	if got := a.Add(b.Decimal).String(); got != "0.3" {
+		t.Errorf("0.1 + 0.2 = %s, want 0.3", got)
+	}
+	if _, err := NewAmount("007"); err == nil {
+		t.Error("leading zeros accepted")
+	}
+}
+
+func TestPosFallsBackToParent(t *testing.T) {
+	doc, ds := Parse("f.yaml", []byte("a:\n  b: 1\n"))
+	if len(ds) != 0 {
+		t.Fatal(ds)
+	}
+	if got := doc.Pos("a.b").String(); got != "f.yaml:2:6" {
+		t.Errorf("Pos(a.b) = %s", got)
+	}
+	if got := doc.Pos("a.missing").String(); got != "f.yaml:2:3" {
+		t.Errorf("Pos(a.missing) = %s, want the mapping a", got)
+	}
+}
+
+// FuzzLoad checks that any bytes give a document or diagnostics, never a panic.
+func FuzzLoad(f *testing.F) {
+	for _, s := range []string{"a: 1\n", "schema: 1\nnumber: 1\n", "a: &x [*x]\n", "- 1\n", "a: {b: [1, 2.5, -3]}\n", "\xef\xbb\xbfa: 1e9\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, ds := Parse("f.yaml", src)
+		if doc == nil && len(ds) == 0 {
+			t.Fatal("no document and no diagnostic")
+		}
+		if doc != nil {
+			_ = doc.Validate("proposal")
+			var p Proposal
+			_ = doc.Root.Decode(&p)
+		}
+	})
+}
