@@ -1,0 +1,52 @@
+package diag
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestSortAndText(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "b.yaml", Line: 2, Column: 3}, "x.y", "sum-mismatch", "rows sum to %d", 5)
+	l.Errorf(Pos{File: "a.yaml", Line: 9, Column: 1}, "", "schema", "bad")
+	l.Errorf(Pos{File: "a.yaml", Line: 2, Column: 7}, "", "bad-amount", "worse")
+	l.Sort()
+	src := func(file string) []byte {
+		if file == "a.yaml" {
+			return []byte("one\n\ttwo: 1e3\n")
+		}
+		return nil
+	}
+	var b bytes.Buffer
+	if err := WriteText(&b, l, src, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.yaml:2:7: error: worse [bad-amount]\n" +
+		"    \ttwo: 1e3\n" +
+		"    \t     ^\n" +
+		"a.yaml:9:1: error: bad [schema]\n" +
+		"b.yaml:2:3: warning: rows sum to 5 [sum-mismatch]\n" +
+		"    acknowledge with: {check: sum-mismatch, at: x.y, reason: ...}\n" +
+		"2 errors, 1 warning, 0 acknowledged\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestGitHubEscapes(t *testing.T) {
+	l := List{{Pos: Pos{File: "p,q.yaml", Line: 1, Column: 2}, Severity: Warning, Code: "sign", Message: "50% off\nnext"}}
+	var b bytes.Buffer
+	if err := WriteGitHub(&b, l, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::warning file=p%2Cq.yaml,line=1,col=2,title=sign::50%25 off%0Anext\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	l[0].Acknowledged = true
+	b.Reset()
+	_ = WriteGitHub(&b, l, Options{All: true})
+	if b.Len() != 0 {
+		t.Errorf("acknowledged finding annotated: %q", b.String())
+	}
+}
