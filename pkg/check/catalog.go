@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
@@ -86,7 +87,7 @@ func (c *checker) intro(total []decimal.Decimal) {
 	d := cat.Doc
 	scale, ok := unitScale(in.Unit, cat.Unit)
 	for _, ya := range in.Approved {
-		i := indexOf(cat.Years, ya.Year)
+		i := slices.Index(cat.Years, ya.Year)
 		if i < 0 {
 			c.errorf(d, fmt.Sprintf("intro.approved.%d", ya.Year), CodeUnknownYear, "year %d is not one of the catalog's years (%s)", ya.Year, yearSpan(cat.Years))
 			continue

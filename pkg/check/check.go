@@ -6,6 +6,7 @@ package check
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,19 +121,10 @@ func (c *checker) references() {
 // years checks that every cell of a row lies in the table's own year columns.
 func (c *checker) years(doc *proposal.Document, p string, a proposal.Amounts, years []int, table string) {
 	for _, ya := range a {
-		if !containsYear(years, ya.Year) {
+		if !slices.Contains(years, ya.Year) {
 			c.errorf(doc, proposal.Join(p, strconv.Itoa(ya.Year)), CodeUnknownYear, "year %d is not one of %s's columns (%s)", ya.Year, table, yearSpan(years))
 		}
 	}
-}
-
-func containsYear(years []int, y int) bool {
-	for _, x := range years {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 func yearSpan(years []int) string {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -68,8 +69,9 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
 
 	if e.TotalImpact != nil {
 		c.years(d, "economy.total_impact.amounts", e.TotalImpact.Amounts, e.Years, "Tabel 1")
+		permRows := rowSums(e.Permanent, e.Years)
 		for i, y := range e.Years {
-			want := rowSums(e.Permanent, e.Years)[i].Add(impl[i])
+			want := permRows[i].Add(impl[i])
 			c.cell(d, "economy.total_impact", e.TotalImpact.Label, e.TotalImpact.Amounts, y, want,
 				"permanent changes and implementation costs add up to")
 		}
@@ -77,7 +79,7 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
 
 	// Catalog row against the proposal's own permanent change, in the catalog's years.
 	for _, y := range c.catalogYears() {
-		i := indexOf(e.Years, y)
+		i := slices.Index(e.Years, y)
 		cat, ok := p.Catalog.Contribution.Get(y)
 		if i < 0 || !ok || e.Permanent == nil {
 			continue
@@ -93,7 +95,7 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
 	if e.Permanent != nil {
 		var missing []string
 		for _, y := range c.catalogYears() {
-			if indexOf(e.Years, y) < 0 {
+			if slices.Index(e.Years, y) < 0 {
 				missing = append(missing, strconv.Itoa(y))
 			}
 		}
@@ -157,15 +159,6 @@ func rowSums(s *proposal.Section, years []int) []decimal.Decimal {
 		}
 	}
 	return out
-}
-
-func indexOf(years []int, y int) int {
-	for i, x := range years {
-		if x == y {
-			return i
-		}
-	}
-	return -1
 }
 
 func joinWords(s []string) string {
