@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/budget-ledger/budget/pkg/check"
@@ -107,8 +108,8 @@ func TestBundledNumbersAreUnique(t *testing.T) {
 		if p.Number != i+1 {
 			t.Fatalf("proposal at %d has number %d: want 1..36 without gaps", i, p.Number)
 		}
-		if p.Doc.File != "proposals/"+p.Committee+"/"+pad(p.Number)+p.Doc.File[len("proposals/"+p.Committee+"/")+2:] {
-			t.Errorf("%s: file name does not start with its number", p.Doc.File)
+		if want := "proposals/" + p.Committee + "/" + pad(p.Number) + "-"; !strings.HasPrefix(p.Doc.File, want) {
+			t.Errorf("%s: want a file name starting %s", p.Doc.File, want)
 		}
 	}
 }

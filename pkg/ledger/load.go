@@ -101,30 +101,27 @@ func (l *Ledger) add(rel, name string, src []byte) diag.List {
 	ds = append(ds, doc.Validate(kind)...)
 	// A file that breaks its schema is still decoded where it can be, so that one unknown field
 	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
-	var target any
+	// Each file joins the ledger only once it decoded, so a failed one leaves nothing behind.
+	var err error
 	switch kind {
 	case "catalog":
 		c := &proposal.Catalog{Doc: doc}
-		l.Catalog, target = c, c
+		if err = doc.Root.Decode(c); err == nil {
+			l.Catalog = c
+		}
 	case "crosscutting":
 		c := &proposal.CrossCutting{Doc: doc}
-		l.CrossCutting, target = append(l.CrossCutting, c), c
+		if err = doc.Root.Decode(c); err == nil {
+			l.CrossCutting = append(l.CrossCutting, c)
+		}
 	default:
 		p := &proposal.Proposal{Doc: doc}
-		l.Proposals, target = append(l.Proposals, p), p
+		if err = doc.Root.Decode(p); err == nil {
+			l.Proposals = append(l.Proposals, p)
+		}
 	}
-	if err := doc.Root.Decode(target); err != nil {
-		switch kind {
-		case "catalog":
-			l.Catalog = nil
-		case "crosscutting":
-			l.CrossCutting = l.CrossCutting[:len(l.CrossCutting)-1]
-		default:
-			l.Proposals = l.Proposals[:len(l.Proposals)-1]
-		}
-		if !ds.HasErrors() {
-			ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
-		}
+	if err != nil && !ds.HasErrors() {
+		ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
 	}
 	return ds
 }
