@@ -3,11 +3,17 @@
 package ledger
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -37,10 +43,61 @@ func (l *Ledger) Source(file string) []byte {
 	return nil
 }
 
-// Load reads every *.yaml file below the root of fsys. display is prefixed to file names in
-// diagnostics (e.g. "proposals"). The error is for I/O trouble only; problems in the data are
-// diagnostics.
+// Options tune Load; the zero value loads with the default limits on every core.
+type Options struct {
+	// Limits bound each file; zero fields take proposal.DefaultLimits.
+	Limits proposal.Limits
+	// MaxFiles bounds how many data files the ledger may hold; 0 means DefaultMaxFiles.
+	MaxFiles int
+	// Workers is how many files are read and parsed at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// DefaultMaxFiles is four times the largest ledger planned for (100 municipalities, 50
+// proposals, 10 years): enough for real use, and a stop for a runaway folder.
+const DefaultMaxFiles = 200_000
+
+func (o Options) withDefaults() Options {
+	if o.Limits.MaxFileSize <= 0 {
+		o.Limits.MaxFileSize = proposal.DefaultLimits.MaxFileSize
+	}
+	if o.Limits.MaxDepth <= 0 {
+		o.Limits.MaxDepth = proposal.DefaultLimits.MaxDepth
+	}
+	if o.MaxFiles <= 0 {
+		o.MaxFiles = DefaultMaxFiles
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// TooManyFilesError is Load's error for a ledger over Options.MaxFiles; it stops the walk at the
+// first file past the limit, before anything is read.
+type TooManyFilesError struct {
+	Dir   string
+	Limit int
+}
+
+func (e *TooManyFilesError) Error() string {
+	return fmt.Sprintf("%s holds more than %d data files, the limit (raise it with --max-files or BUDGET_MAX_FILES)", e.Dir, e.Limit)
+}
+
+// Load reads every *.yaml file below the root of fsys with the default Options.
 func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
+	return LoadWith(fsys, display, Options{})
+}
+
+// LoadWith reads every *.yaml file below the root of fsys. display is prefixed to file names in
+// diagnostics (e.g. "proposals"). The error is for I/O trouble and a ledger over the file limit;
+// problems in the data are diagnostics.
+//
+// Files are read, parsed, validated and decoded on opts.Workers goroutines, each file on its
+// own; the results are then joined in file-name order, so the ledger and its diagnostics are
+// the same whatever the scheduling.
+func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, error) {
+	opts = opts.withDefaults()
 	var files []string
 	var ds diag.List
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -51,31 +108,58 @@ func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
 			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "symlink", "symbolic links are not followed: put the file itself in the ledger")
 			return nil
 		}
-		if !e.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			files = append(files, p)
+		if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			return nil
 		}
+		if !e.Type().IsRegular() {
+			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "read", "not a regular file (a device, pipe or socket): put the file itself in the ledger")
+			return nil
+		}
+		if len(files) == opts.MaxFiles {
+			return &TooManyFilesError{Dir: display, Limit: opts.MaxFiles}
+		}
+		files = append(files, p)
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
 	}
 	slices.Sort(files)
-	l := &Ledger{Docs: map[string]*proposal.Document{}}
-	for _, p := range files {
-		src, err := fs.ReadFile(fsys, p)
-		name := path.Join(display, p)
-		if err != nil {
-			ds.Errorf(diag.Pos{File: name}, "", "read", "cannot read file: %v", unwrapPath(err))
-			continue
+
+	loaded := make([]loadedFile, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(opts.Workers, len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts.Limits)
+			}
+		})
+	}
+	wg.Wait()
+
+	l := &Ledger{Docs: make(map[string]*proposal.Document, len(files))}
+	for i := range loaded {
+		f := &loaded[i]
+		ds = append(ds, f.ds...)
+		if f.doc != nil {
+			l.Docs[f.doc.File] = f.doc
 		}
-		ds = append(ds, l.add(p, name, src)...)
+		switch {
+		case f.catalog != nil:
+			l.Catalog = f.catalog
+		case f.crossCutting != nil:
+			l.CrossCutting = append(l.CrossCutting, f.crossCutting)
+		case f.proposal != nil:
+			l.Proposals = append(l.Proposals, f.proposal)
+		}
 	}
 	if l.Catalog == nil && !hasFile(files, CatalogFile) {
 		ds.Errorf(diag.Pos{File: path.Join(display, CatalogFile)}, "", "no-catalog",
 			"the ledger has no %s: it names the committees and years every proposal refers to", CatalogFile)
 	}
-	slices.SortFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
-	slices.SortFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
+	slices.SortStableFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
+	slices.SortStableFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
 	return l, ds, nil
 }
 
@@ -89,41 +173,100 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// add parses one file, validates it against the schema its place in the ledger calls for and
-// decodes it into the ledger when both passed.
-func (l *Ledger) add(rel, name string, src []byte) diag.List {
-	doc, ds := proposal.Parse(name, src)
-	if doc == nil {
-		return ds
+// loadedFile is what loading one file gave: its document (nil when it did not parse), its
+// diagnostics, and at most one decoded model value.
+type loadedFile struct {
+	doc          *proposal.Document
+	ds           diag.List
+	catalog      *proposal.Catalog
+	crossCutting *proposal.CrossCutting
+	proposal     *proposal.Proposal
+}
+
+// loadFile reads one file within the limits, parses it, validates it against the schema its
+// place in the ledger calls for and decodes it. It touches nothing shared, so files load in
+// parallel.
+func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits) loadedFile {
+	var out loadedFile
+	src, err := readLimited(fsys, rel, lim.MaxFileSize)
+	if err != nil {
+		var big *tooLarge
+		if errors.As(err, &big) {
+			out.ds.Add(proposal.FileTooLarge(name, big.size, lim))
+		} else {
+			out.ds.Errorf(diag.Pos{File: name}, "", "read", "cannot read file: %v", unwrapPath(err))
+		}
+		return out
 	}
-	l.Docs[name] = doc
+	doc, ds := proposal.ParseLimited(name, src, lim)
+	out.ds = ds
+	if doc == nil {
+		return out
+	}
+	out.doc = doc
 	kind := KindOf(rel)
-	ds = append(ds, doc.Validate(kind)...)
+	out.ds = append(out.ds, doc.Validate(kind)...)
+	if !doc.Decodable() {
+		// Decoding would expand the aliases or merge keys that were refused.
+		doc.Release()
+		return out
+	}
 	// A file that breaks its schema is still decoded where it can be, so that one unknown field
 	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
-	// Each file joins the ledger only once it decoded, so a failed one leaves nothing behind.
-	var err error
 	switch kind {
 	case "catalog":
 		c := &proposal.Catalog{Doc: doc}
 		if err = doc.Root.Decode(c); err == nil {
-			l.Catalog = c
+			out.catalog = c
 		}
 	case "crosscutting":
 		c := &proposal.CrossCutting{Doc: doc}
 		if err = doc.Root.Decode(c); err == nil {
-			l.CrossCutting = append(l.CrossCutting, c)
+			out.crossCutting = c
 		}
 	default:
 		p := &proposal.Proposal{Doc: doc}
 		if err = doc.Root.Decode(p); err == nil {
-			l.Proposals = append(l.Proposals, p)
+			out.proposal = p
 		}
 	}
-	if err != nil && !ds.HasErrors() {
-		ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
+	if err != nil && !out.ds.HasErrors() {
+		out.ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
 	}
-	return ds
+	doc.Release()
+	return out
+}
+
+// tooLarge is readLimited's error for a file over the size limit.
+type tooLarge struct{ size int64 }
+
+func (e *tooLarge) Error() string { return fmt.Sprintf("file is %d bytes", e.size) }
+
+// readLimited reads a file of at most max bytes. A larger one is refused from its size before
+// any of it is read, and a file that grows while it is read is cut off one byte past the limit,
+// so a hostile file never costs more than the limit in memory.
+func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > max {
+		return nil, &tooLarge{size: st.Size()}
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > max {
+		return nil, &tooLarge{size: int64(buf.Len())}
+	}
+	return buf.Bytes(), nil
 }
 
 // KindOf tells which schema a file at rel (relative to the ledger root) follows.

@@ -3,7 +3,6 @@ package proposal
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 
@@ -11,17 +10,41 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// exactNumber is the only spelling of an amount the files accept: an optional minus, digits
-// without leading zeros, and optional decimals. Everything else (1e3, 0x10, .5, 1_000, +5) is
-// refused rather than guessed at.
-var exactNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+// isExactNumber reports whether s is the only spelling of an amount the files accept: an
+// optional minus, digits without leading zeros, and optional decimals: -?(0|[1-9][0-9]*)(\.[0-9]+)?
+// Everything else (1e3, 0x10, .5, 1_000, +5) is refused rather than guessed at. It is written
+// out by hand because every amount of every file goes through it.
+func isExactNumber(s string) bool {
+	if s != "" && s[0] == '-' {
+		s = s[1:]
+	}
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || (s[0] == '0' && i > 1) {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	if s[i] != '.' || i+1 == len(s) {
+		return false
+	}
+	for _, b := range []byte(s[i+1:]) {
+		if b < '0' || b > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // Amount is an exact decimal read from a YAML scalar's text, never through float64.
 type Amount struct{ decimal.Decimal }
 
 // NewAmount parses s, which must be spelled as exactNumber says.
 func NewAmount(s string) (Amount, error) {
-	if !exactNumber.MatchString(s) {
+	if !isExactNumber(s) {
 		return Amount{}, fmt.Errorf("%q is not an exact decimal number", s)
 	}
 	d, err := decimal.NewFromString(s)
@@ -90,9 +113,13 @@ func (a *Amounts) UnmarshalYAML(n *yaml.Node) error {
 		if err != nil {
 			return fmt.Errorf("line %d: year %q is not a whole number", n.Content[i].Line, n.Content[i].Value)
 		}
+		// The cell is read here rather than through Decode, which costs a decoder per cell; a
+		// null cell stays zero as Decode leaves it (the schema reports it).
 		var v Amount
-		if err := n.Content[i+1].Decode(&v); err != nil {
-			return fmt.Errorf("line %d: %w", n.Content[i+1].Line, err)
+		if c := n.Content[i+1]; c.ShortTag() != "!!null" {
+			if v, err = NewAmount(c.Value); err != nil {
+				return fmt.Errorf("line %d: %w", c.Line, err)
+			}
 		}
 		out = append(out, YearAmount{Year: year, Value: v})
 	}

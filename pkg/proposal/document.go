@@ -17,40 +17,106 @@ import (
 
 // Document is one parsed data file: its text, its YAML nodes with their positions, and the same
 // content as plain JSON values for the schema. Paths are dotted: "economy.permanent.rows.0.label".
+//
+// Once the file is decoded, Release drops the node tree and the JSON values, which are most of
+// a document's memory; Pos and KeyPos then parse the text again on first use, so that only
+// files with a finding pay for it. A Document is not safe for concurrent use.
 type Document struct {
 	// File is the name diagnostics show, e.g. "proposals/biu/01-digitalt-samtykke.yaml".
 	File   string
 	Source []byte
-	Root   *yaml.Node
+	// Root is the top mapping; nil after Release until a position is asked for.
+	Root *yaml.Node
 	// Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil).
+	// After Release it keeps only the top-level "acknowledged" entry, which the checks read.
 	Value any
 
-	values map[string]*yaml.Node
-	keys   map[string]*yaml.Node
+	// unsafe is set when the tree holds an alias, a merge key or nesting past the limit: decoding
+	// it would expand what was refused.
+	unsafe bool
+}
+
+// Decodable reports whether the node tree may be decoded into the model: it holds no alias, no
+// merge key and no nesting deeper than the limit, each of which Parse reported as an error.
+func (d *Document) Decodable() bool { return !d.unsafe }
+
+// Release drops the node tree and the JSON values once the file is validated and decoded.
+func (d *Document) Release() {
+	d.Root = nil
+	top, _ := d.Value.(map[string]any)
+	if acks, ok := top["acknowledged"]; ok {
+		d.Value = map[string]any{"acknowledged": acks}
+	} else {
+		d.Value = nil
+	}
+}
+
+// root returns the top mapping, parsing the text again after Release.
+func (d *Document) root() *yaml.Node {
+	if d.Root == nil {
+		var n yaml.Node
+		if yaml.Unmarshal(d.Source, &n) == nil && len(n.Content) > 0 {
+			d.Root = n.Content[0]
+		}
+	}
+	return d.Root
+}
+
+// lookup walks path from the top and returns the deepest value node found on it, whether the
+// whole path was found, and the key node of the last segment when it was.
+func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
+	val = d.root()
+	if val == nil {
+		return nil, nil, false
+	}
+	if path == "" {
+		return val, nil, true
+	}
+	for seg := range strings.SplitSeq(path, ".") {
+		var next, nextKey *yaml.Node
+		switch val.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(val.Content); i += 2 {
+				if k := val.Content[i]; k.Kind == yaml.ScalarNode && k.Value == seg {
+					next, nextKey = val.Content[i+1], k
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(val.Content) {
+				next = val.Content[i]
+			}
+		}
+		if next == nil {
+			return val, nil, false
+		}
+		val, key = next, nextKey
+	}
+	return val, key, true
 }
 
 // Node returns the value node at path, or nil.
-func (d *Document) Node(path string) *yaml.Node { return d.values[path] }
+func (d *Document) Node(path string) *yaml.Node {
+	if n, _, ok := d.lookup(path); ok {
+		return n
+	}
+	return nil
+}
 
 // Pos returns the position of the value at path; for a path that is not in the file it falls back
 // to its nearest parent that is, so that a missing field points at the mapping that lacks it.
 func (d *Document) Pos(path string) diag.Pos {
-	for {
-		if n := d.values[path]; n != nil {
-			return diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
-		}
-		if path == "" {
-			return diag.Pos{File: d.File, Line: 1, Column: 1}
-		}
-		path = parent(path)
+	if n, _, _ := d.lookup(path); n != nil {
+		return diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
 	}
+	return diag.Pos{File: d.File, Line: 1, Column: 1}
 }
 
 // KeyPos returns the position of the key of the value at path (for "unknown field" and
 // "duplicate key"), falling back to Pos.
 func (d *Document) KeyPos(path string) diag.Pos {
-	if n := d.keys[path]; n != nil {
-		return diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
+	if _, k, ok := d.lookup(path); ok && k != nil {
+		return diag.Pos{File: d.File, Line: k.Line, Column: k.Column}
 	}
 	return d.Pos(path)
 }
@@ -74,11 +140,26 @@ func Join(path string, segs ...string) string {
 	return path
 }
 
-// MaxFileSize bounds what one file may hold; a ledger file is a few kilobytes.
-const MaxFileSize = 4 << 20
+// Limits bound what Parse accepts, so that hostile input is refused before it costs time or
+// memory. The command line sets them with --max-file-size and --max-depth (or BUDGET_MAX_FILE_SIZE
+// and BUDGET_MAX_DEPTH); messages name those.
+type Limits struct {
+	// MaxFileSize is the most bytes a data file may have; a ledger file is a few kilobytes.
+	MaxFileSize int64
+	// MaxDepth is the deepest nesting of mappings and lists; a proposal nests six levels.
+	MaxDepth int
+}
 
-// MaxDepth bounds nesting, so that hostile input is refused before it costs memory.
-const MaxDepth = 32
+// DefaultLimits are the limits when none are given.
+var DefaultLimits = Limits{MaxFileSize: 4 << 20, MaxDepth: 32}
+
+// FileTooLarge is the diagnostic for a file over the size limit; loaders that see the size
+// before reading the file report it without reading.
+func FileTooLarge(file string, size int64, lim Limits) diag.Diagnostic {
+	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: "file-too-large",
+		Message: fmt.Sprintf("file is %d bytes, more than the limit of %d (raise it with --max-file-size or BUDGET_MAX_FILE_SIZE)",
+			size, lim.MaxFileSize)}
+}
 
 var (
 	lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -87,15 +168,20 @@ var (
 	parserError = regexp.MustCompile(`^did not find expected (<document start>|key|node content|'-' indicator|',' or '\]'|',' or '\}')`)
 )
 
-// Parse reads one data file. It returns nil and the diagnostics when the file cannot be read as
-// a single YAML mapping; otherwise the document with any value-level diagnostics (duplicate keys,
-// amounts that are not exact numbers).
+// Parse reads one data file within DefaultLimits. It returns nil and the diagnostics when the
+// file cannot be read as a single YAML mapping; otherwise the document with any value-level
+// diagnostics (duplicate keys, amounts that are not exact numbers, aliases, nesting too deep).
 func Parse(file string, src []byte) (*Document, diag.List) {
+	return ParseLimited(file, src, DefaultLimits)
+}
+
+// ParseLimited is Parse within lim.
+func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 	var ds diag.List
 	at := diag.Pos{File: file}
 	switch {
-	case len(src) > MaxFileSize:
-		ds.Errorf(at, "", "file-too-large", "file is %d bytes, more than the %d a data file may have", len(src), MaxFileSize)
+	case int64(len(src)) > lim.MaxFileSize:
+		ds.Add(FileTooLarge(file, int64(len(src)), lim))
 		return nil, ds
 	case !utf8.Valid(src):
 		ds.Errorf(at, "", "encoding", "file is not valid UTF-8 text")
@@ -127,8 +213,9 @@ func Parse(file string, src []byte) (*Document, diag.List) {
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Document{File: file, Source: src, Root: body, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
-	d.Value = d.convert(body, "", 0, &ds)
+	d := &Document{File: file, Source: src, Root: body}
+	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds}
+	d.Value = c.convert(body, 0)
 	return d, ds
 }
 
@@ -168,45 +255,66 @@ var (
 	danishDecimalish = regexp.MustCompile(`^-?[0-9.]*,[0-9]+$`)
 )
 
-func (d *Document) convert(n *yaml.Node, path string, depth int, ds *diag.List) any {
-	d.values[path] = n
-	pos := diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
-	if depth > MaxDepth {
-		ds.Errorf(pos, path, "too-deep", "nesting deeper than %d levels", MaxDepth)
+// converter turns the node tree into JSON values. It keeps the path to the current node as
+// segments and joins them only for a diagnostic, since most files have none.
+type converter struct {
+	d        *Document
+	maxDepth int
+	ds       *diag.List
+	segs     []string
+}
+
+func (c *converter) path() string { return strings.Join(c.segs, ".") }
+
+func (c *converter) child(seg string, n *yaml.Node, depth int) any {
+	c.segs = append(c.segs, seg)
+	v := c.convert(n, depth)
+	c.segs = c.segs[:len(c.segs)-1]
+	return v
+}
+
+func (c *converter) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: c.d.File, Line: n.Line, Column: n.Column}
+}
+
+func (c *converter) convert(n *yaml.Node, depth int) any {
+	if depth > c.maxDepth {
+		c.d.unsafe = true
+		c.ds.Errorf(c.pos(n), c.path(), "too-deep", "nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", c.maxDepth)
 		return nil
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		ds.Errorf(pos, path, "alias", "YAML aliases (*%s) are not allowed: write each value where it belongs", n.Value)
+		c.d.unsafe = true
+		c.ds.Errorf(c.pos(n), c.path(), "alias", "YAML aliases (*%s) are not allowed: write each value where it belongs", n.Value)
 		return nil
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
-		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			kpos := diag.Pos{File: d.File, Line: k.Line, Column: k.Column}
 			if k.Kind != yaml.ScalarNode {
-				ds.Errorf(kpos, path, "schema", "a key must be a plain word, got %s", kindName(k))
+				c.ds.Errorf(c.pos(k), c.path(), "schema", "a key must be a plain word, got %s", kindName(k))
 				continue
 			}
 			if k.Tag == "!!merge" || k.Value == "<<" {
-				ds.Errorf(kpos, path, "alias", "YAML merge keys (<<) are not allowed: write each value where it belongs")
+				c.d.unsafe = true
+				c.ds.Errorf(c.pos(k), c.path(), "alias", "YAML merge keys (<<) are not allowed: write each value where it belongs")
 				continue
 			}
-			sub := Join(path, k.Value)
-			if first, dup := seen[k.Value]; dup {
-				ds.Errorf(kpos, sub, "duplicate-key", "key %q is already defined at line %d", k.Value, first.Line)
+			if _, dup := m[k.Value]; dup {
+				first := firstKey(n, k.Value)
+				c.segs = append(c.segs, k.Value)
+				c.ds.Errorf(c.pos(k), c.path(), "duplicate-key", "key %q is already defined at line %d", k.Value, first.Line)
+				c.segs = c.segs[:len(c.segs)-1]
 				continue
 			}
-			seen[k.Value] = k
-			d.keys[sub] = k
-			m[k.Value] = d.convert(v, sub, depth+1, ds)
+			m[k.Value] = c.child(k.Value, v, depth+1)
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			s[i] = d.convert(c, Join(path, strconv.Itoa(i)), depth+1, ds)
+		for i, e := range n.Content {
+			s[i] = c.child(strconv.Itoa(i), e, depth+1)
 		}
 		return s
 	}
@@ -217,31 +325,43 @@ func (d *Document) convert(n *yaml.Node, path string, depth int, ds *diag.List) 
 		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
 		return b
 	case "!!int", "!!float":
-		return d.number(n, path, ds)
+		return c.number(n)
 	case "!!str":
-		if n.Style == 0 && numberLike.MatchString(n.Value) {
-			return d.number(n, path, ds)
+		// Most text starts with a letter: only what could be a number pays for the expression.
+		if n.Style == 0 && n.Value != "" && strings.IndexByte("+-.0123456789", n.Value[0]) >= 0 && numberLike.MatchString(n.Value) {
+			return c.number(n)
 		}
 	}
 	return n.Value
 }
 
+// firstKey returns the first key node of mapping n named name.
+func firstKey(n *yaml.Node, name string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == name {
+			return k
+		}
+	}
+	return n
+}
+
 // number checks a numeric scalar against the one spelling the files accept and returns it as a
 // json.Number; a refused one is reported here and stands in as 0 so the schema does not repeat it.
-func (d *Document) number(n *yaml.Node, path string, ds *diag.List) any {
-	pos := diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
-	if !exactNumber.MatchString(n.Value) {
+func (c *converter) number(n *yaml.Node) any {
+	if !isExactNumber(n.Value) {
 		hint := `write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5`
 		if danishDecimalish.MatchString(n.Value) {
 			hint = fmt.Sprintf("Danish %q is written %s", n.Value, strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", "."))
 		}
-		ds.Errorf(pos, path, "bad-amount", "%q is not an exact decimal number: %s", n.Value, hint)
+		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%q is not an exact decimal number: %s", n.Value, hint)
 		return json.Number("0")
 	}
-	if thousandsLike.MatchString(n.Value) && !strings.HasSuffix(path, "years") {
-		ds.Warnf(pos, path, "thousands-separator",
-			"%s looks like a Danish thousands separator: amounts are plain numbers, write %s if that is meant",
-			n.Value, strings.ReplaceAll(n.Value, ".", ""))
+	if strings.IndexByte(n.Value, '.') >= 0 && thousandsLike.MatchString(n.Value) {
+		if path := c.path(); !strings.HasSuffix(path, "years") {
+			c.ds.Warnf(c.pos(n), path, "thousands-separator",
+				"%s looks like a Danish thousands separator: amounts are plain numbers, write %s if that is meant",
+				n.Value, strings.ReplaceAll(n.Value, ".", ""))
+		}
 	}
 	return json.Number(n.Value)
 }

@@ -49,7 +49,7 @@ func TestParse(t *testing.T) {
 		{name: "broken flow", src: "a: 1\nb: [x\nc: 2\n", nilD: true,
 			want: []string{`f.yaml:2:1: error: YAML syntax: did not find expected ',' or ']' [yaml-syntax]`}},
 		{name: "too deep", src: "a: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n",
-			want: []string{`f.yaml:1:36: error: nesting deeper than 32 levels [too-deep]`}},
+			want: []string{`f.yaml:1:36: error: nesting deeper than 32 levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH) [too-deep]`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
