@@ -55,7 +55,8 @@ func Main(args []string, s Streams) int {
 
 // Global holds the flags every command shares.
 type Global struct {
-	Dir string
+	Dir    string
+	Limits Limits
 }
 
 // NewCmdRoot builds the budget command with its subcommands.
@@ -75,6 +76,7 @@ summary tables from the proposals.`,
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "ledger root (default: proposals/ found from the current directory upward)")
+	g.Limits.addFlags(root.PersistentFlags())
 	root.AddCommand(
 		NewCmdValidate(g, s, nil),
 		NewCmdTotals(g, s, nil),
@@ -130,11 +132,15 @@ func unwrapPathError(err error) error {
 
 // load reads and checks the ledger: the one pipeline every command starts with.
 func (g *Global) load() (*ledger.Ledger, diag.List, error) {
+	opts, err := g.Limits.options()
+	if err != nil {
+		return nil, nil, err
+	}
 	dir, name, err := g.ledgerDir()
 	if err != nil {
 		return nil, nil, err
 	}
-	l, loaded, err := ledger.Load(os.DirFS(dir), name)
+	l, loaded, err := ledger.LoadWith(os.DirFS(dir), name, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading ledger: %w", unwrapPathError(err))
 	}

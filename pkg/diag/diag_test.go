@@ -2,6 +2,7 @@ package diag
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,23 @@ func TestGitHubEscapes(t *testing.T) {
 	_ = WriteGitHub(&b, l, Options{All: true})
 	if b.Len() != 0 {
 		t.Errorf("acknowledged finding annotated: %q", b.String())
+	}
+}
+
+// TestLongLineIsClipped: a file of one huge line shows a window around the column, with the
+// caret still under it, instead of flooding the terminal.
+func TestLongLineIsClipped(t *testing.T) {
+	line := "summary: " + strings.Repeat("x", 5000) + " 1e3 " + strings.Repeat("y", 5000)
+	l := List{{Pos: Pos{File: "a.yaml", Line: 2, Column: 5011}, Severity: Error, Code: "bad-amount", Message: "bad"}}
+	var b bytes.Buffer
+	if err := WriteText(&b, l, func(string) []byte { return []byte("schema: 1\n" + line + "\n") }, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.yaml:2:5011: error: bad [bad-amount]\n" +
+		"    …" + strings.Repeat("x", 59) + " 1e3 " + strings.Repeat("y", 56) + "…\n" +
+		"    " + strings.Repeat(" ", 61) + "^\n" +
+		"1 error, 0 warnings, 0 acknowledged\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }

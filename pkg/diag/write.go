@@ -36,7 +36,8 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 			b.WriteByte('\n')
 		}
 		if line, ok := sourceLine(src, d.Pos); ok {
-			fmt.Fprintf(&b, "    %s\n    %s^\n", line, caretPad(line, d.Pos.Column))
+			line, col := clip(line, d.Pos.Column)
+			fmt.Fprintf(&b, "    %s\n    %s^\n", line, caretPad(line, col))
 		}
 		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" {
 			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", d.Code, d.Path)
@@ -61,6 +62,7 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
+// sourceLine finds line p.Line of the file, scanning only as far as that line.
 func sourceLine(src Sources, p Pos) (string, bool) {
 	if src == nil || p.Line < 1 {
 		return "", false
@@ -69,11 +71,39 @@ func sourceLine(src Sources, p Pos) (string, bool) {
 	if text == nil {
 		return "", false
 	}
-	lines := bytes.Split(text, []byte("\n"))
-	if p.Line > len(lines) {
-		return "", false
+	for n := 1; n < p.Line; n++ {
+		i := bytes.IndexByte(text, '\n')
+		if i < 0 {
+			return "", false
+		}
+		text = text[i+1:]
 	}
-	return strings.TrimRight(string(lines[p.Line-1]), "\r"), true
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return strings.TrimRight(string(text), "\r"), true
+}
+
+// maxShown is how many characters of a source line are shown; a longer line is cut to a window
+// around the column, so that a file of one huge line cannot flood the terminal.
+const maxShown = 120
+
+// clip returns the part of line shown and the column within it.
+func clip(line string, col int) (string, int) {
+	r := []rune(line)
+	if len(r) <= maxShown {
+		return line, col
+	}
+	start := min(max(0, col-1-maxShown/2), len(r)-maxShown)
+	end := start + maxShown
+	shown := string(r[start:end])
+	if start > 0 {
+		shown, col = "…"+shown, col-start+1
+	}
+	if end < len(r) {
+		shown += "…"
+	}
+	return shown, col
 }
 
 // caretPad returns the white space that puts a caret under column col of line, keeping tabs so

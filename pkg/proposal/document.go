@@ -183,6 +183,9 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 	case int64(len(src)) > lim.MaxFileSize:
 		ds.Add(FileTooLarge(file, int64(len(src)), lim))
 		return nil, ds
+	case bytes.IndexByte(src, 0) >= 0:
+		ds.Errorf(at, "", "encoding", "file is binary (it holds a NUL byte at offset %d), not YAML text", bytes.IndexByte(src, 0))
+		return nil, ds
 	case !utf8.Valid(src):
 		ds.Errorf(at, "", "encoding", "file is not valid UTF-8 text")
 		return nil, ds
@@ -195,7 +198,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 			ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "empty", "file holds no YAML document; expected a mapping")
 			return nil, ds
 		}
-		ds.Add(syntaxError(file, err))
+		ds.Add(syntaxError(file, err, lim))
 		return nil, ds
 	}
 	var extra yaml.Node
@@ -204,7 +207,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 			"file holds more than one YAML document; expected exactly one")
 		return nil, ds
 	} else if !errors.Is(err, io.EOF) {
-		ds.Add(syntaxError(file, err))
+		ds.Add(syntaxError(file, err, lim))
 		return nil, ds
 	}
 	body := root.Content[0]
@@ -214,13 +217,21 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 		return nil, ds
 	}
 	d := &Document{File: file, Source: src, Root: body}
-	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds}
+	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
 	d.Value = c.convert(body, 0)
+	if c.aliases > 1 {
+		ds[c.firstAlias].Message += fmt.Sprintf(" (and %d more aliases in this file)", c.aliases-1)
+	}
 	return d, ds
 }
 
-func syntaxError(file string, err error) diag.Diagnostic {
+func syntaxError(file string, err error, lim Limits) diag.Diagnostic {
 	msg := err.Error()
+	if strings.Contains(msg, "exceeded max depth") {
+		// yaml.v3 stops at 10,000 levels before our own limit could look at the tree.
+		return diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1, Column: 1}, Severity: diag.Error, Code: "too-deep",
+			Message: fmt.Sprintf("nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", lim.MaxDepth)}
+	}
 	line := 1
 	if m := lineInError.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
@@ -262,6 +273,8 @@ type converter struct {
 	maxDepth int
 	ds       *diag.List
 	segs     []string
+	// An alias bomb holds thousands of aliases: the first is reported, the others counted.
+	aliases, firstAlias int
 }
 
 func (c *converter) path() string { return strings.Join(c.segs, ".") }
@@ -286,6 +299,10 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	switch n.Kind {
 	case yaml.AliasNode:
 		c.d.unsafe = true
+		if c.aliases++; c.aliases > 1 {
+			return nil
+		}
+		c.firstAlias = len(*c.ds)
 		c.ds.Errorf(c.pos(n), c.path(), "alias", "YAML aliases (*%s) are not allowed: write each value where it belongs", n.Value)
 		return nil
 	case yaml.MappingNode:

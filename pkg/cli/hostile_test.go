@@ -1,0 +1,215 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// hostileCases are the broken and hostile inputs a pull request may bring. Each runs budget on
+// the small test ledger with the input added, and compares exit code, stdout and stderr with
+// testdata/hostile/<name>.txtar (BUDGET_UPDATE=1 rewrites them; review the diff).
+var hostileCases = []struct {
+	name  string
+	files map[string]string // added to or replacing files of the ledger, under proposals/
+	setup func(t *testing.T)
+	env   map[string]string
+	args  []string // default: validate
+}{
+	{name: "empty-file", files: map[string]string{"aaa/09-tom.yaml": ""}},
+	{name: "only-comments", files: map[string]string{"aaa/09-tom.yaml": "# schema: 1\n# number: 9\n"}},
+	{name: "several-documents", files: map[string]string{"aaa/09-to.yaml": "schema: 1\n---\nschema: 1\n"}},
+	{name: "crlf-and-bom-accepted", files: map[string]string{
+		"bbb/02-husleje.yaml": "\xef\xbb\xbf" + strings.ReplaceAll(husleje, "\n", "\r\n")}},
+	{name: "invalid-utf8", files: map[string]string{"aaa/09-latin1.yaml": "title: K\xf8benhavn\n"}},
+	{name: "binary-file", files: map[string]string{"aaa/09-image.yaml": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}},
+	{name: "file-of-50MB", setup: func(t *testing.T) {
+		// Sparse: the test writes no 50 MB; budget must refuse it from its size.
+		f, err := os.Create("proposals/aaa/09-stor.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(50 << 20); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}},
+	{name: "file-size-limit-from-env", env: map[string]string{"BUDGET_MAX_FILE_SIZE": "300"}},
+	{name: "file-size-limit-from-flag", args: []string{"validate", "--max-file-size", "1KiB"},
+		files: map[string]string{"aaa/09-lang.yaml": "summary: " + strings.Repeat("tekst ", 200) + "\n"}},
+	{name: "bad-file-size-limit", args: []string{"validate", "--max-file-size", "4MB"}},
+	{name: "too-many-files", args: []string{"totals", "--max-files", "3"}},
+	{name: "too-many-files-from-env", env: map[string]string{"BUDGET_MAX_FILES": "2"}},
+	{name: "billion-laughs", files: map[string]string{"aaa/09-lol.yaml": billionLaughs}},
+	{name: "deep-nesting", files: map[string]string{
+		"aaa/09-dyb.yaml": "schema: 1\nnumber: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"}},
+	// The test ledger nests six levels deep (economy.permanent.rows.0.amounts.2026).
+	{name: "nesting-past-the-limit", args: []string{"validate", "--max-depth", "6"}, files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "follow_up: [[[[[[deep]]]]]]\n"}},
+	{name: "merge-key-smuggles-a-contribution", args: []string{"totals"}, files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "  contribution:\n    2026: 40\n    2027: 40\n",
+			"  contribution:\n    <<: &more {2026: 4000}\n    2027: 40\n", 1)}},
+	{name: "anchor-and-alias-reuse-a-value", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2026: 40\n    2027: 40\n", "    2026: &v 40\n    2027: *v\n", 1)}},
+	{name: "very-long-line", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "title: Lavere husleje\n",
+			"title: Lavere husleje\nsummary: "+strings.Repeat("lang ", 200000)+"\n", 1)}},
+	{name: "very-long-line-with-an-error", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "  contribution:\n    2026: 40\n    2027: 40\n",
+			"  contribution: {"+strings.Repeat(" ", 3000)+"2026: 4e1, 2027: 40}\n", 1)}},
+	{name: "numbers", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2026: 40\n    2027: 40\n",
+			"    2026: 1e400\n    2027: 0x10\n    2028: .5\n    2029: 1_000\n    2030: +5\n    2031: 1.183,5\n    2032: 1.183\n", 1)}},
+	{name: "minus-zero-is-zero", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "  total_investment: null\n", "  total_investment: -0\n", 1)}},
+	{name: "symlink-out-of-the-ledger", setup: func(t *testing.T) {
+		if err := os.WriteFile("outside.yaml", []byte("schema: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("../../outside.yaml", "proposals/aaa/09-link.yaml"); err != nil {
+			t.Fatal(err)
+		}
+	}},
+	{name: "fifo-named-yaml", setup: func(t *testing.T) {
+		// Reading a pipe would block for ever.
+		if err := syscall.Mkfifo("proposals/aaa/09-pipe.yaml", 0o644); err != nil {
+			t.Skipf("no fifo here: %v", err)
+		}
+	}},
+	{name: "two-files-claim-one-number", files: map[string]string{
+		"bbb/03-husleje.yaml": husleje}},
+}
+
+// husleje is proposals/bbb/02-husleje.yaml of the test ledger.
+const husleje = `schema: 1
+number: 2
+title: Lavere husleje
+committee: bbb
+administration: Beta-forvaltningen
+kind: efficiency
+approved_with: null
+catalog:
+  title: Lavere husleje
+  contribution:
+    2026: 40
+    2027: 40
+  total_investment: null
+`
+
+// billionLaughs would be 9^9 strings if the aliases were expanded.
+var billionLaughs = func() string {
+	var b strings.Builder
+	b.WriteString("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i, prev := 1, "a"; i < 9; i++ {
+		name := string(rune('a' + i))
+		fmt.Fprintf(&b, "%s: &%s [%s]\n", name, name, strings.TrimSuffix(strings.Repeat("*"+prev+", ", 9), ", "))
+		prev = name
+	}
+	return b.String()
+}()
+
+func TestHostileInput(t *testing.T) {
+	fixture, err := txtar.ParseFile("../../testdata/ledger.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	update := os.Getenv("BUDGET_UPDATE") != ""
+	for _, tc := range hostileCases {
+		t.Run(tc.name, func(t *testing.T) {
+			golden, err := filepath.Abs(filepath.Join("testdata", "hostile", tc.name+".txtar"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(t.TempDir())
+			for _, f := range fixture.Files {
+				writeFile(t, f.Name, string(f.Data))
+			}
+			for name, data := range tc.files {
+				writeFile(t, filepath.Join("proposals", name), data)
+			}
+			if tc.setup != nil {
+				tc.setup(t)
+			}
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			before := snapshot(t)
+
+			args := tc.args
+			if args == nil {
+				args = []string{"validate"}
+			}
+			var out, errb bytes.Buffer
+			code := Main(append(args, "--dir", "proposals"), Streams{In: strings.NewReader(""), Out: &out, Err: &errb})
+			got := txtar.Format(&txtar.Archive{
+				Comment: fmt.Appendf(nil, "budget %s\nexit %d\n", strings.Join(args, " "), code),
+				Files:   []txtar.File{{Name: "stdout", Data: out.Bytes()}, {Name: "stderr", Data: errb.Bytes()}},
+			})
+
+			if after := snapshot(t); after != before {
+				t.Errorf("the ledger changed:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			if update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (BUDGET_UPDATE=1 writes it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// snapshot lists every entry below the current folder with its mode and a digest of its
+// content, so that a run that writes, removes or changes anything shows.
+func snapshot(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %v %d", p, info.Mode(), info.Size())
+		if info.Mode().IsRegular() {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, " %x", sha256.Sum256(src))
+		}
+		b.WriteByte('\n')
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
