@@ -39,11 +39,14 @@ const (
 func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	c := &checker{l: l}
 	c.references()
+	// A file's node tree, parsed again for a finding's position, is dropped once its checks are done.
 	for _, p := range l.Proposals {
 		c.proposal(p)
+		p.Doc.Release()
 	}
 	for _, x := range l.CrossCutting {
 		c.crossCutting(x)
+		x.Doc.Release()
 	}
 	// The catalog's tables are compared with the proposals only when every file loaded: with one
 	// left out, each of its committee's sums would be reported as a mismatch it is not.

@@ -3,7 +3,6 @@
 package ledger
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +37,7 @@ type Ledger struct {
 // Source returns the text of a file by the name diagnostics use, or nil.
 func (l *Ledger) Source(file string) []byte {
 	if d := l.Docs[file]; d != nil {
-		return d.Source
+		return d.Text()
 	}
 	return nil
 }
@@ -204,6 +203,7 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits) loadedFile {
 		return out
 	}
 	out.doc = doc
+	doc.SetReread(func() ([]byte, error) { return readLimited(fsys, rel, lim.MaxFileSize) })
 	kind := KindOf(rel)
 	out.ds = append(out.ds, doc.Validate(kind)...)
 	if !doc.Decodable() {
@@ -258,15 +258,24 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, &tooLarge{size: st.Size()}
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+	// Read what the size says, and one byte more to see whether the file goes on: one that grows
+	// while it is read, or a device that does not know its size, is read on up to the limit.
+	buf := make([]byte, st.Size()+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return buf[:n], nil
+	case err != nil:
 		return nil, err
 	}
-	if int64(buf.Len()) > max {
-		return nil, &tooLarge{size: int64(buf.Len())}
+	rest, err := io.ReadAll(io.LimitReader(f, max+1-int64(n)))
+	if err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), nil
+	if total := int64(n + len(rest)); total > max {
+		return nil, &tooLarge{size: total}
+	}
+	return append(buf, rest...), nil
 }
 
 // KindOf tells which schema a file at rel (relative to the ledger root) follows.

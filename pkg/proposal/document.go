@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"regexp"
 	"strconv"
@@ -19,11 +20,13 @@ import (
 // content as plain JSON values for the schema. Paths are dotted: "economy.permanent.rows.0.label".
 //
 // Once the file is decoded, Release drops the node tree and the JSON values, which are most of
-// a document's memory; Pos and KeyPos then parse the text again on first use, so that only
-// files with a finding pay for it. A Document is not safe for concurrent use.
+// a document's memory, and the text too where the loader can read it again (SetReread); Pos,
+// KeyPos and Text then read and parse the file again, so that only files with a finding pay
+// for it. A Document is not safe for concurrent use.
 type Document struct {
 	// File is the name diagnostics show, e.g. "proposals/biu/01-digitalt-samtykke.yaml".
-	File   string
+	File string
+	// Source is the text, without a byte order mark; nil after Release if SetReread was called.
 	Source []byte
 	// Root is the top mapping; nil after Release until a position is asked for.
 	Root *yaml.Node
@@ -34,15 +37,48 @@ type Document struct {
 	// unsafe is set when the tree holds an alias, a merge key or nesting past the limit: decoding
 	// it would expand what was refused.
 	unsafe bool
+	// reread reads the file again after Release; sum recognises the same text.
+	reread func() ([]byte, error)
+	sum    uint64
+}
+
+var textSeed = maphash.MakeSeed()
+
+// SetReread lets Release drop the text: read gives the file's bytes again when a position or a
+// source line is asked for. A file that changed since it was parsed is not used.
+func (d *Document) SetReread(read func() ([]byte, error)) {
+	d.reread = read
+	d.sum = maphash.Bytes(textSeed, d.Source)
+}
+
+// Text returns the file's text: Source, or after Release the file read again; nil when it
+// cannot be read or changed since it was parsed.
+func (d *Document) Text() []byte {
+	if d.Source != nil || d.reread == nil {
+		return d.Source
+	}
+	src, err := d.reread()
+	if err != nil {
+		return nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if maphash.Bytes(textSeed, src) != d.sum {
+		return nil
+	}
+	return src
 }
 
 // Decodable reports whether the node tree may be decoded into the model: it holds no alias, no
 // merge key and no nesting deeper than the limit, each of which Parse reported as an error.
 func (d *Document) Decodable() bool { return !d.unsafe }
 
-// Release drops the node tree and the JSON values once the file is validated and decoded.
+// Release drops the node tree and the JSON values once the file is validated and decoded, and
+// the text if it can be read again. A tree parsed again for a position is dropped again.
 func (d *Document) Release() {
 	d.Root = nil
+	if d.reread != nil {
+		d.Source = nil
+	}
 	top, _ := d.Value.(map[string]any)
 	if acks, ok := top["acknowledged"]; ok {
 		d.Value = map[string]any{"acknowledged": acks}
@@ -55,7 +91,7 @@ func (d *Document) Release() {
 func (d *Document) root() *yaml.Node {
 	if d.Root == nil {
 		var n yaml.Node
-		if yaml.Unmarshal(d.Source, &n) == nil && len(n.Content) > 0 {
+		if yaml.Unmarshal(d.Text(), &n) == nil && len(n.Content) > 0 {
 			d.Root = n.Content[0]
 		}
 	}
@@ -108,6 +144,9 @@ func (d *Document) Node(path string) *yaml.Node {
 func (d *Document) Pos(path string) diag.Pos {
 	if n, _, _ := d.lookup(path); n != nil {
 		return diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
+	}
+	if d.root() == nil {
+		return diag.Pos{File: d.File} // the file changed or went away since it was read
 	}
 	return diag.Pos{File: d.File, Line: 1, Column: 1}
 }
@@ -191,23 +230,9 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 		return nil, ds
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var root yaml.Node
-	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "empty", "file holds no YAML document; expected a mapping")
-			return nil, ds
-		}
-		ds.Add(syntaxError(file, err, lim))
-		return nil, ds
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		ds.Errorf(diag.Pos{File: file, Line: extra.Line, Column: extra.Column}, "", "several-documents",
-			"file holds more than one YAML document; expected exactly one")
-		return nil, ds
-	} else if !errors.Is(err, io.EOF) {
-		ds.Add(syntaxError(file, err, lim))
+	root, diagnostic := parseOne(file, src, lim)
+	if diagnostic != nil {
+		ds.Add(*diagnostic)
 		return nil, ds
 	}
 	body := root.Content[0]
@@ -223,6 +248,60 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 		ds[c.firstAlias].Message += fmt.Sprintf(" (and %d more aliases in this file)", c.aliases-1)
 	}
 	return d, ds
+}
+
+// parseOne parses src, which must hold exactly one YAML document. Most files have no document
+// marker (--- or ... at the start of a line), and so hold at most one document: they are parsed
+// straight from memory, which allocates a third less than yaml.v3's reader-based Decoder; a file
+// with a marker goes through the Decoder, which sees a second document.
+func parseOne(file string, src []byte, lim Limits) (*yaml.Node, *diag.Diagnostic) {
+	var root yaml.Node
+	if !hasDocumentMarker(src) {
+		if err := yaml.Unmarshal(src, &root); err != nil {
+			d := syntaxError(file, err, lim)
+			return nil, &d
+		}
+		if len(root.Content) == 0 {
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1, Column: 1}, Severity: diag.Error, Code: "empty",
+				Message: "file holds no YAML document; expected a mapping"}
+		}
+		return &root, nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1, Column: 1}, Severity: diag.Error, Code: "empty",
+				Message: "file holds no YAML document; expected a mapping"}
+		}
+		d := syntaxError(file, err, lim)
+		return nil, &d
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: extra.Line, Column: extra.Column}, Severity: diag.Error,
+			Code: "several-documents", Message: "file holds more than one YAML document; expected exactly one"}
+	} else if !errors.Is(err, io.EOF) {
+		d := syntaxError(file, err, lim)
+		return nil, &d
+	}
+	return &root, nil
+}
+
+// hasDocumentMarker reports whether a line of src starts with "---" or "..." followed by white
+// space or the end of the line: the only way a YAML stream holds more than one document.
+func hasDocumentMarker(src []byte) bool {
+	for len(src) > 0 {
+		if len(src) >= 3 && (bytes.HasPrefix(src, []byte("---")) || bytes.HasPrefix(src, []byte("..."))) &&
+			(len(src) == 3 || strings.IndexByte(" \t\r\n", src[3]) >= 0) {
+			return true
+		}
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return false
+		}
+		src = src[i+1:]
+	}
+	return false
 }
 
 func syntaxError(file string, err error, lim Limits) diag.Diagnostic {
