@@ -39,7 +39,8 @@ const (
 func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	c := &checker{l: l}
 	c.references()
-	// A file's node tree, parsed again for a finding's position, is dropped once its checks are done.
+	// A released file's node tree, parsed again for a finding's position, is dropped again once
+	// its checks are done (Release keeps the text of a file that cannot be read again).
 	for _, p := range l.Proposals {
 		c.proposal(p)
 		p.Doc.Release()

@@ -50,7 +50,15 @@ type Options struct {
 	MaxFiles int
 	// Workers is how many files are read and parsed at once; 0 means GOMAXPROCS.
 	Workers int
+	// KeepUpTo is the most files a ledger may have for their texts and node trees to be kept once
+	// loaded: they cost little in a small ledger, where each file with a finding (most of the real
+	// catalog's) would otherwise be read and parsed again for its position. A larger ledger drops
+	// them to bound memory. 0 means DefaultKeepUpTo; a negative value drops them always.
+	KeepUpTo int
 }
+
+// DefaultKeepUpTo is KeepUpTo's default: a ledger of 1,000 files keeps about 100 MB of trees.
+const DefaultKeepUpTo = 1000
 
 // DefaultMaxFiles is four times the largest ledger planned for (100 municipalities, 50
 // proposals, 10 years): enough for real use, and a stop for a runaway folder.
@@ -68,6 +76,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.KeepUpTo == 0 {
+		o.KeepUpTo = DefaultKeepUpTo
 	}
 	return o
 }
@@ -125,13 +136,14 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	}
 	slices.Sort(files)
 
+	release := len(files) > opts.KeepUpTo
 	loaded := make([]loadedFile, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(opts.Workers, len(files)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts.Limits)
+				loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts.Limits, release)
 			}
 		})
 	}
@@ -183,9 +195,10 @@ type loadedFile struct {
 }
 
 // loadFile reads one file within the limits, parses it, validates it against the schema its
-// place in the ledger calls for and decodes it. It touches nothing shared, so files load in
-// parallel.
-func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits) loadedFile {
+// place in the ledger calls for and decodes it; with release, it then drops the file's text and
+// tree, to be read again if a check needs a position. It touches nothing shared, so files load
+// in parallel.
+func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) loadedFile {
 	var out loadedFile
 	src, err := readLimited(fsys, rel, lim.MaxFileSize)
 	if err != nil {
@@ -203,13 +216,14 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits) loadedFile {
 		return out
 	}
 	out.doc = doc
-	doc.SetReread(func() ([]byte, error) { return readLimited(fsys, rel, lim.MaxFileSize) })
+	if release {
+		doc.SetReread(func() ([]byte, error) { return readLimited(fsys, rel, lim.MaxFileSize) })
+		defer doc.Release()
+	}
 	kind := KindOf(rel)
 	out.ds = append(out.ds, doc.Validate(kind)...)
 	if !doc.Decodable() {
-		// Decoding would expand the aliases or merge keys that were refused.
-		doc.Release()
-		return out
+		return out // decoding would expand the aliases or merge keys that were refused
 	}
 	// A file that breaks its schema is still decoded where it can be, so that one unknown field
 	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
@@ -233,7 +247,6 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits) loadedFile {
 	if err != nil && !out.ds.HasErrors() {
 		out.ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
 	}
-	doc.Release()
 	return out
 }
 

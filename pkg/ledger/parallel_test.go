@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/budget-ledger/budget/pkg/check"
+	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 )
 
@@ -32,7 +33,7 @@ func copyBundled(t *testing.T) fstest.MapFS {
 }
 
 // TestParallelLoadIsDeterministic loads the same ledger with one worker and with several, many
-// times over, and wants the same proposals in the same order and the same diagnostics, byte for
+// times over, keeping the files' texts and trees or dropping them, and wants the same proposals in the same order and the same diagnostics, byte for
 // byte, whatever the scheduling. The ledger has a broken file and two files claiming one number,
 // so that which file is "already used by" which is put to the test too.
 func TestParallelLoadIsDeterministic(t *testing.T) {
@@ -40,30 +41,33 @@ func TestParallelLoadIsDeterministic(t *testing.T) {
 	fsys["biu/99-copy.yaml"] = &fstest.MapFile{Data: fsys["biu/01-digitalt-samtykke.yaml"].Data}
 	fsys["buu/98-broken.yaml"] = &fstest.MapFile{Data: []byte("schema: 1\nnumber: [\n")}
 
-	run := func(workers int) (order []string, out string) {
-		l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Workers: workers})
+	run := func(workers, keep int) (order []string, out string) {
+		l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Workers: workers, KeepUpTo: keep})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, p := range l.Proposals {
 			order = append(order, p.Doc.File)
 		}
-		for _, d := range check.Run(l, ds) {
-			out += d.String() + "\n"
+		var b strings.Builder
+		if err := diag.WriteText(&b, check.Run(l, ds), l.Source, diag.Options{All: true}); err != nil {
+			t.Fatal(err)
 		}
-		return order, out
+		return order, b.String()
 	}
-	wantOrder, want := run(1)
+	wantOrder, want := run(1, 0)
 	for _, code := range []string{"[duplicate-number]", "[yaml-syntax]"} {
 		if !strings.Contains(want, code) {
 			t.Fatalf("the test ledger lacks a %s finding:\n%s", code, want)
 		}
 	}
+	// Odd runs drop texts and trees after loading and read them again for positions and source
+	// lines: that must not change a byte either.
 	for i := range 20 {
-		workers := 2 + i%7
-		order, got := run(workers)
+		workers, keep := 2+i%7, 1-2*(i%2)
+		order, got := run(workers, keep)
 		if !slices.Equal(order, wantOrder) || got != want {
-			t.Fatalf("run %d with %d workers differs from one worker:\n%s\nwant:\n%s", i, workers, got, want)
+			t.Fatalf("run %d with %d workers, KeepUpTo %d differs from one worker keeping all:\n%s\nwant:\n%s", i, workers, keep, got, want)
 		}
 	}
 }
