@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build test check vet fmt-check golden bench fuzz
+.PHONY: build test check vet fmt-check golden bench bench-go fuzz
 
 build:
 	$(GO) build -o bin/budget ./cmd/budget
@@ -24,9 +24,20 @@ fmt-check:
 golden:
 	BUDGET_UPDATE=1 $(GO) test ./pkg/render/...
 
+# bench measures budget against the YAML parse floor, hledger and ledger-cli (bench/README.md);
+# the sizes of issue 6 are BENCH_N="1000 10000 50000".
+BENCH_N ?= 1000
 bench:
+	BENCH_N="$(BENCH_N)" bash bench/run.sh
+
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
+# fuzz runs each target of FUZZ_TARGETS (Name:./pkg/path) for FUZZTIME, after its seed corpus.
 FUZZTIME ?= 30s
+FUZZ_TARGETS ?= FuzzLoad:./pkg/proposal FuzzLoadLedger:./pkg/ledger
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./pkg/proposal
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} in $${t#*:} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) "$${t#*:}"; \
+	done
