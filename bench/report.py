@@ -22,9 +22,10 @@ def read_env(path):
 
 
 def means(path):
+    """Per command: mean wall, its standard deviation, mean CPU (user + system), in seconds."""
     with open(path) as f:
         data = json.load(f)
-    return {r["command"]: (r["mean"], r["stddev"] or 0.0) for r in data["results"]}
+    return {r["command"]: (r["mean"], r["stddev"] or 0.0, r["user"] + r["system"]) for r in data["results"]}
 
 
 def rss_mib(results, name):
@@ -55,11 +56,13 @@ def main():
         "### budget against the YAML parse floor",
         "",
         "Wall time is the mean of the timed runs; 2 cores is the default (GOMAXPROCS=2), 1 core is "
-        "GOMAXPROCS=1. The floor is `bench/yamlfloor`: the same files read and parsed into yaml.v3 "
-        "nodes and nothing else. Peak memory is the maximum resident set of one run (GNU time).",
+        "GOMAXPROCS=1. CPU is user + system time of the 2-core runs: on a busy machine it says more "
+        "than wall time about the work done. The floor is `bench/yamlfloor`: the same files read and "
+        "parsed into yaml.v3 nodes and nothing else. Peak memory is the maximum resident set of one "
+        "run (GNU time). files/s and MB/s are from the 2-core wall time.",
         "",
-        "| N | files | MB | command | wall, 2 cores (s) | wall, 1 core (s) | 1 → 2 cores | peak RSS (MiB) | files/s | MB/s | ÷ floor, 2 cores |",
-        "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| N | files | MB | command | wall, 2 cores (s) | wall, 1 core (s) | 1 → 2 cores | CPU (s) | wall ÷ floor | CPU ÷ floor | peak RSS (MiB) | files/s | MB/s |",
+        "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     compare = [
         "### budget totals against hledger and ledger-cli",
@@ -69,23 +72,25 @@ def main():
         "`hledger balance -Y --depth 1` and `ledger balance --depth 1` (ledger-cli prints one total "
         "per committee, not per year: less work than the other two). A ratio above 1 means budget is faster.",
         "",
-        "| N | budget totals (s) | hledger (s) | ledger (s) | hledger ÷ budget | ledger ÷ budget | peak RSS budget / hledger / ledger (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| N | budget totals (s) | hledger (s) | ledger (s) | hledger ÷ budget | ledger ÷ budget | CPU budget / hledger / ledger (s) | peak RSS budget / hledger / ledger (MiB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for n in sizes:
         size = read_env(os.path.join(results, f"{n}.size"))
         files, mb = int(size["files"]), int(size["bytes"]) / 1e6
         t = means(os.path.join(results, f"{n}.json"))
-        floor2 = t["floor"][0]
+        floor, floor_cpu = t["floor"][0], t["floor"][2]
         for name, label in (("validate", "`budget validate`"), ("totals", "`budget totals`"), ("floor", "YAML parse floor")):
-            two, one = t[name][0], t[name + "-1core"][0]
+            two, one, cpu = t[name][0], t[name + "-1core"][0], t[name][2]
             lines.append(
                 f"| {int(n):,} | {files:,} | {mb:.0f} | {label} | {two:.2f} ± {t[name][1]:.2f} | {one:.2f} | "
-                f"{one / two:.2f}× | {rss_mib(results, f'{n}-{name}'):.0f} | {files / two:,.0f} | {mb / two:.1f} | {two / floor2:.2f}× |"
+                f"{one / two:.2f}× | {cpu:.2f} | {two / floor:.2f}× | {cpu / floor_cpu:.2f}× | "
+                f"{rss_mib(results, f'{n}-{name}'):.0f} | {files / two:,.0f} | {mb / two:.1f} |"
             )
         b, h, l = t["totals"][0], t["hledger"][0], t["ledger"][0]
         compare.append(
             f"| {int(n):,} | {b:.2f} | {h:.2f} | {l:.2f} | {h / b:.2f}× | {l / b:.2f}× | "
+            f"{t['totals'][2]:.2f} / {t['hledger'][2]:.2f} / {t['ledger'][2]:.2f} | "
             f"{rss_mib(results, f'{n}-totals'):.0f} / {rss_mib(results, f'{n}-hledger'):.0f} / {rss_mib(results, f'{n}-ledger'):.0f} |"
         )
     text = "\n".join(lines + [""] + compare) + "\n"

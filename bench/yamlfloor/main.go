@@ -6,7 +6,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -50,8 +49,9 @@ func main() {
 					failed.Store(err)
 					return
 				}
+				// From memory, as budget parses a file without a document marker.
 				var root yaml.Node
-				if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&root); err != nil {
+				if err := yaml.Unmarshal(src, &root); err != nil {
 					failed.Store(fmt.Errorf("%s: %w", files[i], err))
 					return
 				}

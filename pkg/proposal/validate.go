@@ -64,6 +64,10 @@ func loadSchemas() compiled {
 	return schemas
 }
 
+// PrepareSchemas compiles the embedded schemas now rather than at the first Validate, so that a
+// loader can have it done while it reads files.
+func PrepareSchemas() { loadSchemas() }
+
 var printer = message.NewPrinter(language.English)
 
 // Validate checks the document against the named schema ("proposal", "crosscutting", "catalog")
