@@ -33,6 +33,7 @@ func ParseFormat(s string) (Format, error) {
 type cell struct {
 	text string
 	num  *decimal.Decimal
+	link string // an anchor in the HTML report ("forslag-1"); other writers ignore it
 }
 
 func txt(s string) cell { return cell{text: s} }

@@ -38,6 +38,11 @@ func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 	if f == JSON {
 		return totalsJSON(w, t)
 	}
+	return totalsGrid(t, l).write(w, f, l)
+}
+
+// totalsGrid lays out Table 1 for the table, markdown, CSV and HTML writers.
+func totalsGrid(t ledger.Totals, l Lang) *grid {
 	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
 	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(t.Years)...)
 	g.numeric = make([]bool, len(g.header))
@@ -48,7 +53,7 @@ func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 		g.rows = append(g.rows, gridRow{cells: append([]cell{txt(c.Name)}, numbers(c.Amounts)...)})
 	}
 	g.rows = append(g.rows, gridRow{style: totalRow, cells: append([]cell{txt(l.word("I alt", "Total"))}, numbers(t.Total)...)})
-	return g.write(w, f, l)
+	return g
 }
 
 // amountsJSON is a row's figures as {"2026": "1791", ...}, amounts as decimal strings.
@@ -100,6 +105,12 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 	if f == JSON {
 		return proposalsJSON(w, t)
 	}
+	return proposalsGrid(t, l).write(w, f, l)
+}
+
+// proposalsGrid lays out Table 2 for the table, markdown, CSV and HTML writers. A numbered
+// proposal's title links to its section of the HTML report.
+func proposalsGrid(t ledger.Table2, l Lang) *grid {
 	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
 	years := yearHeader(t.Years)
 	if n := len(years); n > 0 {
@@ -138,7 +149,11 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 			if r.ApprovedWith != nil {
 				approved = *r.ApprovedWith
 			}
-			cells := append([]cell{txt(number), txt(r.Title)}, numbers(r.Amounts)...)
+			title := txt(r.Title)
+			if r.Number != 0 {
+				title.link = proposalAnchor(r.Number)
+			}
+			cells := append([]cell{txt(number), title}, numbers(r.Amounts)...)
 			g.rows = append(g.rows, gridRow{cells: append(cells, investment, txt(approved))})
 		}
 	}
@@ -149,7 +164,7 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 			g.notes = append(g.notes, strings.TrimSpace(fn.Mark+" "+fn.Text))
 		}
 	}
-	return g.write(w, f, l)
+	return g
 }
 
 // footnoteMarks returns the Table 2 footnote mark of each committee that has one.

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// fixtureLedger loads the small ledger the end-to-end scenarios use.
+func fixtureLedger(t *testing.T) *ledger.Ledger {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "ledger.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		if name, ok := strings.CutPrefix(f.Name, "proposals/"); ok {
+			fsys[name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	l, ds, err := ledger.Load(fsys, "proposals")
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("fixture ledger: %v %v", err, ds)
+	}
+	return l
+}
+
+// TestHTMLGolden renders the fixture ledger's report in both languages; BUDGET_UPDATE=1 rewrites
+// the golden files, to be reviewed in the diff (and in a browser).
+func TestHTMLGolden(t *testing.T) {
+	l := fixtureLedger(t)
+	for _, lang := range []Lang{Danish, English} {
+		var b bytes.Buffer
+		if err := HTML(&b, l, lang); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "report-"+string(lang)+".html", b.Bytes())
+	}
+}
+
+var (
+	attrURL = regexp.MustCompile(`\s(?:href|src|action|srcset|poster|data)="([^"]*)"`)
+	attrID  = regexp.MustCompile(`\sid="([^"]*)"`)
+)
+
+// TestHTMLSelfContained: the page must open from a USB stick, so it may refer to nothing but
+// its own anchors, and each anchor it links to must exist once.
+func TestHTMLSelfContained(t *testing.T) {
+	var b bytes.Buffer
+	if err := HTML(&b, fixtureLedger(t), Danish); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, tag := range []string{"<script", "<link", "<iframe", "<img", "@import", "url("} {
+		if strings.Contains(page, tag) {
+			t.Errorf("the page contains %s", tag)
+		}
+	}
+	ids := map[string]int{}
+	for _, m := range attrID.FindAllStringSubmatch(page, -1) {
+		ids[m[1]]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q is used %d times", id, n)
+		}
+	}
+	links := attrURL.FindAllStringSubmatch(page, -1)
+	if len(links) == 0 {
+		t.Fatal("the page has no links at all: the table of contents is missing")
+	}
+	for _, m := range links {
+		target, ok := strings.CutPrefix(m[1], "#")
+		if !ok {
+			t.Errorf("the page refers to %q, outside itself", m[1])
+		} else if ids[target] != 1 {
+			t.Errorf("link %q has no target", m[1])
+		}
+	}
+	if n := strings.Count(page, "<svg"); n != 2 {
+		t.Errorf("%d charts, want 2: Table 1's and investment proposal 1's", n)
+	}
+}
+
+func TestHTMLCommitteeChartLegend(t *testing.T) {
+	totals := ledger.Totals{Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026, 2027},
+		Committees: []ledger.CommitteeTotal{
+			{ID: "aaa", Name: "Alfa", Amounts: figs("10", "20")},
+			{ID: "sou", Name: "Nul", Amounts: figs("0", "0")},
+			{ID: "bbb", Name: "Beta", Amounts: figs("5", "-1.5")},
+		}}
+	svg, legend, err := committeeChart(totals, English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(svg, "<svg") {
+		t.Errorf("chart does not start with <svg: %.40q", svg)
+	}
+	// Top of the stack first; the committee of zeros has no block, and each committee keeps the
+	// colour of its place in the catalog.
+	want := []legendEntry{{"Beta", "#009e73"}, {"Alfa", "#0072b2"}}
+	if len(legend) != len(want) || legend[0] != want[0] || legend[1] != want[1] {
+		t.Errorf("legend = %v, want %v", legend, want)
+	}
+}
