@@ -161,20 +161,19 @@ func allZero(f ledger.Figures) bool {
 	return true
 }
 
-// netEffectChart draws an investment proposal's cumulative net effect over its years, with the
-// zero line and, where the curve reaches it, the payback year marked.
-func netEffectChart(n ledger.NetEffect, l Lang) (string, error) {
-	p := newPlot(caption(n.Unit, n.PriceLevel), l)
-	cum := floats(n.Cumulative)
-	pts := make(plotter.XYs, len(n.Years))
+// netEffectChart draws an investment proposal's cumulative net effect over the years of its
+// Tabel 1, with the zero line and, where the curve reaches it, the payback year ringed.
+func netEffectChart(e *ledger.EconomySheet, l Lang) (string, error) {
+	p := newPlot(caption(e.Unit, e.PriceLevel), l)
+	cum := floats(e.Cumulative)
+	pts := make(plotter.XYs, len(e.Years))
 	var ticks []plot.Tick
-	for i, y := range n.Years {
+	for i, y := range e.Years {
 		pts[i] = plotter.XY{X: float64(y), Y: cum[i]}
 		ticks = append(ticks, plot.Tick{Value: float64(y), Label: strconv.Itoa(y)})
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
-	first, last := float64(n.Years[0]), float64(n.Years[len(n.Years)-1])
-	p.X.Min, p.X.Max = first-0.3, last+0.3
+	p.X.Min, p.X.Max = pts[0].X-0.3, pts[len(pts)-1].X+0.3
 	zero, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: 0}, {X: p.X.Max, Y: 0}})
 	if err != nil {
 		return "", err
@@ -189,9 +188,8 @@ func netEffectChart(n ledger.NetEffect, l Lang) (string, error) {
 	points.Color, points.Radius = lineColor, vg.Points(3)
 	points.Shape = draw.CircleGlyph{}
 	p.Add(zero, line, points)
-	if n.PaidBackIn != 0 {
-		i := slices.Index(n.Years, n.PaidBackIn)
-		mark, err := plotter.NewScatter(plotter.XYs{pts[i]})
+	if year, _ := paidBackIn(e); year != 0 {
+		mark, err := plotter.NewScatter(plotter.XYs{pts[slices.Index(e.Years, year)]})
 		if err != nil {
 			return "", err
 		}

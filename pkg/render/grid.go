@@ -34,6 +34,8 @@ type cell struct {
 	text string
 	num  *decimal.Decimal
 	link string // an anchor in the HTML report ("forslag-1"); other writers ignore it
+	// computed is budget's figure where a declared one differs; the HTML report marks the cell.
+	computed *decimal.Decimal
 }
 
 func txt(s string) cell { return cell{text: s} }

@@ -34,10 +34,11 @@ type htmlPage struct {
 
 // htmlWords are the page's fixed labels in its language.
 type htmlWords struct {
-	Contents, Table1, Table1Chart, Table2, Proposals, CrossCutting, Summary, Economy, Chart, Footer string
+	Contents, Table1, Table1Chart, Table2, Proposals, CrossCutting, Summary, Economy, Chart, Differs, Footer string
 }
 
 type htmlTable struct {
+	Differs bool // some cell is marked as differing from budget's figure
 	ID      string
 	Class   string
 	Caption string
@@ -52,10 +53,11 @@ type htmlRow struct {
 }
 
 type htmlCell struct {
-	Text string
-	Num  bool
-	Link string
-	Span int // columns the cell spans, where more than one
+	Text     string
+	Num      bool
+	Link     string
+	Span     int    // columns the cell spans, where more than one
+	Computed string // budget's figure where the printed one differs
 }
 
 type htmlFact struct{ Term, Value string }
@@ -65,7 +67,8 @@ type htmlProposal struct {
 	Heading      string
 	Facts        []htmlFact
 	Summary      string
-	Economy      *htmlTable
+	Economy      []htmlTable // Tabel 1, then any further tables printed with it
+	Differs      bool        // some declared figure differs from budget's
 	Chart        template.HTML
 	ChartCaption string
 }
@@ -80,11 +83,12 @@ type htmlCrossCutting struct {
 func proposalAnchor(n int) string { return "forslag-" + strconv.Itoa(n) }
 
 // HTML writes the ledger as one self-contained HTML page: Table 1 with a stacked bar chart per
-// committee and year, Table 2, and a section per proposal with its own Tabel 1 and, for an
-// investment proposal, a chart of its cumulative net effect. The page loads nothing: its style
-// is inline and its charts are inline SVG, so it opens from a USB stick.
+// committee and year, Table 2, and a section per proposal laid out from its ledger.Sheet: its own
+// Tabel 1 with every declared total that differs from budget's sum marked and, for an investment
+// proposal, a chart of its cumulative net effect. The page loads nothing: its style is inline and
+// its charts are inline SVG, so it opens from a USB stick.
 func HTML(w io.Writer, l *ledger.Ledger, lang Lang) error {
-	totals, table2, effects := l.Totals(), l.Table2(), l.NetEffects()
+	totals, table2 := l.Totals(), l.Table2()
 	page := htmlPage{Lang: lang, Words: wordsOf(lang)}
 	if c := l.Catalog; c != nil {
 		page.Title = c.Name
@@ -97,35 +101,15 @@ func HTML(w io.Writer, l *ledger.Ledger, lang Lang) error {
 	}
 	page.Chart, page.Legend = template.HTML(chart), legend
 	page.Table2 = proposalsGrid(table2, lang).html("table2", "", lang)
-
-	byNumber := map[int]ledger.NetEffect{}
-	for _, n := range effects {
-		byNumber[n.Number] = n
-	}
-	names := committeeNames(table2)
 	for _, p := range l.Proposals {
-		hp := htmlProposal{Anchor: proposalAnchor(p.Number), Summary: p.Summary,
-			Heading: fmt.Sprintf("%s %d. %s", lang.word("Forslag", "Proposal"), p.Number, p.Title),
-			Facts:   proposalFacts(p, names, lang)}
-		if n, ok := byNumber[p.Number]; ok {
-			svg, err := netEffectChart(n, lang)
-			if err != nil {
-				return fmt.Errorf("chart of proposal %d: %w", p.Number, err)
-			}
-			hp.Chart, hp.ChartCaption = template.HTML(svg), netEffectCaption(n, lang)
-		}
-		if p.Economy != nil {
-			var ne *ledger.NetEffect
-			if n, ok := byNumber[p.Number]; ok {
-				ne = &n
-			}
-			t := economyGrid(p.Economy, ne, lang).html("", "economy", lang)
-			hp.Economy = &t
+		hp, err := proposalHTML(l.Sheet(p), lang)
+		if err != nil {
+			return err
 		}
 		page.Proposals = append(page.Proposals, hp)
 	}
 	for _, x := range l.CrossCutting {
-		page.CrossCutting = append(page.CrossCutting, crossCuttingHTML(x, totals, names, lang))
+		page.CrossCutting = append(page.CrossCutting, crossCuttingHTML(l.CrossCuttingSheet(x), totals, lang))
 	}
 	// Render whole before writing, so that a failing template writes nothing.
 	var b bytes.Buffer
@@ -147,6 +131,8 @@ func wordsOf(l Lang) htmlWords {
 		Summary:      l.word("Kort resumé", "Summary"),
 		Economy:      l.word("Forslagets samlede økonomiske konsekvenser", "The proposal's total economic consequences"),
 		Chart:        l.word("Akkumuleret nettoeffekt", "Cumulative net effect"),
+		Differs: l.word("Markerede tal er trykt sådan, men budget regner noget andet; holdes musen over tallet, vises budgets tal.",
+			"Marked figures are printed so, but budget computes otherwise; hover over one to see budget's figure."),
 		Footer: l.word("Lavet med budget ud fra forslagsfilerne. Tallene er regnet eksakt med decimaltal; diagrammerne er tegnet med gonum/plot.",
 			"Made by budget from the proposal files. Figures are computed exactly with decimals; the charts are drawn with gonum/plot."),
 	}
@@ -162,14 +148,6 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func committeeNames(t ledger.Table2) map[string]string {
-	m := map[string]string{}
-	for _, c := range t.Committees {
-		m[c.ID] = c.Name
-	}
-	return m
-}
-
 var kindNames = map[string][2]string{
 	proposal.KindInvestment:   {"Investeringsforslag", "Investment proposal"},
 	proposal.KindCrossCutting: {"Tværgående forslag", "Cross-cutting proposal"},
@@ -183,28 +161,65 @@ func kindName(kind string, l Lang) string {
 	return kind
 }
 
-func proposalFacts(p *proposal.Proposal, committees map[string]string, l Lang) []htmlFact {
-	facts := []htmlFact{
-		{l.word("Udvalg", "Committee"), committees[p.Committee]},
-		{l.word("Fremstillende forvaltning", "Presenting administration"), p.Administration},
-		{l.word("Type", "Kind"), kindName(p.Kind, l)},
+func proposalHTML(s ledger.Sheet, l Lang) (htmlProposal, error) {
+	hp := htmlProposal{Anchor: proposalAnchor(s.Number), Summary: s.Summary,
+		Heading: fmt.Sprintf("%s %d. %s", l.word("Forslag", "Proposal"), s.Number, s.Title)}
+	hp.Facts = []htmlFact{
+		{l.word("Udvalg", "Committee"), s.CommitteeName},
+		{l.word("Fremstillende forvaltning", "Presenting administration"), s.Administration},
+		{l.word("Type", "Kind"), kindName(s.Kind, l)},
 	}
-	if p.ApprovedWith != nil {
-		facts = append(facts, htmlFact{l.word("Godkendt med", "Approved with"), *p.ApprovedWith})
+	if s.ApprovedWith != nil {
+		hp.Facts = append(hp.Facts, htmlFact{l.word("Godkendt med", "Approved with"), *s.ApprovedWith})
 	}
-	if p.Case != "" {
-		facts = append(facts, htmlFact{l.word("Sag", "Case"), p.Case})
+	if s.Case != "" {
+		hp.Facts = append(hp.Facts, htmlFact{l.word("Sag", "Case"), s.Case})
 	}
-	if p.Economy != nil && p.Economy.Payback != nil {
-		if s := p.Economy.Payback.Service; s != nil {
-			facts = append(facts, htmlFact{l.word("Tilbagebetalingstid, serviceeffektivisering", "Payback, service efficiency"), years(s.Decimal.String(), l)})
+	e := s.Economy
+	if e == nil {
+		return hp, nil
+	}
+	for _, p := range e.Payback {
+		if p.Printed != nil || s.Kind == proposal.KindInvestment {
+			hp.Facts = append(hp.Facts, paybackFact(p, l))
 		}
-		if t := p.Economy.Payback.Total; t != nil {
-			facts = append(facts, htmlFact{l.word("Tilbagebetalingstid, totaløkonomi", "Payback, total economy"), years(t.Decimal.String(), l)})
-		}
 	}
-	return facts
+	hp.Economy = append(hp.Economy, economyGrid(e, s.Kind == proposal.KindInvestment, l).html("", "economy", l))
+	for _, g := range otherTableGrids(e, l) {
+		hp.Economy = append(hp.Economy, g.html("", "economy", l))
+	}
+	for _, t := range hp.Economy {
+		hp.Differs = hp.Differs || t.Differs
+	}
+	if s.Kind == proposal.KindInvestment && len(e.Years) > 0 {
+		svg, err := netEffectChart(e, l)
+		if err != nil {
+			return hp, fmt.Errorf("chart of proposal %d: %w", s.Number, err)
+		}
+		hp.Chart, hp.ChartCaption = template.HTML(svg), netEffectCaption(e, l)
+	}
+	return hp, nil
 }
+
+func paybackFact(p ledger.PaybackLine, l Lang) htmlFact {
+	term := l.word("Tilbagebetalingstid, serviceeffektivisering", "Payback, service efficiency")
+	if p.Basis == ledger.PaybackTotal {
+		term = l.word("Tilbagebetalingstid, totaløkonomi", "Payback, total economy")
+	}
+	computed := l.word("betaler sig ikke tilbage", "never pays back")
+	if p.Computed != 0 {
+		computed = yearCount(p.Computed, l)
+	}
+	switch {
+	case p.Printed == nil:
+		return htmlFact{term, fmt.Sprintf(l.word("ikke angivet; budget regner %s", "not printed; budget computes %s"), computed)}
+	case p.Differs:
+		return htmlFact{term, fmt.Sprintf(l.word("%s (budget regner %s)", "%s (budget computes %s)"), years(p.Printed.String(), l), computed)}
+	}
+	return htmlFact{term, years(p.Printed.String(), l)}
+}
+
+func yearCount(n int, l Lang) string { return years(strconv.Itoa(n), l) }
 
 func years(n string, l Lang) string {
 	if n == "1" {
@@ -213,109 +228,171 @@ func years(n string, l Lang) string {
 	return n + l.word(" år", " years")
 }
 
-// economyGrid lays out a proposal's own Tabel 1 as printed: each section's rows and declared
-// totals in the proposal's own year columns, the total economic impact, the notes; then, for an
-// investment proposal, the net effect budget computes from it. An empty cell stays empty.
-func economyGrid(e *proposal.Economy, ne *ledger.NetEffect, l Lang) *grid {
-	g := &grid{caption: caption(e.Unit, e.PriceLevel)}
-	g.header = append([]string{"", l.word("Styringsområde", "Steering area")}, yearHeader(e.Years)...)
+func economyHeader(g *grid, years []int, l Lang) {
+	g.header = append([]string{"", l.word("Styringsområde", "Steering area")}, yearHeader(years)...)
 	g.numeric = make([]bool, len(g.header))
 	for i := 2; i < len(g.numeric); i++ {
 		g.numeric[i] = true
 	}
-	line := func(style rowStyle, label, area string, a proposal.Amounts) {
-		cells := []cell{txt(label), txt(area)}
-		for _, y := range e.Years {
-			if v, ok := a.Get(y); ok {
-				cells = append(cells, num(v))
-			} else {
-				cells = append(cells, txt(""))
-			}
+}
+
+func (g *grid) heading(title string) {
+	g.rows = append(g.rows, gridRow{style: sectionRow, cells: append([]cell{txt(title)}, make([]cell, len(g.header)-1)...)})
+}
+
+// printedRow adds a row as printed: an empty cell stays empty.
+func (g *grid) printedRow(style rowStyle, label, area string, cs ledger.Cells) {
+	cells := []cell{txt(label), txt(area)}
+	for _, c := range cs {
+		if c.Printed {
+			cells = append(cells, num(c.Value))
+		} else {
+			cells = append(cells, txt(""))
 		}
-		g.rows = append(g.rows, gridRow{style: style, cells: cells})
 	}
-	heading := func(title string) {
-		g.rows = append(g.rows, gridRow{style: sectionRow, cells: append([]cell{txt(title)}, make([]cell, len(g.header)-1)...)})
+	g.rows = append(g.rows, gridRow{style: style, cells: cells})
+}
+
+// comparedRow adds a declared row, each cell that differs from budget's sum carrying that sum.
+func (g *grid) comparedRow(style rowStyle, c ledger.ComparedLine) {
+	g.printedRow(style, c.Label, c.Area, c.Declared)
+	row := g.rows[len(g.rows)-1].cells
+	for i, d := range c.Differs {
+		if d {
+			v := c.Computed[i]
+			row[2+i].computed = &v
+		}
 	}
-	sections := []struct {
-		s     *proposal.Section
-		title string
-	}{
-		{e.Permanent, l.word("Varige ændringer", "Permanent changes")},
-		{e.Implementation, l.word("Implementeringsomkostninger", "Implementation costs")},
+}
+
+// sectionTitle is a section's title as printed, else a name for its key.
+func sectionTitle(s ledger.SheetSection, l Lang) string {
+	if s.Title != "" {
+		return s.Title
 	}
-	for _, sec := range sections {
-		if sec.s == nil {
+	switch s.Key {
+	case ledger.SectionPermanent:
+		return l.word("Varige ændringer", "Permanent changes")
+	case ledger.SectionImplementation:
+		return l.word("Implementeringsomkostninger", "Implementation costs")
+	}
+	return ""
+}
+
+// economyGrid lays out a proposal's own Tabel 1 as printed: the permanent changes and the
+// implementation costs with their declared totals, the total economic impact, the notes; then,
+// for an investment proposal, the cumulative net effect budget computes.
+func economyGrid(e *ledger.EconomySheet, investment bool, l Lang) *grid {
+	g := &grid{caption: caption(e.Unit, e.PriceLevel)}
+	economyHeader(g, e.Years, l)
+	for _, sec := range e.Sections {
+		if sec.Key == ledger.SectionOther {
 			continue
 		}
-		title := sec.s.Title
-		if title == "" {
-			title = sec.title
-		}
-		heading(title)
-		for _, r := range sec.s.Rows {
-			line(plainRow, r.Label, r.Area, r.Amounts)
-		}
-		for _, t := range sec.s.Totals {
-			line(totalRow, t.Label, t.Area, t.Amounts)
-		}
+		g.heading(sectionTitle(sec, l))
+		g.sectionRows(sec)
 	}
-	if e.TotalImpact != nil {
-		line(groupRow, e.TotalImpact.Label, "", e.TotalImpact.Amounts)
+	if e.TotalImpact.Declared != nil {
+		g.comparedRow(groupRow, e.TotalImpact)
 	}
-	if ne != nil {
-		heading(l.word("Beregnet af budget", "Computed by budget"))
-		computed := []struct {
-			label string
-			f     ledger.Figures
-		}{
-			{l.word("Nettoeffekt (varige ændringer og implementering)", "Net effect (permanent changes and implementation)"), ne.Net},
-			{l.word("Akkumuleret nettoeffekt", "Cumulative net effect"), ne.Cumulative},
-		}
-		for _, c := range computed {
-			g.rows = append(g.rows, gridRow{style: plainRow, cells: append([]cell{txt(c.label), txt("")}, numbers(c.f)...)})
-		}
+	if investment {
+		g.heading(l.word("Beregnet af budget", "Computed by budget"))
+		label := l.word("Akkumuleret nettoeffekt", "Cumulative net effect")
+		g.rows = append(g.rows, gridRow{cells: append([]cell{txt(label), txt("")}, numbers(e.Cumulative)...)})
 	}
 	g.notes = e.Notes
 	return g
 }
 
-func netEffectCaption(n ledger.NetEffect, l Lang) string {
+func (g *grid) sectionRows(sec ledger.SheetSection) {
+	for _, r := range sec.Rows {
+		g.printedRow(plainRow, r.Label, r.Area, r.Cells)
+	}
+	for _, t := range sec.Totals {
+		g.comparedRow(totalRow, t)
+	}
+}
+
+// otherTableGrids lays out the further tables printed with Tabel 1, each in its own years.
+func otherTableGrids(e *ledger.EconomySheet, l Lang) []*grid {
+	var out []*grid
+	var g *grid
+	table := ""
+	for _, sec := range e.Sections {
+		if sec.Key != ledger.SectionOther {
+			continue
+		}
+		if g == nil || sec.Table != table {
+			table = sec.Table
+			g = &grid{caption: strings.TrimSpace(sec.Table + " · " + caption(e.Unit, e.PriceLevel))}
+			economyHeader(g, sec.Years, l)
+			out = append(out, g)
+		}
+		if sec.Title != "" {
+			g.heading(sec.Title)
+		}
+		g.sectionRows(sec)
+	}
+	return out
+}
+
+// paidBackIn is the year whose column the payback on total economy reaches, 0 when it is not
+// within the table's years; count is that payback in years, 0 when it never pays back.
+func paidBackIn(e *ledger.EconomySheet) (year, count int) {
+	for _, p := range e.Payback {
+		if p.Basis == ledger.PaybackTotal {
+			count = p.Computed
+		}
+	}
+	if count >= 1 && count <= len(e.Years) {
+		year = e.Years[count-1]
+	}
+	return year, count
+}
+
+func netEffectCaption(e *ledger.EconomySheet, l Lang) string {
 	var b strings.Builder
-	b.WriteString(l.word("Akkumuleret nettoeffekt af implementeringsomkostninger og varige ændringer; udgifter er positive, besparelser negative. ",
-		"Cumulative net effect of implementation costs and permanent changes; costs are positive, savings negative. "))
-	if n.PaidBackIn != 0 {
-		fmt.Fprintf(&b, l.word("Kurven når nul i %d: investeringen er tilbagebetalt.", "The curve reaches zero in %d: the investment has paid back."), n.PaidBackIn)
-	} else {
-		fmt.Fprintf(&b, l.word("Kurven når ikke nul inden for tabellens år (%d-%d).", "The curve does not reach zero within the table's years (%d-%d)."),
-			n.Years[0], n.Years[len(n.Years)-1])
+	b.WriteString(l.word("Implementeringsomkostninger og varige ændringer lagt sammen år for år; udgifter er positive, besparelser negative. ",
+		"Implementation costs and permanent changes added up year by year; costs are positive, savings negative. "))
+	year, count := paidBackIn(e)
+	first, last := e.Years[0], e.Years[len(e.Years)-1]
+	switch {
+	case year != 0:
+		fmt.Fprintf(&b, l.word("Kurven når nul i %d: investeringen er tilbagebetalt.", "The curve reaches zero in %d: the investment has paid back."), year)
+	case count != 0:
+		fmt.Fprintf(&b, l.word("Kurven når ikke nul inden %d; fortsætter det sidste års varige ændring, er investeringen tilbagebetalt efter %s regnet fra %d.",
+			"The curve does not reach zero by %d; if the last year's permanent change goes on, the investment has paid back after %s counted from %d."),
+			last, yearCount(count, l), first)
+	default:
+		fmt.Fprintf(&b, l.word("Kurven når ikke nul i tabellens år (%d-%d), og investeringen betaler sig ikke tilbage.",
+			"The curve does not reach zero within the table's years (%d-%d), and the investment never pays back."), first, last)
 	}
 	return b.String()
 }
 
-func crossCuttingHTML(x *proposal.CrossCutting, totals ledger.Totals, committees map[string]string, l Lang) htmlCrossCutting {
-	hc := htmlCrossCutting{Anchor: "tvaergaaende-" + x.ID, Heading: x.Title}
-	if x.ApprovedWith != nil {
-		hc.Facts = append(hc.Facts, htmlFact{l.word("Godkendt med", "Approved with"), *x.ApprovedWith})
+func crossCuttingHTML(s ledger.Sheet, totals ledger.Totals, l Lang) htmlCrossCutting {
+	hc := htmlCrossCutting{Anchor: "tvaergaaende-" + s.ID, Heading: s.Title}
+	if s.ApprovedWith != nil {
+		hc.Facts = append(hc.Facts, htmlFact{l.word("Godkendt med", "Approved with"), *s.ApprovedWith})
 	}
-	if x.InvestmentIn != "" {
-		hc.Facts = append(hc.Facts, htmlFact{l.word("Investering fremgår af", "Investment in"), x.InvestmentIn})
+	if s.Catalog.InvestmentIn != "" {
+		hc.Facts = append(hc.Facts, htmlFact{l.word("Investering fremgår af", "Investment in"), s.Catalog.InvestmentIn})
 	}
 	g := &grid{caption: caption(totals.Unit, totals.PriceLevel)}
-	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(totals.Years)...)
+	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(s.Catalog.Years)...)
 	g.header = append(g.header, l.word("Samlet investering", "Total investment"))
 	g.numeric = make([]bool, len(g.header))
 	for i := 1; i < len(g.numeric); i++ {
 		g.numeric[i] = true
 	}
-	for _, s := range x.Shares {
-		cells := []cell{txt(committees[s.Committee])}
-		for _, y := range totals.Years {
-			cells = append(cells, num(s.Contribution.Value(y)))
+	for _, sh := range s.Catalog.Shares {
+		cells := []cell{txt(sh.CommitteeName)}
+		for _, c := range sh.Contribution {
+			cells = append(cells, num(c.Value))
 		}
 		investment := txt("-")
-		if s.TotalInvestment != nil {
-			investment = num(s.TotalInvestment.Decimal)
+		if sh.TotalInvestment != nil {
+			investment = num(*sh.TotalInvestment)
 		}
 		g.rows = append(g.rows, gridRow{cells: append(cells, investment)})
 	}
@@ -335,6 +412,10 @@ func (g *grid) html(id, class string, l Lang) htmlTable {
 		hr := htmlRow{Class: rowClasses[r.style]}
 		for i, c := range r.cells {
 			hc := htmlCell{Text: g.format(c, l), Num: g.numeric[i], Link: c.link}
+			if c.computed != nil {
+				hc.Computed = l.Number(*c.computed)
+				t.Differs = true
+			}
 			if r.style == sectionRow && hc.Text != "" {
 				// A section heading spans the rest of its row.
 				hc.Num, hc.Span = false, len(r.cells)-i
