@@ -147,8 +147,8 @@ func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
 		p.Add(bars)
 		legend = append(legend, legendEntry{Name: c.Name, Color: css})
 	}
-	slices.Reverse(legend) // top to bottom, as the blocks are stacked
-	svg, err := svgOf(p, vg.Points(520), vg.Points(300))
+	slices.Reverse(legend)                               // top to bottom, as the blocks are stacked
+	svg, err := svgOf(p, vg.Points(330), vg.Points(240)) // about the size the page shows it at
 	return svg, legend, err
 }
 
@@ -189,15 +189,34 @@ func netEffectChart(e *ledger.EconomySheet, l Lang) (string, error) {
 	points.Shape = draw.CircleGlyph{}
 	p.Add(zero, line, points)
 	if year, _ := paidBackIn(e); year != 0 {
-		mark, err := plotter.NewScatter(plotter.XYs{pts[slices.Index(e.Years, year)]})
-		if err != nil {
+		if err := markPayback(p, pts[slices.Index(e.Years, year)], year, l); err != nil {
 			return "", err
 		}
-		mark.Color, mark.Radius = markColor, vg.Points(7)
-		mark.Shape = draw.RingGlyph{}
-		p.Add(mark)
 	}
 	return svgOf(p, vg.Points(420), vg.Points(220))
+}
+
+// markPayback marks the point where the curve reaches zero and names its year beside it.
+func markPayback(p *plot.Plot, at plotter.XY, year int, l Lang) error {
+	mark, err := plotter.NewScatter(plotter.XYs{at})
+	if err != nil {
+		return err
+	}
+	mark.Color, mark.Radius = markColor, vg.Points(5)
+	mark.Shape = draw.CircleGlyph{}
+	label, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{at},
+		Labels: []string{l.word("tilbagebetalt ", "paid back ") + strconv.Itoa(year)}})
+	if err != nil {
+		return err
+	}
+	for i := range label.TextStyle {
+		label.TextStyle[i].Font = sans(10)
+		label.TextStyle[i].Color = markColor
+		label.TextStyle[i].XAlign = draw.XLeft
+	}
+	label.Offset = vg.Point{X: vg.Points(8), Y: vg.Points(4)} // above right, where the falling curve is not
+	p.Add(mark, label)
+	return nil
 }
 
 func plotterLinePoints(pts plotter.XYs) (*plotter.Line, *plotter.Scatter, error) {
