@@ -147,8 +147,9 @@ func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
 		p.Add(bars)
 		legend = append(legend, legendEntry{Name: c.Name, Color: css})
 	}
-	slices.Reverse(legend)                               // top to bottom, as the blocks are stacked
-	svg, err := svgOf(p, vg.Points(330), vg.Points(240)) // about the size the page shows it at
+	slices.Reverse(legend) // top to bottom, as the blocks are stacked
+	// Drawn at about the size the page shows it at, so that its labels keep their size.
+	svg, err := svgOf(p, vg.Points(330), vg.Points(240))
 	return svg, legend, err
 }
 

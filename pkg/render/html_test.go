@@ -10,6 +10,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/shopspring/decimal"
 )
 
 // fixtureLedger loads the small ledger the end-to-end scenarios use.
@@ -108,5 +109,69 @@ func TestHTMLCommitteeChartLegend(t *testing.T) {
 	want := []legendEntry{{"Beta", "#009e73"}, {"Alfa", "#0072b2"}}
 	if len(legend) != len(want) || legend[0] != want[0] || legend[1] != want[1] {
 		t.Errorf("legend = %v, want %v", legend, want)
+	}
+}
+
+func cells(vs ...string) ledger.Cells {
+	cs := make(ledger.Cells, len(vs))
+	for i, v := range vs {
+		if v != "" {
+			cs[i] = ledger.Cell{Value: decimal.RequireFromString(v), Printed: true}
+		}
+	}
+	return cs
+}
+
+// TestEconomyTableMarksDifferences: a declared total that is not budget's sum is shown as
+// printed, marked, with budget's figure in its title; an empty cell stays empty.
+func TestEconomyTableMarksDifferences(t *testing.T) {
+	e := &ledger.EconomySheet{Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2025, 2026},
+		Sections: []ledger.SheetSection{{Key: ledger.SectionPermanent, Years: []int{2025, 2026},
+			Rows: []ledger.SheetRow{{Label: "Løn", Area: "Service", Cells: cells("", "-1748")}},
+			Totals: []ledger.ComparedLine{{Label: "Samlet varig ændring", Declared: cells("", "-1359"),
+				Computed: figs("0", "-1748"), Differs: []bool{false, true}}},
+		}},
+		Cumulative: figs("0", "-1748"),
+	}
+	tab := economyGrid(e, true, Danish).html("", "economy", Danish)
+	if !tab.Differs {
+		t.Error("the table is not marked as differing")
+	}
+	var b bytes.Buffer
+	if err := reportTemplate.ExecuteTemplate(&b, "table", tab); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<tr class="section"><td colspan="4">Varige ændringer</td></tr>`,
+		`<tr><td>Løn</td><td>Service</td><td class="num"></td><td class="num">-1.748</td></tr>`,
+		`<tr class="total"><td>Samlet varig ændring</td><td></td><td class="num"></td><td class="num differs" title="budget: -1.748">-1.359</td></tr>`,
+		`<tr><td>Akkumuleret nettoeffekt</td><td></td><td class="num">0</td><td class="num">-1.748</td></tr>`,
+	} {
+		if !strings.Contains(b.String(), want+"\n") {
+			t.Errorf("table lacks the row\n%s\nin\n%s", want, b.String())
+		}
+	}
+}
+
+func TestNetEffectCaption(t *testing.T) {
+	years := []int{2025, 2026, 2027}
+	tests := []struct {
+		computed int
+		lang     Lang
+		want     string
+	}{
+		{2, Danish, "Kurven når nul i 2026: investeringen er tilbagebetalt."},
+		{5, Danish, "Kurven når ikke nul inden 2027; fortsætter det sidste års varige ændring, er investeringen tilbagebetalt efter 5 år regnet fra 2025."},
+		{0, English, "The curve does not reach zero within the table's years (2025-2027), and the investment never pays back."},
+		{1, English, "The curve reaches zero in 2025: the investment has paid back."},
+	}
+	for _, tt := range tests {
+		e := &ledger.EconomySheet{Years: years, Payback: []ledger.PaybackLine{
+			{Basis: ledger.PaybackService, Computed: 9},
+			{Basis: ledger.PaybackTotal, Computed: tt.computed},
+		}}
+		if got := netEffectCaption(e, tt.lang); !strings.HasSuffix(got, tt.want) {
+			t.Errorf("payback %d: caption %q, want it to end %q", tt.computed, got, tt.want)
+		}
 	}
 }
