@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,7 +35,7 @@ type htmlPage struct {
 
 // htmlWords are the page's fixed labels in its language.
 type htmlWords struct {
-	Contents, Table1, Table1Chart, Table2, Proposals, CrossCutting, Summary, Economy, Chart, Differs, Footer string
+	Contents, Table1, Table1Chart, Table2, Proposals, CrossCutting, Summary, Economy, Chart, Admin, Differs, Footer string
 }
 
 type htmlTable struct {
@@ -68,6 +69,8 @@ type htmlProposal struct {
 	Facts        []htmlFact
 	Summary      string
 	Economy      []htmlTable // Tabel 1, then any further tables printed with it
+	AdminNote    string      // the statement of section 5, administrative effect
+	Admin        *htmlTable  // Tabel 3, administrative effect
 	Differs      bool        // some declared figure differs from budget's
 	Chart        template.HTML
 	ChartCaption string
@@ -131,6 +134,7 @@ func wordsOf(l Lang) htmlWords {
 		Summary:      l.word("Kort resumé", "Summary"),
 		Economy:      l.word("Forslagets samlede økonomiske konsekvenser", "The proposal's total economic consequences"),
 		Chart:        l.word("Akkumuleret nettoeffekt", "Cumulative net effect"),
+		Admin:        l.word("Administrativ effekt", "Administrative effect"),
 		Differs: l.word("Markerede tal er trykt sådan, men budget regner noget andet; holdes musen over tallet, vises budgets tal.",
 			"Marked figures are printed so, but budget computes otherwise; hover over one to see budget's figure."),
 		Footer: l.word("Lavet med budget ud fra forslagsfilerne. Tallene er regnet eksakt med decimaltal; diagrammerne er tegnet med gonum/plot.",
@@ -187,6 +191,15 @@ func proposalHTML(s ledger.Sheet, l Lang) (htmlProposal, error) {
 	hp.Economy = append(hp.Economy, economyGrid(e, s.Kind == proposal.KindInvestment, l).html("", "economy", l))
 	for _, g := range otherTableGrids(e, l) {
 		hp.Economy = append(hp.Economy, g.html("", "economy", l))
+	}
+	if a := s.AdministrativeEffect; a != nil {
+		g := &grid{caption: caption(e.Unit, e.PriceLevel)}
+		economyHeader(g, a.Years, l)
+		g.sectionRows(*a)
+		g.dropEmptyColumn(1) // Tabel 3 prints no steering area
+		t := g.html("", "economy admin", l)
+		hp.Admin, hp.AdminNote = &t, s.AdministrativeNote
+		hp.Differs = t.Differs
 	}
 	for _, t := range hp.Economy {
 		hp.Differs = hp.Differs || t.Differs
@@ -310,6 +323,20 @@ func (g *grid) sectionRows(sec ledger.SheetSection) {
 	}
 	for _, t := range sec.Totals {
 		g.comparedRow(totalRow, t)
+	}
+}
+
+// dropEmptyColumn removes column i where no row has text in it.
+func (g *grid) dropEmptyColumn(i int) {
+	for _, r := range g.rows {
+		if c := r.cells[i]; c.num != nil || c.text != "" {
+			return
+		}
+	}
+	g.header = slices.Delete(g.header, i, i+1)
+	g.numeric = slices.Delete(g.numeric, i, i+1)
+	for j := range g.rows {
+		g.rows[j].cells = slices.Delete(g.rows[j].cells, i, i+1)
 	}
 }
 
