@@ -57,9 +57,12 @@ func (l *Ledger) Totals() Totals { return l.Table2().Totals() }
 
 // Table2 is the catalog's Table 2: per committee its totals, then its proposals by section.
 type Table2 struct {
-	Unit            string
-	PriceLevel      string
-	Years           []int
+	Unit       string
+	PriceLevel string
+	Years      []int
+	// PermanentYear is the catalog's last year, whose column stands for the permanent effect
+	// (varig) even where Years stop earlier; 0 without a catalog.
+	PermanentYear   int
 	Committees      []Table2Committee
 	Total           Figures
 	TotalInvestment decimal.Decimal
@@ -95,6 +98,9 @@ func (l *Ledger) Table2() Table2 {
 		return t
 	}
 	t.Unit, t.PriceLevel, t.Footnotes = l.Catalog.Unit, l.Catalog.PriceLevel, l.Catalog.Footnotes
+	if n := len(t.Years); n > 0 {
+		t.PermanentYear = t.Years[n-1]
+	}
 	t.Total = make(Figures, len(t.Years))
 	for _, c := range l.Catalog.Committees {
 		tc := Table2Committee{ID: c.ID, Name: c.Name, PrintedName: c.Name, Amounts: make(Figures, len(t.Years))}

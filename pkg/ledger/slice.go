@@ -179,3 +179,9 @@ func (t Table2) InUnit(u Unit) (Table2, error) {
 	})
 	return out, nil
 }
+
+// AllYears is f without its year range.
+func (f Filter) AllYears() Filter {
+	f.From, f.To = 0, 0
+	return f
+}

@@ -31,7 +31,7 @@ var (
 		Total: figs("1716", "1234567.5"),
 	}
 	table2 = ledger.Table2{
-		Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026, 2027},
+		Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026, 2027}, PermanentYear: 2027,
 		Committees: []ledger.Table2Committee{{
 			ID: "aaa", Name: "Alfa-udvalget", PrintedName: "Alfa", Amounts: figs("1791", "3675"),
 			TotalInvestment: decimal.RequireFromString("6270"),
