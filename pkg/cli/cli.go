@@ -79,6 +79,7 @@ summary tables from the proposals.`,
 		NewCmdValidate(g, s, nil),
 		NewCmdTotals(g, s, nil),
 		NewCmdProposals(g, s, nil),
+		NewCmdShow(g, s, nil),
 		NewCmdExport(g, s, nil),
 		NewCmdSchema(s, nil),
 	)

@@ -157,9 +157,10 @@ type PaybackLine struct {
 
 // CatalogSheet is the proposal's row in the catalog's Table 2 against its own Tabel 1.
 type CatalogSheet struct {
-	Title string
-	Unit  string // the catalog's unit
-	Years []int  // the catalog's years
+	Title      string
+	Unit       string // the catalog's unit
+	PriceLevel string // the catalog's price level
+	Years      []int  // the catalog's years
 	// Contribution is the row as Table 2 prints it; for a cross-cutting proposal the sum of its
 	// shares.
 	Contribution Cells
@@ -194,6 +195,13 @@ func (l *Ledger) unit() string {
 	return l.Catalog.Unit
 }
 
+func (l *Ledger) priceLevel() string {
+	if l.Catalog == nil {
+		return ""
+	}
+	return l.Catalog.PriceLevel
+}
+
 func (l *Ledger) committeeName(id string) string {
 	if l.Catalog != nil {
 		for _, c := range l.Catalog.Committees {
@@ -215,7 +223,7 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 		s.File = p.Doc.File
 	}
 	years := l.years()
-	s.Catalog = CatalogSheet{Title: p.Catalog.Title, Unit: l.unit(), Years: years,
+	s.Catalog = CatalogSheet{Title: p.Catalog.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years,
 		Contribution: cellsOf(p.Catalog.Contribution, years), Differs: make([]bool, len(years)),
 		TotalInvestment: decimalOrNil(p.Catalog.TotalInvestment)}
 	if e := p.Economy; e != nil {
@@ -341,7 +349,7 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 	years := l.years()
 	sum := make(Figures, len(years))
 	printed := make([]bool, len(years))
-	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), Years: years, Differs: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
+	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years, Differs: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
 	for _, sh := range x.Shares {
 		cs := cellsOf(sh.Contribution, years)
 		for i, c := range cs {
@@ -373,7 +381,7 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 }
 
 // FindSheet finds a proposal by number, or a cross-cutting proposal by id or title (case does not
-// matter; a unique prefix of the title will do), and lays it out.
+// matter; a unique beginning of either will do), and lays it out.
 func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 	ref = strings.TrimSpace(ref)
 	if n, err := strconv.Atoi(ref); err == nil {
@@ -389,7 +397,8 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 		if strings.EqualFold(x.ID, ref) || strings.EqualFold(x.Title, ref) {
 			return l.CrossCuttingSheet(x), nil
 		}
-		if ref != "" && strings.HasPrefix(strings.ToLower(x.Title), strings.ToLower(ref)) {
+		lower := strings.ToLower(ref)
+		if ref != "" && (strings.HasPrefix(strings.ToLower(x.Title), lower) || strings.HasPrefix(x.ID, lower)) {
 			prefixed = append(prefixed, x)
 		}
 	}
