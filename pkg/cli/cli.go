@@ -80,6 +80,7 @@ summary tables from the proposals.`,
 		NewCmdTotals(g, s, nil),
 		NewCmdProposals(g, s, nil),
 		NewCmdShow(g, s, nil),
+		NewCmdTarget(g, s, nil),
 		NewCmdExport(g, s, nil),
 		NewCmdSchema(s, nil),
 	)

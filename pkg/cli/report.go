@@ -19,10 +19,13 @@ type ReportOptions struct {
 	lang   render.Lang
 }
 
-func (o *ReportOptions) addFlags(cmd *cobra.Command) {
+// addFlags adds --format and --lang, and with slicing the slicing flags.
+func (o *ReportOptions) addFlags(cmd *cobra.Command, slicing bool) {
 	cmd.Flags().StringVar(&o.Format, "format", "table", "output format: table, csv, json or markdown")
 	cmd.Flags().StringVar(&o.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
-	o.Slice.addFlags(cmd)
+	if slicing {
+		o.Slice.addFlags(cmd)
+	}
 	registerCompletions(cmd, o.Global)
 }
 
@@ -100,7 +103,7 @@ func NewCmdTotals(g *Global, s Streams, runF func(*TotalsOptions) error) *cobra.
 		}
 		return render.Totals(opts.Out, t, opts.format, opts.lang)
 	})
-	opts.addFlags(cmd)
+	opts.addFlags(cmd, true)
 	cmd.Flags().BoolVar(&opts.Cumulative, "cumulative", false, "running sum over the years (each year with every year before it)")
 	return cmd
 }
@@ -128,7 +131,7 @@ func NewCmdProposals(g *Global, s Streams, runF func(*ProposalsOptions) error) *
 		}
 		return render.Proposals(opts.Out, t, opts.format, opts.lang)
 	})
-	opts.addFlags(cmd)
+	opts.addFlags(cmd, true)
 	return cmd
 }
 

@@ -49,7 +49,7 @@ of the title will do); or choose them with --committee, --kind and --approved-wi
 		opts.Refs = args
 		return run(cmd, args)
 	}
-	opts.addFlags(cmd)
+	opts.addFlags(cmd, true)
 	return cmd
 }
 

@@ -41,8 +41,11 @@ func (o *Slice) addFlags(cmd *cobra.Command) {
 // parse checks the flags that need no ledger.
 func (o *Slice) parse() error {
 	var err error
-	if o.unit, err = ledger.ParseUnit(o.Unit); err != nil {
-		return usagef("--unit: %v", err)
+	o.unit = ledger.Thousands // as stored, for commands without --unit
+	if o.Unit != "" {
+		if o.unit, err = ledger.ParseUnit(o.Unit); err != nil {
+			return usagef("--unit: %v", err)
+		}
 	}
 	for _, k := range o.Kinds {
 		if !slices.Contains(kinds, k) {
