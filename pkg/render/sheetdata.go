@@ -197,7 +197,8 @@ func sheetsJSON(w io.Writer, ss []ledger.Sheet) error {
 // sheetsCSV writes every figure of the sheets one a line (long format), so that tables with
 // different year columns fit one file: which proposal, which table and section, which row, the
 // document's figure or budget's, the year and the amount; for budget's figures of a declared
-// row, whether they differ. Text (summary, follow-up, risk) is left to the other formats.
+// row, whether they differ. A payback budget finds never reached has an empty amount. Text
+// (summary, follow-up, risk) is left to the other formats.
 func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 	cw := csv.NewWriter(w)
 	header := []string{"nr", "id", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "afviger"}
@@ -212,12 +213,15 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 		if s.Number != 0 {
 			nr = strconv.Itoa(s.Number)
 		}
-		put := func(table, section, item, area, source string, year int, d decimal.Decimal, differs string) {
+		write := func(table, section, item, area, source string, year int, amount, differs string) {
 			y := ""
 			if year != 0 {
 				y = strconv.Itoa(year)
 			}
-			_ = cw.Write([]string{nr, s.ID, table, section, item, area, source, y, d.String(), differs})
+			_ = cw.Write([]string{nr, s.ID, table, section, item, area, source, y, amount, differs})
+		}
+		put := func(table, section, item, area, source string, year int, d decimal.Decimal, differs string) {
+			write(table, section, item, area, source, year, d.String(), differs)
 		}
 		printed := func(table, section, item, area string, years []int, cs ledger.Cells) {
 			for i, c := range cs {
@@ -261,7 +265,11 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 				if p.Printed != nil {
 					put("payback", p.Basis, "", "", "document", 0, *p.Printed, "")
 				}
-				put("payback", p.Basis, "", "", "budget", 0, decimal.NewFromInt(int64(p.Computed)), strconv.FormatBool(p.Differs))
+				computed := "" // never pays back
+				if p.Computed != 0 {
+					computed = strconv.Itoa(p.Computed)
+				}
+				write("payback", p.Basis, "", "", "budget", 0, computed, strconv.FormatBool(p.Differs))
 			}
 		}
 		c := s.Catalog
