@@ -200,8 +200,14 @@ func sectionsGrid(secs []ledger.SheetSection, years []int, unit, priceLevel stri
 		g.numeric[i] = true
 	}
 	for _, sec := range secs {
-		if sec.Title != "" {
-			g.rows = append(g.rows, gridRow{style: sectionRow, cells: append([]cell{txt(sec.Title)}, make([]cell, len(g.header)-1)...)})
+		title := sec.Title
+		if title == "" && len(secs) > 1 {
+			// The document heads every block of Tabel 1; where the file keeps no title, the
+			// block's kind keeps the blocks apart.
+			title = sectionTitles[sec.Key].in(l)
+		}
+		if title != "" {
+			g.rows = append(g.rows, gridRow{style: sectionRow, cells: append([]cell{txt(title)}, make([]cell, len(g.header)-1)...)})
 		}
 		for _, r := range sec.Rows {
 			g.rows = append(g.rows, gridRow{cells: append([]cell{txt(r.Label), txt(r.Area)}, printedCells(r.Cells)...)})
@@ -216,6 +222,15 @@ func sectionsGrid(secs []ledger.SheetSection, years []int, unit, priceLevel stri
 			"≠: budget computes another figure than the document prints (an empty cell counts as 0)"))
 	}
 	return g
+}
+
+type words [2]string
+
+func (w words) in(l Lang) string { return l.word(w[0], w[1]) }
+
+var sectionTitles = map[string]words{
+	ledger.SectionPermanent:      {"Varige ændringer", "Permanent changes"},
+	ledger.SectionImplementation: {"Implementeringsomkostninger", "Implementation costs"},
 }
 
 // comparedRows is a declared row and, under it, budget's figures, each difference marked. A row
@@ -313,6 +328,15 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		g.notes = append(g.notes, l.word(
 			"≠: kataloget trykker et andet tal end forslagets egen Tabel 1 (samlet investering: implementeringsomkostningerne)",
 			"≠: the catalog prints another figure than the proposal's own Table 1 (total investment: the implementation costs)"))
+	}
+	var uncovered []string
+	for i, o := range c.Own {
+		if !o.Printed {
+			uncovered = append(uncovered, strconv.Itoa(c.Years[i]))
+		}
+	}
+	if uncovered != nil {
+		g.notes = append(g.notes, l.word("Tabel 1 har ingen kolonne for ", "Table 1 has no column for ")+strings.Join(uncovered, ", "))
 	}
 	if c.InvestmentIn != "" {
 		g.notes = append(g.notes, l.word("Samlet investering: se ", "Total investment: see ")+c.InvestmentIn)
