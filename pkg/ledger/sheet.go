@@ -157,8 +157,10 @@ type PaybackLine struct {
 
 // CatalogSheet is the proposal's row in the catalog's Table 2 against its own Tabel 1.
 type CatalogSheet struct {
-	Title string
-	Years []int // the catalog's years
+	Title      string
+	Unit       string // the catalog's unit
+	PriceLevel string // the catalog's price level
+	Years      []int  // the catalog's years
 	// Contribution is the row as Table 2 prints it; for a cross-cutting proposal the sum of its
 	// shares.
 	Contribution Cells
@@ -185,6 +187,21 @@ type ShareLine struct {
 	TotalInvestment *decimal.Decimal
 }
 
+// unit is the catalog's unit; without a catalog, the unit figures are stored in.
+func (l *Ledger) unit() string {
+	if l.Catalog == nil || l.Catalog.Unit == "" {
+		return Thousands.Name
+	}
+	return l.Catalog.Unit
+}
+
+func (l *Ledger) priceLevel() string {
+	if l.Catalog == nil {
+		return ""
+	}
+	return l.Catalog.PriceLevel
+}
+
 func (l *Ledger) committeeName(id string) string {
 	if l.Catalog != nil {
 		for _, c := range l.Catalog.Committees {
@@ -206,7 +223,7 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 		s.File = p.Doc.File
 	}
 	years := l.years()
-	s.Catalog = CatalogSheet{Title: p.Catalog.Title, Years: years,
+	s.Catalog = CatalogSheet{Title: p.Catalog.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years,
 		Contribution: cellsOf(p.Catalog.Contribution, years), Differs: make([]bool, len(years)),
 		TotalInvestment: decimalOrNil(p.Catalog.TotalInvestment)}
 	if e := p.Economy; e != nil {
@@ -332,7 +349,7 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 	years := l.years()
 	sum := make(Figures, len(years))
 	printed := make([]bool, len(years))
-	s.Catalog = CatalogSheet{Title: x.Title, Years: years, Differs: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
+	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years, Differs: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
 	for _, sh := range x.Shares {
 		cs := cellsOf(sh.Contribution, years)
 		for i, c := range cs {
@@ -364,7 +381,7 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 }
 
 // FindSheet finds a proposal by number, or a cross-cutting proposal by id or title (case does not
-// matter; a unique prefix of the title will do), and lays it out.
+// matter; a unique beginning of either will do), and lays it out.
 func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 	ref = strings.TrimSpace(ref)
 	if n, err := strconv.Atoi(ref); err == nil {
@@ -380,7 +397,8 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 		if strings.EqualFold(x.ID, ref) || strings.EqualFold(x.Title, ref) {
 			return l.CrossCuttingSheet(x), nil
 		}
-		if ref != "" && strings.HasPrefix(strings.ToLower(x.Title), strings.ToLower(ref)) {
+		lower := strings.ToLower(ref)
+		if ref != "" && (strings.HasPrefix(strings.ToLower(x.Title), lower) || strings.HasPrefix(x.ID, lower)) {
 			prefixed = append(prefixed, x)
 		}
 	}
@@ -415,4 +433,91 @@ func (l *Ledger) numberSpan() string {
 		ns[i] = strconv.Itoa(p.Number)
 	}
 	return strings.Join(ns, ", ")
+}
+
+// InYears keeps the columns of every table of s that lie in f's range; each table keeps its own
+// years, so a table may be left without columns.
+func (s Sheet) InYears(f Filter) Sheet {
+	if e := s.Economy; e != nil {
+		i, j := f.span(e.Years)
+		ne := *e
+		ne.Years, ne.Cumulative = e.Years[i:j], e.Cumulative[i:j]
+		ne.TotalImpact = e.TotalImpact.columns(i, j)
+		ne.Sections = each(e.Sections, func(sec SheetSection) SheetSection { return sec.inYears(f) })
+		s.Economy = &ne
+	}
+	c := s.Catalog
+	i, j := f.span(c.Years)
+	c.Years, c.Contribution, c.Own, c.Differs = c.Years[i:j], c.Contribution[i:j], cut(c.Own, i, j), c.Differs[i:j]
+	c.Shares = each(c.Shares, func(sh ShareLine) ShareLine { sh.Contribution = sh.Contribution[i:j]; return sh })
+	s.Catalog = c
+	if a := s.AdministrativeEffect; a != nil {
+		na := a.inYears(f)
+		s.AdministrativeEffect = &na
+	}
+	return s
+}
+
+func cut[T any](s []T, i, j int) []T {
+	if s == nil {
+		return nil
+	}
+	return s[i:j]
+}
+
+func (sec SheetSection) inYears(f Filter) SheetSection {
+	i, j := f.span(sec.Years)
+	sec.Years, sec.Sum = sec.Years[i:j], sec.Sum[i:j]
+	sec.Rows = each(sec.Rows, func(r SheetRow) SheetRow { r.Cells = r.Cells[i:j]; return r })
+	sec.Totals = each(sec.Totals, func(t ComparedLine) ComparedLine { return t.columns(i, j) })
+	return sec
+}
+
+func (c ComparedLine) columns(i, j int) ComparedLine {
+	c.Declared, c.Computed, c.Differs = cut(c.Declared, i, j), c.Computed[i:j], c.Differs[i:j]
+	return c
+}
+
+// InUnit converts every amount of s into u; payback times stay in years.
+func (s Sheet) InUnit(u Unit) (Sheet, error) {
+	if e := s.Economy; e != nil {
+		c, err := newConverter(e.Unit, u)
+		if err != nil {
+			return Sheet{}, err
+		}
+		ne := *e
+		ne.Unit, ne.Cumulative, ne.TotalImpact = u.Name, c.figures(e.Cumulative), c.line(e.TotalImpact)
+		ne.Sections = each(e.Sections, c.section)
+		s.Economy = &ne
+		if a := s.AdministrativeEffect; a != nil {
+			na := c.section(*a) // Tabel 3 is in Tabel 1's unit
+			s.AdministrativeEffect = &na
+		}
+	}
+	cat := s.Catalog
+	c, err := newConverter(cat.Unit, u)
+	if err != nil {
+		return Sheet{}, err
+	}
+	cat.Unit = u.Name
+	cat.Contribution, cat.Own = c.cells(cat.Contribution), c.cells(cat.Own)
+	cat.TotalInvestment, cat.ImplementationCosts = c.ptr(cat.TotalInvestment), c.ptr(cat.ImplementationCosts)
+	cat.Shares = each(cat.Shares, func(sh ShareLine) ShareLine {
+		sh.Contribution, sh.TotalInvestment = c.cells(sh.Contribution), c.ptr(sh.TotalInvestment)
+		return sh
+	})
+	s.Catalog = cat
+	return s, nil
+}
+
+func (c converter) line(l ComparedLine) ComparedLine {
+	l.Declared, l.Computed = c.cells(l.Declared), c.figures(l.Computed)
+	return l
+}
+
+func (c converter) section(sec SheetSection) SheetSection {
+	sec.Sum = c.figures(sec.Sum)
+	sec.Rows = each(sec.Rows, func(r SheetRow) SheetRow { r.Cells = c.cells(r.Cells); return r })
+	sec.Totals = each(sec.Totals, c.line)
+	return sec
 }

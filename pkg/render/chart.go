@@ -153,15 +153,6 @@ func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
 	return svg, legend, err
 }
 
-func allZero(f ledger.Figures) bool {
-	for _, d := range f {
-		if !d.IsZero() {
-			return false
-		}
-	}
-	return true
-}
-
 // netEffectChart draws an investment proposal's cumulative net effect over the years of its
 // Tabel 1, with the zero line and, where the curve reaches it, the payback year ringed.
 func netEffectChart(e *ledger.EconomySheet, l Lang) (string, error) {

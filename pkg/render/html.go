@@ -152,19 +152,6 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-var kindNames = map[string][2]string{
-	proposal.KindInvestment:   {"Investeringsforslag", "Investment proposal"},
-	proposal.KindCrossCutting: {"Tværgående forslag", "Cross-cutting proposal"},
-	proposal.KindEfficiency:   {"Effektiviseringsforslag", "Efficiency proposal"},
-}
-
-func kindName(kind string, l Lang) string {
-	if n, ok := kindNames[kind]; ok {
-		return l.word(n[0], n[1])
-	}
-	return kind
-}
-
 func proposalHTML(s ledger.Sheet, l Lang) (htmlProposal, error) {
 	hp := htmlProposal{Anchor: proposalAnchor(s.Number), Summary: s.Summary,
 		Heading: fmt.Sprintf("%s %d. %s", l.word("Forslag", "Proposal"), s.Number, s.Title)}

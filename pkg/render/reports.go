@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -25,6 +26,30 @@ func caption(unit, priceLevel string) string {
 	return unit + " " + priceLevel
 }
 
+// displayPlaces is how many decimals amounts in unit are shown with in the table and markdown
+// formats: one for millions, as the catalog's intro writes them (62,2 mio. kr.); every decimal
+// they have otherwise. CSV and JSON always carry the exact figures.
+func displayPlaces(unit string) int32 {
+	if unit == ledger.Millions.Name {
+		return 1
+	}
+	return -1
+}
+
+// newGrid starts a grid for amounts in unit: caption, rounding and the caption's note on it.
+func newGrid(unit, priceLevel string, l Lang, notes ...string) *grid {
+	g := &grid{caption: caption(unit, priceLevel), places: displayPlaces(unit)}
+	if g.places >= 0 {
+		notes = append(notes, l.word(
+			fmt.Sprintf("afrundet til %d decimal; summer af de uafrundede tal", g.places),
+			fmt.Sprintf("rounded to %d decimal; sums of the unrounded figures", g.places)))
+	}
+	if len(notes) > 0 {
+		g.caption += " (" + strings.Join(notes, "; ") + ")"
+	}
+	return g
+}
+
 func numbers(f ledger.Figures) []cell {
 	cs := make([]cell, len(f))
 	for i, d := range f {
@@ -43,7 +68,11 @@ func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 
 // totalsGrid lays out Table 1 for the table, markdown, CSV and HTML writers.
 func totalsGrid(t ledger.Totals, l Lang) *grid {
-	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
+	var notes []string
+	if t.CumulativeFrom != 0 {
+		notes = append(notes, l.word(fmt.Sprintf("løbende sum fra %d", t.CumulativeFrom), fmt.Sprintf("running sum from %d", t.CumulativeFrom)))
+	}
+	g := newGrid(t.Unit, t.PriceLevel, l, notes...)
 	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(t.Years)...)
 	g.numeric = make([]bool, len(g.header))
 	for i := 1; i < len(g.numeric); i++ {
@@ -81,12 +110,14 @@ func totalsJSON(w io.Writer, t ledger.Totals) error {
 		Amounts   amountsJSON `json:"amounts"`
 	}
 	out := struct {
-		Unit       string      `json:"unit"`
-		PriceLevel string      `json:"price_level"`
-		Years      []int       `json:"years"`
-		Committees []committee `json:"committees"`
-		Total      amountsJSON `json:"total"`
-	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Committees: []committee{}, Total: amountsOf(t.Years, t.Total)}
+		Unit       string `json:"unit"`
+		PriceLevel string `json:"price_level"`
+		Years      []int  `json:"years"`
+		// CumulativeFrom is set where the amounts are running sums from that year.
+		CumulativeFrom int         `json:"cumulative_from,omitempty"`
+		Committees     []committee `json:"committees"`
+		Total          amountsJSON `json:"total"`
+	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, CumulativeFrom: t.CumulativeFrom, Committees: []committee{}, Total: amountsOf(t.Years, t.Total)}
 	for _, c := range t.Committees {
 		out.Committees = append(out.Committees, committee{ID: c.ID, Committee: c.Name, Amounts: amountsOf(t.Years, c.Amounts)})
 	}
@@ -111,9 +142,9 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 // proposalsGrid lays out Table 2 for the table, markdown, CSV and HTML writers. A numbered
 // proposal's title links to its section of the HTML report.
 func proposalsGrid(t ledger.Table2, l Lang) *grid {
-	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
+	g := newGrid(t.Unit, t.PriceLevel, l)
 	years := yearHeader(t.Years)
-	if n := len(years); n > 0 {
+	if n := len(years); n > 0 && t.Years[n-1] == t.PermanentYear {
 		years[n-1] += l.word(" (varig)", " (permanent)")
 	}
 	g.header = append([]string{l.word("Nr.", "No."), l.word("Udvalg / forslag", "Committee / proposal")}, years...)
@@ -199,10 +230,12 @@ func proposalsJSON(w io.Writer, t ledger.Table2) error {
 		TotalInvestment string      `json:"total_investment"`
 	}
 	out := struct {
+		Unit       string      `json:"unit"`
+		PriceLevel string      `json:"price_level"`
 		Years      []int       `json:"years"`
 		Committees []committee `json:"committees"`
 		Total      total       `json:"total"`
-	}{Years: t.Years, Committees: []committee{}, Total: total{amountsOf(t.Years, t.Total), t.TotalInvestment.String()}}
+	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Committees: []committee{}, Total: total{amountsOf(t.Years, t.Total), t.TotalInvestment.String()}}
 	for _, c := range t.Committees {
 		jc := committee{ID: c.ID, Committee: c.PrintedName, Amounts: amountsOf(t.Years, c.Amounts),
 			TotalInvestment: c.TotalInvestment.String(), Proposals: []row{}}
