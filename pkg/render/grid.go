@@ -36,7 +36,7 @@ type cell struct {
 	link string // an anchor in the HTML report ("forslag-1"); other writers ignore it
 	// computed is budget's figure where a declared one differs; the HTML report marks the cell.
 	computed *decimal.Decimal
-	mark string // appended in the table and markdown formats, e.g. " ≠" for a difference
+	mark     string // appended in the table and markdown formats, e.g. " ≠" for a difference
 }
 
 func txt(s string) cell { return cell{text: s} }
