@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,18 +76,39 @@ func newPlot(yLabel string, l Lang) *plot.Plot {
 	return p
 }
 
-// numberTicks places the y axis' ticks as gonum/plot does and labels them in the language's
-// number format.
+// numberTicks labels the y axis at round steps in the language's number format. The steps are
+// multiples of the step size, so that zero, the line the net effect charts are about, is always
+// labelled when it is in range.
 type numberTicks struct{ lang Lang }
 
 func (n numberTicks) Ticks(min, max float64) []plot.Tick {
-	ticks := plot.DefaultTicks{}.Ticks(min, max)
-	for i, t := range ticks {
-		if t.Label != "" {
-			ticks[i].Label = n.lang.Number(decimal.NewFromFloat(t.Value))
+	step := niceStep((max - min) / 4)
+	if step <= 0 || math.IsInf(step, 0) || math.IsNaN(step) {
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
+	var ticks []plot.Tick
+	for i := math.Ceil(min / step); i*step <= max; i++ {
+		v := i * step
+		ticks = append(ticks, plot.Tick{Value: v, Label: n.lang.Number(decimal.NewFromFloat(v).Round(6))})
+		if half := v + step/2; half <= max {
+			ticks = append(ticks, plot.Tick{Value: half}) // a minor tick between labels
 		}
 	}
 	return ticks
+}
+
+// niceStep rounds rough up to 1, 2, 2.5 or 5 times a power of ten.
+func niceStep(rough float64) float64 {
+	if rough <= 0 {
+		return 0
+	}
+	pow := math.Pow(10, math.Floor(math.Log10(rough)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*pow >= rough {
+			return m * pow
+		}
+	}
+	return 10 * pow
 }
 
 func floats(f ledger.Figures) plotter.Values {

@@ -144,7 +144,7 @@ func TestEconomyTableMarksDifferences(t *testing.T) {
 	for _, want := range []string{
 		`<tr class="section"><td colspan="4">Varige ændringer</td></tr>`,
 		`<tr><td>Løn</td><td>Service</td><td class="num"></td><td class="num">-1.748</td></tr>`,
-		`<tr class="total"><td>Samlet varig ændring</td><td></td><td class="num"></td><td class="num differs" title="budget: -1.748">-1.359</td></tr>`,
+		`<tr class="total"><td>Samlet varig ændring</td><td></td><td class="num"></td><td class="num differs" title="budget: -1.748" data-budget="-1.748">-1.359</td></tr>`,
 		`<tr><td>Akkumuleret nettoeffekt</td><td></td><td class="num">0</td><td class="num">-1.748</td></tr>`,
 	} {
 		if !strings.Contains(b.String(), want+"\n") {
@@ -172,6 +172,30 @@ func TestNetEffectCaption(t *testing.T) {
 		}}
 		if got := netEffectCaption(e, tt.lang); !strings.HasSuffix(got, tt.want) {
 			t.Errorf("payback %d: caption %q, want it to end %q", tt.computed, got, tt.want)
+		}
+	}
+}
+
+func TestNumberTicks(t *testing.T) {
+	tests := []struct {
+		min, max float64
+		lang     Lang
+		labels   string
+	}{
+		{-731, 2530, Danish, "0 1.000 2.000"},
+		{0, 101827, Danish, "0 50.000 100.000"},
+		{-2426, 2306, English, "-2,000 0 2,000"},
+		{0.2, 0.9, English, "0.2 0.4 0.6 0.8"},
+	}
+	for _, tt := range tests {
+		var labels []string
+		for _, tick := range (numberTicks{tt.lang}).Ticks(tt.min, tt.max) {
+			if tick.Label != "" {
+				labels = append(labels, tick.Label)
+			}
+		}
+		if got := strings.Join(labels, " "); got != tt.labels {
+			t.Errorf("Ticks(%v, %v) labels %q, want %q", tt.min, tt.max, got, tt.labels)
 		}
 	}
 }
