@@ -82,7 +82,7 @@ func newPlot(yLabel string, l Lang) *plot.Plot {
 type numberTicks struct{ lang Lang }
 
 func (n numberTicks) Ticks(min, max float64) []plot.Tick {
-	step := niceStep((max - min) / 4)
+	step := niceStep((max - min) / 5)
 	if step <= 0 || math.IsInf(step, 0) || math.IsNaN(step) {
 		return plot.DefaultTicks{}.Ticks(min, max)
 	}

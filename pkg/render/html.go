@@ -12,6 +12,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
+	"github.com/shopspring/decimal"
 )
 
 //go:embed html/report.html.tmpl
@@ -404,14 +405,23 @@ func crossCuttingHTML(s ledger.Sheet, totals ledger.Totals, l Lang) htmlCrossCut
 		for _, c := range sh.Contribution {
 			cells = append(cells, num(c.Value))
 		}
-		investment := txt("-")
-		if sh.TotalInvestment != nil {
-			investment = num(*sh.TotalInvestment)
-		}
-		g.rows = append(g.rows, gridRow{cells: append(cells, investment)})
+		g.rows = append(g.rows, gridRow{cells: append(cells, investmentCell(sh.TotalInvestment))})
 	}
+	total := []cell{txt(l.word("I alt", "Total"))}
+	for _, c := range s.Catalog.Contribution {
+		total = append(total, num(c.Value))
+	}
+	g.rows = append(g.rows, gridRow{style: totalRow, cells: append(total, investmentCell(s.Catalog.TotalInvestment))})
 	hc.Shares = g.html("", "shares", l)
 	return hc
+}
+
+// investmentCell is a total investment, "-" where the catalog has none, as Table 2 prints it.
+func investmentCell(d *decimal.Decimal) cell {
+	if d == nil {
+		return txt("-")
+	}
+	return num(*d)
 }
 
 var rowClasses = map[rowStyle]string{groupRow: "group", sectionRow: "section", totalRow: "total"}
