@@ -103,7 +103,9 @@ func HTML(w io.Writer, l *ledger.Ledger, lang Lang) error {
 	if err != nil {
 		return err
 	}
-	page.Chart, page.Legend = template.HTML(chart), legend
+	if len(legend) > 0 { // a chart of nothing but zeros says nothing the table does not
+		page.Chart, page.Legend = template.HTML(chart), legend
+	}
 	page.Table2 = proposalsGrid(table2, lang).html("table2", "", lang)
 	for _, p := range l.Proposals {
 		hp, err := proposalHTML(l.Sheet(p), lang)
