@@ -43,8 +43,9 @@ func (cs Cells) Figures() Figures {
 // risk and administrative effect. A cross-cutting proposal has no Tabel 1: its Sheet has a nil
 // Economy and its catalog row split into Shares. Figures are in the units Economy.Unit and
 // Catalog.Unit name: as stored, until InUnit converts them. Tabel 3 is in Tabel 1's unit. A
-// Sheet is built by Ledger.Sheet, CrossCuttingSheet or FindSheet; its slices are its own, so
-// InYears and InUnit return new Sheets and leave the receiver as it was.
+// Sheet is built by Ledger.Sheet, CrossCuttingSheet or FindSheet; it shares the text fields
+// (FollowUp, Consultations) with the proposal. InYears and InUnit return new Sheets and leave
+// the receiver as it was.
 type Sheet struct {
 	Number int    // 0 for a cross-cutting proposal
 	ID     string // the cross-cutting proposal's id; "" for a numbered one
