@@ -42,6 +42,8 @@ type Totals struct {
 	// CumulativeFrom is 0 for yearly figures; for running sums (see Cumulative), the year they
 	// start from.
 	CumulativeFrom int
+	// Selection is the filter the figures were selected with; the zero value: everything.
+	Selection Filter
 }
 
 // CommitteeTotal is one row of Table 1.
@@ -67,6 +69,8 @@ type Table2 struct {
 	Total           Figures
 	TotalInvestment decimal.Decimal
 	Footnotes       []proposal.Footnote
+	// Selection is the filter the rows were selected with; the zero value: everything.
+	Selection Filter
 }
 
 // Table2Committee is a committee row of Table 2 and the proposal rows under it.

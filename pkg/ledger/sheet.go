@@ -41,7 +41,11 @@ func (cs Cells) Figures() Figures {
 // Sheet is one proposal as its own pages show it: identity, its Tabel 1 with the totals and
 // paybacks budget computes beside the declared ones, its row in the catalog, follow-up goals,
 // risk and administrative effect. A cross-cutting proposal has no Tabel 1: its Sheet has a nil
-// Economy and its catalog row split into Shares. Every figure is in Unit (the zero value: as stored).
+// Economy and its catalog row split into Shares. Figures are in the units Economy.Unit and
+// Catalog.Unit name: as stored, until InUnit converts them. Tabel 3 is in Tabel 1's unit. A
+// Sheet is built by Ledger.Sheet, CrossCuttingSheet or FindSheet; it shares the text fields
+// (FollowUp, Consultations) with the proposal. InYears and InUnit return new Sheets and leave
+// the receiver as it was.
 type Sheet struct {
 	Number int    // 0 for a cross-cutting proposal
 	ID     string // the cross-cutting proposal's id; "" for a numbered one

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/ledger"
 )
 
@@ -317,4 +318,54 @@ func TestBundledSheets(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// TestBundledSheetsAgreeWithValidate: the differences budget show marks are the findings budget
+// validate reports, one mark a finding.
+func TestBundledSheetsAgreeWithValidate(t *testing.T) {
+	l, loaded := loadBundled(t)
+	findings := map[string]int{}
+	for _, d := range check.Run(l, loaded) {
+		findings[d.Code]++
+	}
+	marks := map[string]int{}
+	count := func(code string, d []bool) {
+		for _, b := range d {
+			if b {
+				marks[code]++
+			}
+		}
+	}
+	for _, p := range l.Proposals {
+		s := l.Sheet(p)
+		if e := s.Economy; e != nil {
+			for _, sec := range e.Sections {
+				for _, tot := range sec.Totals {
+					count(check.CodeSumMismatch, tot.Differs)
+				}
+			}
+			if e.TotalImpact.Declared != nil {
+				count(check.CodeSumMismatch, e.TotalImpact.Differs)
+			}
+			for _, pb := range e.Payback {
+				count(check.CodePayback, []bool{pb.Differs})
+			}
+		}
+		if a := s.AdministrativeEffect; a != nil {
+			for _, tot := range a.Totals {
+				count(check.CodeSumMismatch, tot.Differs)
+			}
+		}
+		count(check.CodeCatalogMismatch, s.Catalog.Differs)
+		count(check.CodeInvestment, []bool{s.Catalog.InvestmentDiffers})
+	}
+	// Proposal 10 prints its savings positive in Tabel 1 and the catalog the same 7.410 in
+	// 2026: validate calls that a sign finding, show marks the catalog cell as well.
+	findings[check.CodeCatalogMismatch]++
+	for _, code := range []string{check.CodeSumMismatch, check.CodePayback, check.CodeCatalogMismatch, check.CodeInvestment} {
+		if marks[code] != findings[code] {
+			t.Errorf("%s: show marks %d, validate finds %d", code, marks[code], findings[code])
+		}
+	}
+	expect(t, "marks", fmt.Sprint(marks), "map[catalog-mismatch:19 investment-mismatch:2 payback-mismatch:15 sum-mismatch:30]")
 }

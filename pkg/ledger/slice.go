@@ -50,6 +50,7 @@ func (f Filter) span(years []int) (int, int) {
 // by the kind or approval filter are dropped; footnotes of dropped committees too.
 func (t Table2) Filter(f Filter) Table2 {
 	out := t
+	out.Selection = f
 	out.Committees = nil
 	out.Total = make(Figures, len(t.Years))
 	out.TotalInvestment = decimal.Zero
@@ -111,7 +112,7 @@ func (t Table2) years(f Filter) Table2 {
 
 // Totals is Table 1 of what t holds: each committee's row and the total.
 func (t Table2) Totals() Totals {
-	out := Totals{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Total: t.Total}
+	out := Totals{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Total: t.Total, Selection: t.Selection}
 	for _, c := range t.Committees {
 		out.Committees = append(out.Committees, CommitteeTotal{ID: c.ID, Name: c.Name, Amounts: c.Amounts})
 	}

@@ -36,6 +36,26 @@ func displayPlaces(unit string) int32 {
 	return -1
 }
 
+// selectionNotes say which proposals a filter kept, for the caption: a sliced total must not
+// pass for the whole catalog's. The committees kept show as rows, the years as columns.
+func selectionNotes(f ledger.Filter, l Lang) []string {
+	var notes []string
+	if len(f.Kinds) > 0 {
+		names := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			names[i] = strings.ToLower(sectionNames[k][0])
+			if l == English {
+				names[i] = strings.ToLower(sectionNames[k][1])
+			}
+		}
+		notes = append(notes, l.word("kun ", "only ")+strings.Join(names, l.word(" og ", " and ")))
+	}
+	if f.ApprovedWith != "" {
+		notes = append(notes, l.word("godkendt med ", "approved with ")+strconv.Quote(f.ApprovedWith))
+	}
+	return notes
+}
+
 // newGrid starts a grid for amounts in unit: caption, rounding and the caption's note on it.
 func newGrid(unit, priceLevel string, l Lang, notes ...string) *grid {
 	g := &grid{caption: caption(unit, priceLevel), places: displayPlaces(unit)}
@@ -68,7 +88,7 @@ func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 
 // totalsGrid lays out Table 1 for the table, markdown, CSV and HTML writers.
 func totalsGrid(t ledger.Totals, l Lang) *grid {
-	var notes []string
+	notes := selectionNotes(t.Selection, l)
 	if t.CumulativeFrom != 0 {
 		notes = append(notes, l.word(fmt.Sprintf("løbende sum fra %d", t.CumulativeFrom), fmt.Sprintf("running sum from %d", t.CumulativeFrom)))
 	}
@@ -142,7 +162,7 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 // proposalsGrid lays out Table 2 for the table, markdown, CSV and HTML writers. A numbered
 // proposal's title links to its section of the HTML report.
 func proposalsGrid(t ledger.Table2, l Lang) *grid {
-	g := newGrid(t.Unit, t.PriceLevel, l)
+	g := newGrid(t.Unit, t.PriceLevel, l, selectionNotes(t.Selection, l)...)
 	years := yearHeader(t.Years)
 	if n := len(years); n > 0 && t.Years[n-1] == t.PermanentYear {
 		years[n-1] += l.word(" (varig)", " (permanent)")

@@ -14,24 +14,25 @@ import (
 // the cells the document prints, budget's figures for every year, differences as a list of years.
 
 type sheetJSON struct {
-	Number                  *int                `json:"number"`
-	ID                      string              `json:"id,omitempty"`
-	Title                   string              `json:"title"`
-	Kind                    string              `json:"kind"`
-	Committee               string              `json:"committee,omitempty"`
-	CommitteeName           string              `json:"committee_name,omitempty"`
-	Administration          string              `json:"administration,omitempty"`
-	ApprovedWith            *string             `json:"approved_with"`
-	Case                    string              `json:"case,omitempty"`
-	Summary                 string              `json:"summary,omitempty"`
-	File                    string              `json:"file"`
-	Economy                 *economyJSON        `json:"economy"`
-	Catalog                 catalogJSON         `json:"catalog"`
-	FollowUp                []proposal.FollowUp `json:"follow_up"`
-	Risk                    string              `json:"risk,omitempty"`
-	FromInnovationProposal  *bool               `json:"from_innovation_proposal"`
-	AdministrativeStatement string              `json:"administrative_statement,omitempty"`
-	AdministrativeEffect    *sectionJSON        `json:"administrative_effect"`
+	Number                  *int                    `json:"number"`
+	ID                      string                  `json:"id,omitempty"`
+	Title                   string                  `json:"title"`
+	Kind                    string                  `json:"kind"`
+	Committee               string                  `json:"committee,omitempty"`
+	CommitteeName           string                  `json:"committee_name,omitempty"`
+	Administration          string                  `json:"administration,omitempty"`
+	ApprovedWith            *string                 `json:"approved_with"`
+	Case                    string                  `json:"case,omitempty"`
+	Summary                 string                  `json:"summary,omitempty"`
+	File                    string                  `json:"file"`
+	Economy                 *economyJSON            `json:"economy"`
+	Catalog                 catalogJSON             `json:"catalog"`
+	FollowUp                []proposal.FollowUp     `json:"follow_up"`
+	Risk                    string                  `json:"risk,omitempty"`
+	FromInnovationProposal  *bool                   `json:"from_innovation_proposal"`
+	AdministrativeStatement string                  `json:"administrative_statement,omitempty"`
+	AdministrativeEffect    *sectionJSON            `json:"administrative_effect"`
+	Consultations           *proposal.Consultations `json:"consultations,omitempty"`
 }
 
 type economyJSON struct {
@@ -144,7 +145,7 @@ func sheetOf(s ledger.Sheet) sheetJSON {
 	out := sheetJSON{ID: s.ID, Title: s.Title, Kind: s.Kind, Committee: s.Committee, CommitteeName: s.CommitteeName,
 		Administration: s.Administration, ApprovedWith: s.ApprovedWith, Case: s.Case, Summary: s.Summary, File: s.File,
 		FollowUp: s.FollowUp, Risk: s.Risk, FromInnovationProposal: s.FromInnovationProposal,
-		AdministrativeStatement: s.AdministrativeNote}
+		AdministrativeStatement: s.AdministrativeNote, Consultations: s.Consultations}
 	if s.Number != 0 {
 		n := s.Number
 		out.Number = &n
