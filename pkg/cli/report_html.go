@@ -38,7 +38,7 @@ cumulative net effect over the years, where reaching zero is its payback.
 The file is written whole or not at all: to a temporary file beside it, synced, then renamed.`,
 		Example: `  budget report -o report.html
   budget report --lang en -o report-en.html
-  budget report --dir testdata/proposals > report.html`,
+  budget report -o - | gzip > report.html.gz`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			var err error

@@ -36,7 +36,7 @@ type htmlPage struct {
 
 // htmlWords are the page's fixed labels in its language.
 type htmlWords struct {
-	Contents, Table1, Table1Chart, Table2, Proposals, CrossCutting, Summary, Economy, Chart, Admin, Differs, Footer string
+	Contents, Table1, Table1Chart, Table2, Proposals, CrossCutting, Economy, Chart, Admin, Differs, Footer string
 }
 
 type htmlTable struct {
@@ -134,7 +134,6 @@ func wordsOf(l Lang) htmlWords {
 		Table2:       l.word("Tabel 2. Effektiviseringer fordelt på forslag", "Table 2. Efficiencies by proposal"),
 		Proposals:    l.word("Forslagene", "The proposals"),
 		CrossCutting: l.word("Tværgående forslag", "Cross-cutting proposals"),
-		Summary:      l.word("Kort resumé", "Summary"),
 		Economy:      l.word("Forslagets samlede økonomiske konsekvenser", "The proposal's total economic consequences"),
 		Chart:        l.word("Akkumuleret nettoeffekt", "Cumulative net effect"),
 		Admin:        l.word("Administrativ effekt", "Administrative effect"),
