@@ -81,6 +81,7 @@ summary tables from the proposals.`,
 		NewCmdProposals(g, s, nil),
 		NewCmdExport(g, s, nil),
 		NewCmdSchema(s, nil),
+		NewCmdFmt(g, s, nil),
 	)
 	return root
 }
