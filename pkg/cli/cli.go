@@ -82,6 +82,7 @@ summary tables from the proposals.`,
 		NewCmdExport(g, s, nil),
 		NewCmdSchema(s, nil),
 		NewCmdFmt(g, s, nil),
+		NewCmdDiff(g, s, nil),
 	)
 	return root
 }
