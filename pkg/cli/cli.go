@@ -83,6 +83,7 @@ summary tables from the proposals.`,
 		NewCmdSchema(s, nil),
 		NewCmdFmt(g, s, nil),
 		NewCmdDiff(g, s, nil),
+		NewCmdNew(g, s, nil),
 	)
 	return root
 }

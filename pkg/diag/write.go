@@ -38,7 +38,7 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 		if line, ok := sourceLine(src, d.Pos); ok {
 			fmt.Fprintf(&b, "    %s\n    %s^\n", line, caretPad(line, d.Pos.Column))
 		}
-		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" {
+		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" {
 			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", d.Code, d.Path)
 		}
 	}
