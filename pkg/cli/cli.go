@@ -67,6 +67,11 @@ func NewCmdRoot(s Streams) *cobra.Command {
 		Long: `budget keeps a municipal budget catalog as one YAML file per proposal, validates every
 file against its schema and the document's own arithmetic, and rebuilds the catalog's
 summary tables from the proposals.`,
+		Example: `  budget validate --strict
+  budget totals --unit mio
+  budget show 1
+  budget target
+  source <(budget completion bash)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -79,6 +84,8 @@ summary tables from the proposals.`,
 		NewCmdValidate(g, s, nil),
 		NewCmdTotals(g, s, nil),
 		NewCmdProposals(g, s, nil),
+		NewCmdShow(g, s, nil),
+		NewCmdTarget(g, s, nil),
 		NewCmdExport(g, s, nil),
 		NewCmdSchema(s, nil),
 		NewCmdFmt(g, s, nil),
