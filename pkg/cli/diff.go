@@ -85,6 +85,8 @@ load, 2 usage or I/O error.`,
 	cmd.Flags().StringVar(&opts.Lang, "lang", "da", "labels and number format: da or en")
 	cmd.Flags().BoolVar(&opts.Full, "full", false, "show every row of Table 1, not only those that changed")
 	cmd.Flags().BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when any budget figure changed, as git diff --exit-code")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeWith("text", "markdown", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
 	return cmd
 }
 

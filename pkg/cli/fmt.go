@@ -56,6 +56,7 @@ canonical, or some file could not be read as YAML, 2 usage or I/O error.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Check, "check", false, "write nothing; list files that are not canonical and exit 1 if there are any")
+	cmd.ValidArgsFunction = completeDataFiles
 	return cmd
 }
 

@@ -62,6 +62,9 @@ filled in. An existing file is never overwritten.`,
 	}
 	cmd.Flags().StringVar(&opts.Committee, "committee", "", "committee id from the catalog, e.g. buu")
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "investment or efficiency")
+	_ = cmd.RegisterFlagCompletionFunc("committee", completeCommittees(g))
+	_ = cmd.RegisterFlagCompletionFunc("kind", completeWith("investment", "efficiency"))
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	return cmd
 }
 
