@@ -39,3 +39,34 @@ func TestReadmeShowsRealOutput(t *testing.T) {
 		t.Errorf("show_bundled.txtar has no %s", name)
 	}
 }
+
+// TestReadmeShowsRealDiff: the pull-request comment the README quotes is the output
+// testdata/script/diff_bundled.txtar checks, line for line.
+func TestReadmeShowsRealDiff(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", "diff_bundled.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range script.Files {
+		if f.Name != "want/p5.md" {
+			continue
+		}
+		var quoted strings.Builder
+		for _, line := range strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n") {
+			if line == "" {
+				quoted.WriteString(">\n")
+			} else {
+				quoted.WriteString("> " + line + "\n")
+			}
+		}
+		if !strings.Contains(string(readme), quoted.String()) {
+			t.Error("README.md does not quote diff_bundled.txtar's want/p5.md as it is")
+		}
+		return
+	}
+	t.Error("diff_bundled.txtar has no want/p5.md")
+}

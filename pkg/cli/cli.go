@@ -89,6 +89,9 @@ summary tables from the proposals.`,
 		NewCmdExport(g, s, nil),
 		NewCmdHTMLReport(g, s, nil),
 		NewCmdSchema(s, nil),
+		NewCmdFmt(g, s, nil),
+		NewCmdDiff(g, s, nil),
+		NewCmdNew(g, s, nil),
 	)
 	return root
 }

@@ -38,17 +38,7 @@ func registerCompletions(cmd *cobra.Command, g *Global) {
 	complete("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
 	complete("unit", completeWith("tkr\t1.000 kr. (as stored)", "kr\tkr.", "mio\tmio. kr."))
 	complete("kind", completeWith(kinds...))
-	complete("committee", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		l, ok := g.completionLedger()
-		if !ok {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []cobra.Completion
-		for _, c := range l.Catalog.Committees {
-			out = append(out, cobra.CompletionWithDesc(c.ID, c.Name))
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
+	complete("committee", completeCommittees(g))
 	complete("approved-with", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		l, ok := g.completionLedger()
 		if !ok {
@@ -71,6 +61,26 @@ func registerCompletions(cmd *cobra.Command, g *Global) {
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
+}
+
+// completeCommittees completes a committee id, with the committee's name as description.
+func completeCommittees(g *Global) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		l, ok := g.completionLedger()
+		if !ok {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []cobra.Completion
+		for _, c := range l.Catalog.Committees {
+			out = append(out, cobra.CompletionWithDesc(c.ID, c.Name))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeDataFiles completes file arguments with YAML files and folders.
+func completeDataFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 }
 
 // completeProposals completes budget show's argument: proposal numbers with their titles, then

@@ -41,6 +41,32 @@ func (l *Ledger) Source(file string) []byte {
 // diagnostics (e.g. "proposals"). The error is for I/O trouble only; problems in the data are
 // diagnostics.
 func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
+	files, ds, err := Files(fsys, display)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := &Ledger{Docs: map[string]*proposal.Document{}}
+	for _, p := range files {
+		src, err := fs.ReadFile(fsys, p)
+		name := path.Join(display, p)
+		if err != nil {
+			ds.Errorf(diag.Pos{File: name}, "", "read", "cannot read file: %v", unwrapPath(err))
+			continue
+		}
+		ds = append(ds, l.add(p, name, src)...)
+	}
+	if l.Catalog == nil && !hasFile(files, CatalogFile) {
+		ds.Errorf(diag.Pos{File: path.Join(display, CatalogFile)}, "", "no-catalog",
+			"the ledger has no %s: it names the committees and years every proposal refers to", CatalogFile)
+	}
+	slices.SortFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
+	slices.SortFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
+	return l, ds, nil
+}
+
+// Files lists the data files (*.yaml, *.yml) below the root of fsys, sorted. A symbolic link
+// is reported, not followed: it could lead out of the ledger.
+func Files(fsys fs.FS, display string) ([]string, diag.List, error) {
 	var files []string
 	var ds diag.List
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -60,23 +86,7 @@ func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
 		return nil, nil, err
 	}
 	slices.Sort(files)
-	l := &Ledger{Docs: map[string]*proposal.Document{}}
-	for _, p := range files {
-		src, err := fs.ReadFile(fsys, p)
-		name := path.Join(display, p)
-		if err != nil {
-			ds.Errorf(diag.Pos{File: name}, "", "read", "cannot read file: %v", unwrapPath(err))
-			continue
-		}
-		ds = append(ds, l.add(p, name, src)...)
-	}
-	if l.Catalog == nil && !hasFile(files, CatalogFile) {
-		ds.Errorf(diag.Pos{File: path.Join(display, CatalogFile)}, "", "no-catalog",
-			"the ledger has no %s: it names the committees and years every proposal refers to", CatalogFile)
-	}
-	slices.SortFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
-	slices.SortFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
-	return l, ds, nil
+	return files, ds, nil
 }
 
 func hasFile(files []string, name string) bool { return slices.Contains(files, name) }

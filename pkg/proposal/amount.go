@@ -16,6 +16,21 @@ import (
 // refused rather than guessed at.
 var exactNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
 
+// CanonicalNumber returns the one spelling budget fmt writes for the number s: no trailing
+// decimal zeros and no "-0". It returns false, and s should stay as written, where s is not an
+// exact number or where it could be a Danish thousands separator (1.500), which only a person
+// can settle.
+func CanonicalNumber(s string) (string, bool) {
+	if !exactNumber.MatchString(s) || thousandsLike.MatchString(s) {
+		return s, false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return s, false
+	}
+	return d.String(), true
+}
+
 // Amount is an exact decimal read from a YAML scalar's text, never through float64.
 type Amount struct{ decimal.Decimal }
 
