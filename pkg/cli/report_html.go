@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -76,53 +76,23 @@ func htmlReportRun(opts *HTMLReportOptions) error {
 		_, err := opts.Out.Write(page.Bytes())
 		return err
 	}
-	return writeFileAtomic(opts.Output, page.Bytes())
+	return writeReport(opts.Output, page.Bytes())
 }
 
-// writeFileAtomic replaces name with data whole or not at all: it writes a temporary file in the
-// same directory, syncs it, and renames it over name, so that a reader never sees half a file
-// and a failure leaves what was there before.
-func writeFileAtomic(name string, data []byte) (err error) {
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
+// writeReport replaces name with the page, whole or not at all (see package atomicfile); a new
+// file is readable by all, an existing one keeps its permissions.
+func writeReport(name string, page []byte) error {
+	if err := atomicfile.Write(name, page, 0o644); err != nil {
+		// The temporary file's random name would only confuse: say what went wrong.
 		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the temporary file's random name would only confuse
-		}
-		return usagef("cannot write %s: %v", name, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = io.Copy(tmp, bytes.NewReader(data)); err != nil {
-		return usagef("writing %s: %v", name, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return usagef("writing %s: %v", name, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return usagef("writing %s: %v", name, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return usagef("writing %s: %v", name, err)
-	}
-	if err = os.Rename(tmp.Name(), name); err != nil {
 		var le *os.LinkError
-		if errors.As(err, &le) {
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.As(err, &le):
 			err = le.Err
 		}
-		return usagef("writing %s: %v", name, err)
-	}
-	// Sync the directory too, so that the rename itself survives a crash.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		d.Close()
-	} else if !errors.Is(derr, fs.ErrPermission) {
-		return usagef("writing %s: %v", name, unwrapPathError(derr))
+		return usagef("cannot write %s: %v", name, err)
 	}
 	return nil
 }

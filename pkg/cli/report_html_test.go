@@ -89,11 +89,11 @@ func dirNames(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestWriteFileAtomic(t *testing.T) {
+func TestWriteReport(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "report.html")
 	for _, content := range []string{"first", "second, longer than the first"} {
-		if err := writeFileAtomic(name, []byte(content)); err != nil {
+		if err := writeReport(name, []byte(content)); err != nil {
 			t.Fatal(err)
 		}
 		got, err := os.ReadFile(name)
@@ -104,17 +104,19 @@ func TestWriteFileAtomic(t *testing.T) {
 	if st, _ := os.Stat(name); st.Mode().Perm() != 0o644 {
 		t.Errorf("mode %v, want 0644", st.Mode().Perm())
 	}
-	// A rename onto a directory fails: the directory stays, and no temporary file is left.
+	// A file that is no regular file is left alone, with no temporary file beside it.
 	sub := filepath.Join(dir, "sub")
 	if err := os.Mkdir(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(sub, "keep"), nil, 0o644); err != nil {
-		t.Fatal(err)
+	err := writeReport(sub, []byte("x"))
+	if want := "cannot write " + sub + ": not a regular file"; err == nil || err.Error() != want {
+		t.Errorf("writing over a directory: %v, want %s", err, want)
 	}
-	err := writeFileAtomic(sub, []byte("x"))
-	if err == nil || !strings.HasPrefix(err.Error(), "writing "+sub+": ") {
-		t.Errorf("writing over a directory: %v", err)
+	// A folder that does not exist.
+	err = writeReport(filepath.Join(dir, "nowhere", "r.html"), []byte("x"))
+	if want := "cannot write " + filepath.Join(dir, "nowhere", "r.html") + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("writing into a missing folder: %v, want %s", err, want)
 	}
 	if got := dirNames(t, dir); !slices.Equal(got, []string{"report.html", "sub"}) {
 		t.Errorf("directory holds %v, want report.html and sub only", got)
