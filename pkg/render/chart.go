@@ -176,18 +176,20 @@ func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
 }
 
 // netEffectChart draws an investment proposal's cumulative net effect over the years of its
-// Tabel 1, with the zero line and, where the curve reaches it, the payback year ringed.
-func netEffectChart(e *ledger.EconomySheet, l Lang) (string, error) {
+// Tabel 1, with the zero line and the payback year marked where the curve reaches it. Where it
+// reaches zero only after the last column, the curve goes on dashed through the projection
+// (ledger.PaybackProjection) to that year.
+func netEffectChart(e *ledger.EconomySheet, projYears []int, projected ledger.Figures, l Lang) (string, error) {
 	p := newPlot(caption(e.Unit, e.PriceLevel), l)
-	cum := floats(e.Cumulative)
-	pts := make(plotter.XYs, len(e.Years))
+	pts := xysOf(e.Years, e.Cumulative)
+	// The projection starts from the last column, so that the dashes join the line.
+	proj := append(plotter.XYs{pts[len(pts)-1]}, xysOf(projYears, projected)...)
 	var ticks []plot.Tick
-	for i, y := range e.Years {
-		pts[i] = plotter.XY{X: float64(y), Y: cum[i]}
+	for _, y := range append(slices.Clone(e.Years), projYears...) {
 		ticks = append(ticks, plot.Tick{Value: float64(y), Label: strconv.Itoa(y)})
 	}
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
-	p.X.Min, p.X.Max = pts[0].X-0.3, pts[len(pts)-1].X+0.3
+	p.X.Min, p.X.Max = pts[0].X-0.3, proj[len(proj)-1].X+0.3
 	zero, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: 0}, {X: p.X.Max, Y: 0}})
 	if err != nil {
 		return "", err
@@ -202,12 +204,38 @@ func netEffectChart(e *ledger.EconomySheet, l Lang) (string, error) {
 	points.Color, points.Radius = lineColor, vg.Points(3)
 	points.Shape = draw.CircleGlyph{}
 	p.Add(zero, line, points)
-	if year, _ := paidBackIn(e); year != 0 {
+	if len(proj) > 1 {
+		pline, err := plotter.NewLine(proj)
+		if err != nil {
+			return "", err
+		}
+		ppoints, err := plotter.NewScatter(proj[1:])
+		if err != nil {
+			return "", err
+		}
+		pline.Color, pline.Width = lineColor, vg.Points(1.5)
+		pline.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+		ppoints.Color, ppoints.Radius = lineColor, vg.Points(3)
+		ppoints.Shape = draw.RingGlyph{}
+		p.Add(pline, ppoints)
+		if err := markPayback(p, proj[len(proj)-1], projYears[len(projYears)-1], l); err != nil {
+			return "", err
+		}
+	} else if year, _ := paidBackIn(e); year != 0 {
 		if err := markPayback(p, pts[slices.Index(e.Years, year)], year, l); err != nil {
 			return "", err
 		}
 	}
 	return svgOf(p, vg.Points(420), vg.Points(220))
+}
+
+func xysOf(years []int, f ledger.Figures) plotter.XYs {
+	v := floats(f)
+	pts := make(plotter.XYs, len(years))
+	for i, y := range years {
+		pts[i] = plotter.XY{X: float64(y), Y: v[i]}
+	}
+	return pts
 }
 
 // markPayback marks the point where the curve reaches zero and names its year beside it.

@@ -108,7 +108,7 @@ func HTML(w io.Writer, l *ledger.Ledger, lang Lang) error {
 	}
 	page.Table2 = proposalsGrid(table2, lang).html("table2", "", lang)
 	for _, p := range l.Proposals {
-		hp, err := proposalHTML(l.Sheet(p), lang)
+		hp, err := proposalHTML(l.Sheet(p), p.Economy, lang)
 		if err != nil {
 			return err
 		}
@@ -154,7 +154,7 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func proposalHTML(s ledger.Sheet, l Lang) (htmlProposal, error) {
+func proposalHTML(s ledger.Sheet, economy *proposal.Economy, l Lang) (htmlProposal, error) {
 	hp := htmlProposal{Anchor: proposalAnchor(s.Number), Summary: s.Summary,
 		Heading: fmt.Sprintf("%s %d. %s", l.word("Forslag", "Proposal"), s.Number, s.Title)}
 	hp.Facts = []htmlFact{
@@ -194,7 +194,8 @@ func proposalHTML(s ledger.Sheet, l Lang) (htmlProposal, error) {
 		hp.Differs = hp.Differs || t.Differs
 	}
 	if s.Kind == proposal.KindInvestment && len(e.Years) > 0 {
-		svg, err := netEffectChart(e, l)
+		projYears, projected := ledger.PaybackProjection(economy)
+		svg, err := netEffectChart(e, projYears, projected, l)
 		if err != nil {
 			return hp, fmt.Errorf("chart of proposal %d: %w", s.Number, err)
 		}
@@ -376,9 +377,9 @@ func netEffectCaption(e *ledger.EconomySheet, l Lang) string {
 	case year != 0:
 		fmt.Fprintf(&b, l.word("Kurven når nul i %d: investeringen er tilbagebetalt.", "The curve reaches zero in %d: the investment has paid back."), year)
 	case count != 0:
-		fmt.Fprintf(&b, l.word("Kurven når ikke nul inden %d; fortsætter det sidste års varige ændring, er investeringen tilbagebetalt efter %s regnet fra %d.",
-			"The curve does not reach zero by %d; if the last year's permanent change goes on, the investment has paid back after %s counted from %d."),
-			last, yearCount(count, l), first)
+		fmt.Fprintf(&b, l.word("Kurven når ikke nul inden %d; fortsat stiplet med det sidste års varige ændring når den nul i %d: investeringen er tilbagebetalt efter %s regnet fra %d.",
+			"The curve does not reach zero by %d; continued dashed with the last year's permanent change, it reaches zero in %d: the investment has paid back after %s counted from %d."),
+			last, first+count-1, yearCount(count, l), first)
 	default:
 		fmt.Fprintf(&b, l.word("Kurven når ikke nul i tabellens år (%d-%d), og investeringen betaler sig ikke tilbage.",
 			"The curve does not reach zero within the table's years (%d-%d), and the investment never pays back."), first, last)

@@ -161,7 +161,7 @@ func TestNetEffectCaption(t *testing.T) {
 		want     string
 	}{
 		{2, Danish, "Kurven når nul i 2026: investeringen er tilbagebetalt."},
-		{5, Danish, "Kurven når ikke nul inden 2027; fortsætter det sidste års varige ændring, er investeringen tilbagebetalt efter 5 år regnet fra 2025."},
+		{5, Danish, "Kurven når ikke nul inden 2027; fortsat stiplet med det sidste års varige ændring når den nul i 2029: investeringen er tilbagebetalt efter 5 år regnet fra 2025."},
 		{0, English, "The curve does not reach zero within the table's years (2025-2027), and the investment never pays back."},
 		{1, English, "The curve reaches zero in 2025: the investment has paid back."},
 	}
