@@ -199,3 +199,27 @@ func TestNumberTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestNetEffectChartMarksPayback: the payback year is named in the chart, within the table's
+// columns or at the end of the dashed projection past them.
+func TestNetEffectChartMarksPayback(t *testing.T) {
+	e := &ledger.EconomySheet{Unit: "1.000 kr.", Years: []int{2025, 2026, 2027}, Cumulative: figs("1000", "600", "200"),
+		Payback: []ledger.PaybackLine{{Basis: ledger.PaybackTotal, Computed: 4}}}
+	svg, err := netEffectChart(e, []int{2028}, figs("-200"), Danish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{">tilbagebetalt 2028</text>", ">2028</text>"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("chart lacks %q", want)
+		}
+	}
+	e.Cumulative, e.Payback[0].Computed = figs("1000", "0", "-1000"), 2
+	svg, err = netEffectChart(e, nil, nil, English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(svg, ">paid back 2026</text>") || strings.Contains(svg, ">2028</text>") {
+		t.Errorf("chart does not mark 2026 within the columns alone:\n%s", svg)
+	}
+}
