@@ -53,6 +53,8 @@ The file is written whole or not at all: to a temporary file beside it, synced, 
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
+	registerCompletions(cmd, g)
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"html"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
 }
 
