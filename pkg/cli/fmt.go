@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -63,30 +65,55 @@ canonical, or some file could not be read as YAML, 2 usage or I/O error.`,
 // fmtTarget is one file to format: where it is on disk, the name to show, and its kind.
 type fmtTarget struct{ path, name, kind string }
 
+// fmtResult is one file read and formatted; out is nil where the file is refused.
+type fmtResult struct {
+	src, out []byte
+	ds       diag.List
+	err      error
+}
+
 func fmtRun(opts *FmtOptions) error {
 	targets, ds, err := opts.fmtTargets()
 	if err != nil {
 		return err
 	}
+	// Every file is read and formatted before any is written, so that an unreadable file
+	// stops the run with nothing changed; the formatting runs on every core.
+	results := make([]fmtResult, len(targets))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(targets)) {
+		wg.Go(func() {
+			for i := range jobs {
+				r := &results[i]
+				if r.src, r.err = os.ReadFile(targets[i].path); r.err == nil {
+					r.out, r.ds = format.Source(targets[i].name, targets[i].kind, r.src)
+				}
+			}
+		})
+	}
+	for i := range targets {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 	sources := map[string][]byte{}
+	for i, r := range results {
+		if r.err != nil {
+			return fmt.Errorf("reading %s: %w", targets[i].name, unwrapPathError(r.err))
+		}
+		sources[targets[i].name] = r.src
+		ds = append(ds, r.ds...)
+	}
 	var changed []string
-	for _, t := range targets {
-		src, err := os.ReadFile(t.path)
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", t.name, unwrapPathError(err))
-		}
-		sources[t.name] = src
-		out, fds := format.Source(t.name, t.kind, src)
-		if out == nil {
-			ds = append(ds, fds...)
-			continue
-		}
-		if bytes.Equal(out, src) {
+	for i, r := range results {
+		t := targets[i]
+		if r.out == nil || bytes.Equal(r.out, r.src) {
 			continue
 		}
 		changed = append(changed, t.name)
 		if !opts.Check {
-			if err := atomicfile.Write(t.path, out, 0o644); err != nil {
+			if err := atomicfile.Write(t.path, r.out, 0o644); err != nil {
 				return fmt.Errorf("writing %s: %w", t.name, unwrapPathError(err))
 			}
 		}

@@ -38,17 +38,13 @@ func Source(file, kind string, src []byte) ([]byte, diag.List) {
 		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
 		return nil, ds
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(doc.Source, &root); err != nil || root.Kind != yaml.DocumentNode || len(root.Content) != 1 {
-		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt", "cannot read the file again: %v", err)
-		return nil, ds
-	}
+	root := doc.Tree
 	p := &printer{}
 	p.comment(root.HeadComment, 0)
 	if root.HeadComment != "" {
 		p.blank()
 	}
-	p.mapping(root.Content[0], shapes[kind], 0, true)
+	p.mapping(doc.Root, shapes[kind], 0, true)
 	if root.FootComment != "" {
 		p.blank()
 		p.comment(root.FootComment, 0)
@@ -81,7 +77,7 @@ func same(orig *proposal.Document, out []byte) error {
 	if !reflect.DeepEqual(canonicalValue(orig.Value), canonicalValue(doc.Value)) {
 		return errors.New("a value differs")
 	}
-	if a, b := comments(orig.Source), comments(out); !slices.Equal(a, b) {
+	if a, b := comments(orig.Tree), comments(doc.Tree); !slices.Equal(a, b) {
 		return fmt.Errorf("comments differ: %d before, %d after", len(a), len(b))
 	}
 	return nil
@@ -109,12 +105,8 @@ func canonicalValue(v any) any {
 	return v
 }
 
-// comments lists the text of every comment in a file, in order, by reading its tokens.
-func comments(src []byte) []string {
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil
-	}
+// comments lists the text of every comment of a parsed file.
+func comments(root *yaml.Node) []string {
 	var out []string
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -126,7 +118,7 @@ func comments(src []byte) []string {
 		}
 		out = append(out, commentLines(n.FootComment)...)
 	}
-	walk(&root)
+	walk(root)
 	slices.Sort(out) // yaml may attach a comment to a neighbouring node on the second read
 	return out
 }
@@ -358,6 +350,31 @@ func scalarText(n *yaml.Node, start, indent int) string {
 	return quoted(n.Value)
 }
 
+// plainText tells, without asking the YAML encoder, that s can be written plain: it starts
+// with a letter, holds only letters, digits, spaces and harmless punctuation, ends with no
+// space, and is none of the words YAML reads as a boolean or null. Most text is like that; the
+// rest goes to the encoder, which is much slower.
+func plainText(s string) bool {
+	for i, r := range s {
+		switch {
+		case i == 0 && !unicode.IsLetter(r):
+			return false
+		case unicode.IsLetter(r), unicode.IsDigit(r), r == ' ' && i > 0:
+		case strings.ContainsRune(".,;()/-+%?!'", r):
+		default:
+			return false
+		}
+	}
+	if s == "" || strings.HasSuffix(s, " ") {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
+		return false
+	}
+	return true
+}
+
 func looksLikeNumber(s string) bool {
 	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("0123456789.,-+_eExXoObB", r) }) < 0
 }
@@ -365,6 +382,9 @@ func looksLikeNumber(s string) bool {
 // quoted is YAML's own spelling of a string on one line: plain where that reads back as the
 // same string, double-quoted otherwise.
 func quoted(s string) string {
+	if plainText(s) {
+		return s
+	}
 	var b bytes.Buffer
 	e := yaml.NewEncoder(&b)
 	style := yaml.Style(0)

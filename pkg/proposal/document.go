@@ -22,6 +22,9 @@ type Document struct {
 	File   string
 	Source []byte
 	Root   *yaml.Node
+	// Tree is the document node above Root: it holds the comments at the head and foot of the
+	// file that belong to no key.
+	Tree *yaml.Node
 	// Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil).
 	Value any
 
@@ -127,7 +130,7 @@ func Parse(file string, src []byte) (*Document, diag.List) {
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Document{File: file, Source: src, Root: body, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	d := &Document{File: file, Source: src, Root: body, Tree: &root, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
 	d.Value = d.convert(body, "", 0, &ds)
 	return d, ds
 }
