@@ -48,7 +48,7 @@ func (c *checker) catalog() {
 		c.figures(d, "assertions.table2.total.amounts", a.Total.Amounts, t2.Total, cat.Years, "Table 2 prints as I alt")
 		c.investment(d, "assertions.table2.total.total_investment", a.Total.TotalInvestment, t2.TotalInvestment, "Table 2 prints as I alt")
 	}
-	c.intro(t2.Total)
+	c.intro()
 }
 
 func (c *checker) figures(d *proposal.Document, p string, printed proposal.Amounts, computed []decimal.Decimal, years []int, what string) {
@@ -76,51 +76,29 @@ func (c *checker) investment(d *proposal.Document, p string, printed *proposal.A
 	}
 }
 
-// intro checks the intro's stated figures: the approved efficiencies against Table 1's total
-// (rounded as the intro rounds), and the delivered sum against the target and other contributions.
-func (c *checker) intro(total []decimal.Decimal) {
+// intro checks the intro's stated figures, as ledger.Target compares them: the approved
+// efficiencies against Table 1's total (rounded as the intro rounds), and the delivered sum
+// against the target and the other contributions.
+func (c *checker) intro() {
 	cat := c.l.Catalog
-	in := cat.Intro
-	if in == nil {
+	t, ok := c.l.Target()
+	if !ok {
 		return
 	}
 	d := cat.Doc
-	scale, ok := unitScale(in.Unit, cat.Unit)
-	for _, ya := range in.Approved {
-		i := slices.Index(cat.Years, ya.Year)
-		if i < 0 {
+	for _, ya := range cat.Intro.Approved {
+		if !slices.Contains(cat.Years, ya.Year) {
 			c.errorf(d, fmt.Sprintf("intro.approved.%d", ya.Year), CodeUnknownYear, "year %d is not one of the catalog's years (%s)", ya.Year, yearSpan(cat.Years))
-			continue
-		}
-		if !ok {
-			continue
-		}
-		places := int32(max(0, -ya.Value.Exponent()))
-		want := total[i].Div(scale).Round(places)
-		if !ya.Value.Equal(want) {
-			c.warnf(d, fmt.Sprintf("intro.approved.%d", ya.Year), CodeIntroMismatch,
-				"the intro states %s %s for %d, but Table 1's total %s %s rounds to %s", ya.Value.String(), in.Unit, ya.Year, fmtDec(total[i]), cat.Unit, want.String())
 		}
 	}
-	if in.Delivered != nil && in.Target != nil {
-		sum := in.Target.Amount.Decimal
-		for _, o := range in.OtherContributions {
-			sum = sum.Add(o.Amount.Decimal)
-		}
-		if !sum.Equal(in.Delivered.Amount.Decimal) {
-			c.warnf(d, "intro.delivered.amount", CodeIntroMismatch,
-				"the intro states %s %s delivered, but the target and the other contributions add up to %s", in.Delivered.Amount.String(), in.Unit, fmtDec(sum))
+	for i, y := range t.Years {
+		if t.Differs[i] {
+			c.warnf(d, fmt.Sprintf("intro.approved.%d", y), CodeIntroMismatch,
+				"the intro states %s %s for %d, but Table 1's total %s %s rounds to %s", t.Stated[i].Value.String(), t.Unit, y, fmtDec(t.Table1[i]), t.Table1Unit, t.Rounded[i].String())
 		}
 	}
-}
-
-// unitScale returns how many of the catalog's unit make one of the intro's unit.
-func unitScale(intro, catalog string) (decimal.Decimal, bool) {
-	units := map[string]int64{"kr.": 1, "1.000 kr.": 1000, "mio. kr.": 1000000}
-	a, okA := units[intro]
-	b, okB := units[catalog]
-	if !okA || !okB {
-		return decimal.Zero, false
+	if t.DeliveredDiffers {
+		c.warnf(d, "intro.delivered.amount", CodeIntroMismatch,
+			"the intro states %s %s delivered, but the target and the other contributions add up to %s", t.Delivered.String(), t.Unit, fmtDec(t.Sum))
 	}
-	return decimal.NewFromInt(a).Div(decimal.NewFromInt(b)), true
 }

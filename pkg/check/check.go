@@ -32,6 +32,7 @@ const (
 	CodeTableMismatch    = "table-mismatch"
 	CodeIntroMismatch    = "intro-mismatch"
 	CodeUnusedAck        = "unused-acknowledgement"
+	CodePlaceholder      = "placeholder"
 )
 
 // Run checks the ledger and returns its findings; acknowledged warnings are marked, not removed.
@@ -43,6 +44,9 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	// its checks are done (Release keeps the text of a file that cannot be read again).
 	for _, p := range l.Proposals {
 		c.proposal(p)
+		if p.Doc.HasPlaceholders() {
+			c.placeholders(p.Doc, p.Doc.Values(), "")
+		}
 		p.Doc.Release()
 	}
 	for _, x := range l.CrossCutting {
@@ -58,6 +62,25 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	all = acknowledge(l, all)
 	all.Sort()
 	return all
+}
+
+// placeholders warns about every text still saying TODO, as budget new writes them, so that
+// an unfinished proposal does not pass validate --strict.
+func (c *checker) placeholders(doc *proposal.Document, v any, at string) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			c.placeholders(doc, x, proposal.Join(at, k))
+		}
+	case []any:
+		for i, x := range v {
+			c.placeholders(doc, x, proposal.Join(at, strconv.Itoa(i)))
+		}
+	case string:
+		if strings.HasPrefix(v, "TODO") {
+			c.ds.Warnf(doc.Pos(at), at, CodePlaceholder, "%s is still a placeholder (%q): write the value the document gives", at, v)
+		}
+	}
 }
 
 type checker struct {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -52,7 +53,7 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
 	}
 
 	perm, permPath := permanentChange(e)
-	impl := rowSums(e.Implementation, e.Years)
+	impl := ledger.RowSums(e.Implementation, e.Years)
 
 	// Savings are negative in the proposal's own table: a positive permanent change breaks the rule.
 	for i, y := range e.Years {
@@ -69,7 +70,7 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
 
 	if e.TotalImpact != nil {
 		c.years(d, "economy.total_impact.amounts", e.TotalImpact.Amounts, e.Years, "Tabel 1")
-		permRows := rowSums(e.Permanent, e.Years)
+		permRows := ledger.RowSums(e.Permanent, e.Years)
 		for i, y := range e.Years {
 			want := permRows[i].Add(impl[i])
 			c.cell(d, "economy.total_impact", e.TotalImpact.Label, e.TotalImpact.Amounts, y, want,
@@ -130,35 +131,16 @@ func investmentText(a *proposal.Amount) string {
 	return a.String()
 }
 
-// permanentChange returns the proposal's own permanent change per year: its declared total over
-// all rows where the table prints one, else the sum of its rows; and the path to point at.
+// permanentChange is ledger.PermanentChange with the path of the figures to point at.
 func permanentChange(e *proposal.Economy) ([]decimal.Decimal, string) {
-	if e.Permanent == nil {
-		return make([]decimal.Decimal, len(e.Years)), "economy"
+	change, total := ledger.PermanentChange(e)
+	switch {
+	case e.Permanent == nil:
+		return change, "economy"
+	case total < 0:
+		return change, "economy.permanent.rows"
 	}
-	for i, t := range e.Permanent.Totals {
-		if t.Sums.Area == proposal.SumsAll && t.Sums.Labels == nil && len(t.Amounts) > 0 {
-			out := make([]decimal.Decimal, len(e.Years))
-			for j, y := range e.Years {
-				out[j] = t.Amounts.Value(y)
-			}
-			return out, fmt.Sprintf("economy.permanent.totals.%d.amounts", i)
-		}
-	}
-	return rowSums(e.Permanent, e.Years), "economy.permanent.rows"
-}
-
-func rowSums(s *proposal.Section, years []int) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(years))
-	if s == nil {
-		return out
-	}
-	for _, r := range s.Rows {
-		for i, y := range years {
-			out[i] = out[i].Add(r.Amounts.Value(y))
-		}
-	}
-	return out
+	return change, fmt.Sprintf("economy.permanent.totals.%d.amounts", total)
 }
 
 func joinWords(s []string) string {

@@ -68,6 +68,11 @@ func NewCmdRoot(s Streams) *cobra.Command {
 		Long: `budget keeps a municipal budget catalog as one YAML file per proposal, validates every
 file against its schema and the document's own arithmetic, and rebuilds the catalog's
 summary tables from the proposals.`,
+		Example: `  budget validate --strict
+  budget totals --unit mio
+  budget show 1
+  budget target
+  source <(budget completion bash)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -81,8 +86,14 @@ summary tables from the proposals.`,
 		NewCmdValidate(g, s, nil),
 		NewCmdTotals(g, s, nil),
 		NewCmdProposals(g, s, nil),
+		NewCmdShow(g, s, nil),
+		NewCmdTarget(g, s, nil),
 		NewCmdExport(g, s, nil),
+		NewCmdHTMLReport(g, s, nil),
 		NewCmdSchema(s, nil),
+		NewCmdFmt(g, s, nil),
+		NewCmdDiff(g, s, nil),
+		NewCmdNew(g, s, nil),
 	)
 	return root
 }

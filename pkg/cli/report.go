@@ -1,26 +1,35 @@
 package cli
 
 import (
+	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
 
-// ReportOptions are the flags the report commands share.
+// ReportOptions are the flags the report commands share: output format and language, and the
+// slicing flags (see slice.go).
 type ReportOptions struct {
 	*Global
 	Streams
 	Format string
 	Lang   string
+	Slice
 
 	format render.Format
 	lang   render.Lang
 }
 
-func (o *ReportOptions) addFlags(cmd *cobra.Command) {
+// addFlags adds --format and --lang, and with slicing the slicing flags.
+func (o *ReportOptions) addFlags(cmd *cobra.Command, slicing bool) {
 	cmd.Flags().StringVar(&o.Format, "format", "table", "output format: table, csv, json or markdown")
 	cmd.Flags().StringVar(&o.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
+	if slicing {
+		o.Slice.addFlags(cmd)
+	}
+	registerCompletions(cmd, o.Global)
 }
 
+// parse checks the flags that need no ledger.
 func (o *ReportOptions) parse() error {
 	var err error
 	if o.format, err = render.ParseFormat(o.Format); err != nil {
@@ -29,78 +38,100 @@ func (o *ReportOptions) parse() error {
 	if o.lang, err = render.ParseLang(o.Lang); err != nil {
 		return usageError{err}
 	}
-	return nil
+	return o.Slice.parse()
+}
+
+// runE is the RunE every report command shares: parse the flags; in tests hand the options to
+// test (when it is not nil) instead of working; else load the ledger, check the slicing flags
+// against it and run.
+func (o *ReportOptions) runE(test func() error, run func(*ledger.Ledger) error) func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		if err := o.parse(); err != nil {
+			return err
+		}
+		if test != nil {
+			return test()
+		}
+		l, err := o.loadForReport(o.Streams)
+		if err != nil {
+			return err
+		}
+		if err := o.Slice.resolve(l); err != nil {
+			return err
+		}
+		return run(l)
+	}
+}
+
+// testHook turns a command's runF into runE's test argument.
+func testHook[T any](runF func(T) error, opts T) func() error {
+	if runF == nil {
+		return nil
+	}
+	return func() error { return runF(opts) }
 }
 
 // TotalsOptions are the flags of budget totals.
-type TotalsOptions struct{ ReportOptions }
+type TotalsOptions struct {
+	ReportOptions
+	Cumulative bool
+}
 
 // NewCmdTotals builds budget totals, the catalog's Table 1.
 func NewCmdTotals(g *Global, s Streams, runF func(*TotalsOptions) error) *cobra.Command {
-	opts := &TotalsOptions{ReportOptions{Global: g, Streams: s}}
+	opts := &TotalsOptions{ReportOptions: ReportOptions{Global: g, Streams: s}}
 	cmd := &cobra.Command{
 		Use:   "totals",
 		Short: "Table 1: efficiency contributions per committee per year, computed from the proposals",
 		Example: `  budget totals
+  budget totals --kind investment --years 2026-2028
+  budget totals --committee buu --committee kfu --unit mio --lang en
+  budget totals --cumulative
   budget totals --format csv > table1.csv
   budget totals --format json | jq '.total'`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			l, err := opts.loadForReport(opts.Streams)
-			if err != nil {
-				return err
-			}
-			return render.Totals(opts.Out, l.Totals(), opts.format, opts.lang)
-		},
 	}
-	opts.addFlags(cmd)
+	cmd.RunE = opts.runE(testHook(runF, opts), func(l *ledger.Ledger) error {
+		// Running sums cover every year before the first one shown: 2028 is 2026 through 2028.
+		t := l.Table2().Filter(opts.filter.AllYears()).Totals()
+		if opts.Cumulative {
+			t = t.Cumulative()
+		}
+		t, err := t.InYears(opts.filter).InUnit(opts.unit)
+		if err != nil {
+			return err
+		}
+		return render.Totals(opts.Out, t, opts.format, opts.lang)
+	})
+	opts.addFlags(cmd, true)
+	cmd.Flags().BoolVar(&opts.Cumulative, "cumulative", false, "running sum over the years (each year with every year before it)")
 	return cmd
 }
 
 // ProposalsOptions are the flags of budget proposals.
-type ProposalsOptions struct {
-	ReportOptions
-	Committees []string
-}
+type ProposalsOptions struct{ ReportOptions }
 
 // NewCmdProposals builds budget proposals, the catalog's Table 2.
 func NewCmdProposals(g *Global, s Streams, runF func(*ProposalsOptions) error) *cobra.Command {
-	opts := &ProposalsOptions{ReportOptions: ReportOptions{Global: g, Streams: s}}
+	opts := &ProposalsOptions{ReportOptions{Global: g, Streams: s}}
 	cmd := &cobra.Command{
 		Use:   "proposals",
 		Short: "Table 2: every proposal's contribution by committee, with total investment and approval",
 		Example: `  budget proposals
   budget proposals --committee buu
+  budget proposals --kind investment --approved-with "OFS 24-25"
+  budget proposals --years 2026-2027 --unit mio
   budget proposals --format markdown > table2.md`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			l, err := opts.loadForReport(opts.Streams)
-			if err != nil {
-				return err
-			}
-			t := l.Table2()
-			if len(opts.Committees) > 0 {
-				if t, err = t.Only(opts.Committees); err != nil {
-					return usageError{err}
-				}
-			}
-			return render.Proposals(opts.Out, t, opts.format, opts.lang)
-		},
 	}
-	opts.addFlags(cmd)
-	cmd.Flags().StringSliceVar(&opts.Committees, "committee", nil, "only these committees (id, repeatable)")
+	cmd.RunE = opts.runE(testHook(runF, opts), func(l *ledger.Ledger) error {
+		t, err := l.Table2().Filter(opts.filter).InUnit(opts.unit)
+		if err != nil {
+			return err
+		}
+		return render.Proposals(opts.Out, t, opts.format, opts.lang)
+	})
+	opts.addFlags(cmd, true)
 	return cmd
 }
 

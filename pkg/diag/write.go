@@ -39,7 +39,7 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 			line, col := clip(line, d.Pos.Column)
 			fmt.Fprintf(&b, "    %s\n    %s^\n", line, caretPad(line, col))
 		}
-		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" {
+		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" {
 			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", d.Code, d.Path)
 		}
 	}
@@ -135,22 +135,26 @@ type jsonDiagnostic struct {
 	Reason       string `json:"reason,omitempty"`
 }
 
+// MarshalJSON writes a diagnostic as the JSON writer and other machine outputs show it.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	return json.Marshal(jsonDiagnostic{
+		File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
+		Code: d.Code, Message: d.Message, Path: d.Path, Acknowledged: d.Acknowledged, Reason: d.Reason,
+	})
+}
+
 // WriteJSON writes {"diagnostics": [...], "errors": N, "warnings": N} for machines; warnings
 // counts the unacknowledged ones.
 func WriteJSON(w io.Writer, l List, o Options) error {
 	out := struct {
-		Diagnostics []jsonDiagnostic `json:"diagnostics"`
-		Errors      int              `json:"errors"`
-		Warnings    int              `json:"warnings"`
-	}{Diagnostics: []jsonDiagnostic{}}
+		Diagnostics []Diagnostic `json:"diagnostics"`
+		Errors      int          `json:"errors"`
+		Warnings    int          `json:"warnings"`
+	}{Diagnostics: []Diagnostic{}}
 	for _, d := range l {
-		if !o.keep(d) {
-			continue
+		if o.keep(d) {
+			out.Diagnostics = append(out.Diagnostics, d)
 		}
-		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
-			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
-			Code: d.Code, Message: d.Message, Path: d.Path, Acknowledged: d.Acknowledged, Reason: d.Reason,
-		})
 	}
 	out.Errors, out.Warnings = l.Count()
 	enc := json.NewEncoder(w)

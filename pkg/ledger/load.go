@@ -109,33 +109,10 @@ func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
 func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, error) {
 	opts = opts.withDefaults()
 	go proposal.PrepareSchemas() // ~5 ms, while the folder is walked and the first files read
-	var files []string
-	var ds diag.List
-	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "symlink", "symbolic links are not followed: put the file itself in the ledger")
-			return nil
-		}
-		if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			return nil
-		}
-		if !e.Type().IsRegular() {
-			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "read", "not a regular file (a device, pipe or socket): put the file itself in the ledger")
-			return nil
-		}
-		if len(files) == opts.MaxFiles {
-			return &TooManyFilesError{Dir: display, Limit: opts.MaxFiles}
-		}
-		files = append(files, p)
-		return nil
-	})
+	files, ds, err := walk(fsys, display, opts.MaxFiles)
 	if err != nil {
 		return nil, nil, err
 	}
-	slices.Sort(files)
 
 	release := len(files) > opts.KeepUpTo
 	loaded := make([]loadedFile, len(files))
@@ -173,6 +150,45 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	slices.SortStableFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
 	slices.SortStableFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
 	return l, ds, nil
+}
+
+// Files lists the data files (*.yaml, *.yml) below the root of fsys, sorted, at most
+// DefaultMaxFiles of them. A symbolic link is reported, not followed: it could lead out of the
+// ledger; so is anything that is not a regular file (a pipe would block a reader).
+func Files(fsys fs.FS, display string) ([]string, diag.List, error) {
+	return walk(fsys, display, DefaultMaxFiles)
+}
+
+// walk is Files with a limit: it stops at the first file past maxFiles, before any is read.
+func walk(fsys fs.FS, display string, maxFiles int) ([]string, diag.List, error) {
+	var files []string
+	var ds diag.List
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "symlink", "symbolic links are not followed: put the file itself in the ledger")
+			return nil
+		}
+		if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			return nil
+		}
+		if !e.Type().IsRegular() {
+			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "read", "not a regular file (a device, pipe or socket): put the file itself in the ledger")
+			return nil
+		}
+		if len(files) == maxFiles {
+			return &TooManyFilesError{Dir: display, Limit: maxFiles}
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.Sort(files)
+	return files, ds, nil
 }
 
 func hasFile(files []string, name string) bool { return slices.Contains(files, name) }

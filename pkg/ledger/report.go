@@ -39,6 +39,11 @@ type Totals struct {
 	Years      []int
 	Committees []CommitteeTotal
 	Total      Figures
+	// CumulativeFrom is 0 for yearly figures; for running sums (see Cumulative), the year they
+	// start from.
+	CumulativeFrom int
+	// Selection is the filter the figures were selected with; the zero value: everything.
+	Selection Filter
 }
 
 // CommitteeTotal is one row of Table 1.
@@ -50,29 +55,22 @@ type CommitteeTotal struct {
 
 // Totals aggregates every proposal's and cross-cutting share's catalog contribution by committee,
 // committees in catalog order. It is empty without a catalog.
-func (l *Ledger) Totals() Totals {
-	t := Totals{Years: l.years()}
-	if l.Catalog == nil {
-		return t
-	}
-	t.Unit, t.PriceLevel = l.Catalog.Unit, l.Catalog.PriceLevel
-	t.Total = make(Figures, len(t.Years))
-	for _, c := range l.Table2().Committees {
-		t.Committees = append(t.Committees, CommitteeTotal{ID: c.ID, Name: c.Name, Amounts: c.Amounts})
-		t.Total.add(c.Amounts)
-	}
-	return t
-}
+func (l *Ledger) Totals() Totals { return l.Table2().Totals() }
 
 // Table2 is the catalog's Table 2: per committee its totals, then its proposals by section.
 type Table2 struct {
-	Unit            string
-	PriceLevel      string
-	Years           []int
+	Unit       string
+	PriceLevel string
+	Years      []int
+	// PermanentYear is the catalog's last year, whose column stands for the permanent effect
+	// (varig) even where Years stop earlier; 0 without a catalog.
+	PermanentYear   int
 	Committees      []Table2Committee
 	Total           Figures
 	TotalInvestment decimal.Decimal
 	Footnotes       []proposal.Footnote
+	// Selection is the filter the rows were selected with; the zero value: everything.
+	Selection Filter
 }
 
 // Table2Committee is a committee row of Table 2 and the proposal rows under it.
@@ -104,6 +102,9 @@ func (l *Ledger) Table2() Table2 {
 		return t
 	}
 	t.Unit, t.PriceLevel, t.Footnotes = l.Catalog.Unit, l.Catalog.PriceLevel, l.Catalog.Footnotes
+	if n := len(t.Years); n > 0 {
+		t.PermanentYear = t.Years[n-1]
+	}
 	t.Total = make(Figures, len(t.Years))
 	for _, c := range l.Catalog.Committees {
 		tc := Table2Committee{ID: c.ID, Name: c.Name, PrintedName: c.Name, Amounts: make(Figures, len(t.Years))}
@@ -159,30 +160,10 @@ func decimalOrNil(a *proposal.Amount) *decimal.Decimal {
 
 // Only keeps the committees with the given ids, in catalog order; the total covers what is kept.
 func (t Table2) Only(ids []string) (Table2, error) {
-	keep := map[string]bool{}
 	for _, id := range ids {
-		keep[id] = true
-	}
-	out := t
-	out.Committees = nil
-	out.Total = make(Figures, len(t.Years))
-	out.TotalInvestment = decimal.Zero
-	for _, c := range t.Committees {
-		if keep[c.ID] {
-			out.Committees = append(out.Committees, c)
-			out.Total.add(c.Amounts)
-			out.TotalInvestment = out.TotalInvestment.Add(c.TotalInvestment)
-			delete(keep, c.ID)
+		if !slices.ContainsFunc(t.Committees, func(c Table2Committee) bool { return c.ID == id }) {
+			return Table2{}, fmt.Errorf("unknown committee %q", id)
 		}
 	}
-	for id := range keep {
-		return Table2{}, fmt.Errorf("unknown committee %q", id)
-	}
-	out.Footnotes = nil
-	for _, fn := range t.Footnotes {
-		if fn.Committee == "" || slices.Contains(ids, fn.Committee) {
-			out.Footnotes = append(out.Footnotes, fn)
-		}
-	}
-	return out, nil
+	return t.Filter(Filter{Committees: ids}), nil
 }

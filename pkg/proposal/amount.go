@@ -39,10 +39,25 @@ func isExactNumber(s string) bool {
 	return true
 }
 
+// CanonicalNumber returns the one spelling budget fmt writes for the number s: no trailing
+// decimal zeros and no "-0". It returns false, and s should stay as written, where s is not an
+// exact number or where it could be a Danish thousands separator (1.500), which only a person
+// can settle.
+func CanonicalNumber(s string) (string, bool) {
+	if !isExactNumber(s) || thousandsLike.MatchString(s) {
+		return s, false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return s, false
+	}
+	return d.String(), true
+}
+
 // Amount is an exact decimal read from a YAML scalar's text, never through float64.
 type Amount struct{ decimal.Decimal }
 
-// NewAmount parses s, which must be spelled as exactNumber says.
+// NewAmount parses s, which must be spelled as isExactNumber says.
 func NewAmount(s string) (Amount, error) {
 	if !isExactNumber(s) {
 		return Amount{}, fmt.Errorf("%q is not an exact decimal number", s)

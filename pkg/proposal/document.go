@@ -30,6 +30,9 @@ type Document struct {
 	Source []byte
 	// Root is the top mapping; nil after Release until a position is asked for.
 	Root *yaml.Node
+	// Tree is the document node above Root: it holds the comments at the head and foot of the
+	// file that belong to no key. nil after Release.
+	Tree *yaml.Node
 	// Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil).
 	// After Release it keeps only the top-level "acknowledged" entry, which the checks read.
 	Value any
@@ -40,6 +43,33 @@ type Document struct {
 	// reread reads the file again after Release; sum recognises the same text.
 	reread func() ([]byte, error)
 	sum    uint64
+	// released is set by Release; maxDepth is the limit the file was parsed with.
+	released     bool
+	maxDepth     int
+	placeholders bool
+}
+
+// PlaceholderPrefix starts a text that budget new wrote for a person to fill in.
+const PlaceholderPrefix = "TODO"
+
+// HasPlaceholders reports whether a text value of the file starts with PlaceholderPrefix, so
+// that a check for placeholders needs to read the values of only those files.
+func (d *Document) HasPlaceholders() bool { return d.placeholders }
+
+// Values returns the content as JSON values: Value until Release, after it the file read and
+// converted again (and not kept), so that a reader of every value, such as budget diff, sees the
+// whole file in a ledger of any size. It is nil when the file cannot be read again.
+func (d *Document) Values() any {
+	if !d.released {
+		return d.Value
+	}
+	var n yaml.Node
+	if yaml.Unmarshal(d.Text(), &n) != nil || len(n.Content) == 0 {
+		return nil
+	}
+	var ds diag.List
+	c := converter{d: &Document{File: d.File}, maxDepth: d.maxDepth, ds: &ds, firstAlias: -1}
+	return c.convert(n.Content[0], 0)
 }
 
 var textSeed = maphash.MakeSeed()
@@ -73,9 +103,11 @@ func (d *Document) Text() []byte {
 func (d *Document) Decodable() bool { return !d.unsafe }
 
 // Release drops the node tree and the JSON values once the file is validated and decoded, and
-// the text if it can be read again. A tree parsed again for a position is dropped again.
+// the text if it can be read again. A tree parsed again for a position is dropped again. Value
+// keeps the "acknowledged" entry, which every check run reads; Values gives the rest.
 func (d *Document) Release() {
-	d.Root = nil
+	d.released = true
+	d.Root, d.Tree = nil, nil
 	if d.reread != nil {
 		d.Source = nil
 	}
@@ -241,7 +273,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Document{File: file, Source: src, Root: body}
+	d := &Document{File: file, Source: src, Root: body, Tree: root, maxDepth: lim.MaxDepth}
 	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
 	d.Value = c.convert(body, 0)
 	if c.aliases > 1 {
@@ -427,6 +459,9 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		if n.Style == 0 && n.Value != "" && strings.IndexByte("+-.0123456789", n.Value[0]) >= 0 && numberLike.MatchString(n.Value) {
 			return c.number(n)
 		}
+	}
+	if strings.HasPrefix(n.Value, PlaceholderPrefix) {
+		c.d.placeholders = true
 	}
 	return n.Value
 }

@@ -33,6 +33,10 @@ func ParseFormat(s string) (Format, error) {
 type cell struct {
 	text string
 	num  *decimal.Decimal
+	link string // an anchor in the HTML report ("forslag-1"); other writers ignore it
+	// computed is budget's figure where a declared one differs; the HTML report marks the cell.
+	computed *decimal.Decimal
+	mark     string // appended in the table and markdown formats, e.g. " ≠" for a difference
 }
 
 func txt(s string) cell { return cell{text: s} }
@@ -57,6 +61,9 @@ type gridRow struct {
 // grid is a report laid out as rows and columns, before formatting.
 type grid struct {
 	caption string // unit and price level, e.g. "1.000 kr. 2026 p/l"
+	// places rounds numbers to that many decimals in the table and markdown formats; exact
+	// where it is negative. The caption says so (see roundingFor).
+	places  int32
 	header  []string
 	numeric []bool // per column: right-aligned numbers
 	rows    []gridRow
@@ -64,10 +71,13 @@ type grid struct {
 }
 
 func (g *grid) format(c cell, l Lang) string {
-	if c.num != nil {
-		return l.Number(*c.num)
+	switch {
+	case c.num == nil:
+		return c.text + c.mark
+	case g.places >= 0:
+		return l.Rounded(*c.num, g.places) + c.mark
 	}
-	return c.text
+	return l.Number(*c.num) + c.mark
 }
 
 func (g *grid) write(w io.Writer, f Format, l Lang) error {

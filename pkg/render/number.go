@@ -29,12 +29,20 @@ func ParseLang(s string) (Lang, error) {
 
 // Number formats d with thousands grouping and the decimal mark of the language, keeping every
 // decimal it has: exact figures are never rounded for display.
-func (l Lang) Number(d decimal.Decimal) string {
+func (l Lang) Number(d decimal.Decimal) string { return l.digits(d.String()) }
+
+// Rounded formats d rounded half away from zero to places decimals, all of them written (44,0):
+// for display only, where the header says so.
+func (l Lang) Rounded(d decimal.Decimal, places int32) string {
+	return l.digits(d.Round(places).StringFixed(places))
+}
+
+// digits groups thousands and sets the decimal mark in s, a decimal as strconv writes it.
+func (l Lang) digits(s string) string {
 	group, mark := ".", ","
 	if l == English {
 		group, mark = ",", "."
 	}
-	s := d.String()
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, hasFrac := strings.Cut(s, ".")

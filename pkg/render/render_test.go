@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
@@ -31,7 +32,7 @@ var (
 		Total: figs("1716", "1234567.5"),
 	}
 	table2 = ledger.Table2{
-		Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026, 2027},
+		Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026, 2027}, PermanentYear: 2027,
 		Committees: []ledger.Table2Committee{{
 			ID: "aaa", Name: "Alfa-udvalget", PrintedName: "Alfa", Amounts: figs("1791", "3675"),
 			TotalInvestment: decimal.RequireFromString("6270"),
@@ -113,5 +114,88 @@ func TestNumber(t *testing.T) {
 		if got := English.Number(d); got != tt.en {
 			t.Errorf("English.Number(%s) = %s, want %s", tt.in, got, tt.en)
 		}
+	}
+}
+
+func TestRounded(t *testing.T) {
+	tests := []struct {
+		in     string
+		places int32
+		da, en string
+	}{
+		{"62.221", 1, "62,2", "62.2"},
+		{"44.011", 1, "44,0", "44.0"},
+		{"0.05", 1, "0,1", "0.1"},    // half away from zero
+		{"-0.05", 1, "-0,1", "-0.1"}, // also below zero
+		{"-0.04", 1, "0,0", "0.0"},   // no negative zero
+		{"1234.56", 1, "1.234,6", "1,234.6"},
+		{"101.827", 1, "101,8", "101.8"},
+	}
+	for _, tt := range tests {
+		d := decimal.RequireFromString(tt.in)
+		if got := Danish.Rounded(d, tt.places); got != tt.da {
+			t.Errorf("Danish.Rounded(%s) = %s, want %s", tt.in, got, tt.da)
+		}
+		if got := English.Rounded(d, tt.places); got != tt.en {
+			t.Errorf("English.Rounded(%s) = %s, want %s", tt.in, got, tt.en)
+		}
+	}
+}
+
+// TestMillionsCaption: the table rounds millions and says so in its caption; CSV stays exact.
+func TestMillionsCaption(t *testing.T) {
+	m := totals
+	m.Unit = "mio. kr."
+	m.CumulativeFrom = 2026
+	var b bytes.Buffer
+	if err := Totals(&b, m, Markdown, English); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "totals-mio-cumulative-en.markdown", b.Bytes())
+	b.Reset()
+	if err := Totals(&b, m, CSV, English); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "totals-mio-cumulative.csv", b.Bytes())
+}
+
+// TestSheetNeverPaysBack: a payback budget never reaches is empty in CSV, null in JSON and
+// "ingen" in the table, marked where the document prints one.
+func TestSheetNeverPaysBack(t *testing.T) {
+	s := ledger.Sheet{Number: 9, Title: "Aldrig", Kind: "investment", Economy: &ledger.EconomySheet{
+		Unit: "1.000 kr.", Years: []int{2026},
+		TotalImpact: ledger.ComparedLine{Label: "Samlet økonomisk påvirkning", Computed: figs("5"), Differs: []bool{false}},
+		Cumulative:  figs("5"),
+		Payback: []ledger.PaybackLine{
+			{Basis: ledger.PaybackService},
+			{Basis: ledger.PaybackTotal, Printed: ptr(decimal.RequireFromString("2")), Differs: true},
+		},
+	}}
+	var b bytes.Buffer
+	if err := Sheets(&b, []ledger.Sheet{s}, CSV, Danish); err != nil {
+		t.Fatal(err)
+	}
+	want := `9,,payback,service,,,budget,,,false
+9,,payback,total,,,document,,2,
+9,,payback,total,,,budget,,,true
+`
+	if got := b.String(); !strings.Contains(got, want) {
+		t.Errorf("CSV:\n%s\nwant it to contain\n%s", got, want)
+	}
+	b.Reset()
+	if err := Sheets(&b, []ledger.Sheet{s}, JSON, Danish); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"printed": "2",
+            "computed": null,
+            "differs": true`) {
+		t.Errorf("JSON:\n%s", b.String())
+	}
+	b.Reset()
+	if err := Sheets(&b, []ledger.Sheet{s}, Table, Danish); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "│ baseret på totaløkonomi           │     2 │ ingen ≠ │") {
+		t.Errorf("table:\n%s", b.String())
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -25,6 +26,50 @@ func caption(unit, priceLevel string) string {
 	return unit + " " + priceLevel
 }
 
+// displayPlaces is how many decimals amounts in unit are shown with in the table and markdown
+// formats: one for millions, as the catalog's intro writes them (62,2 mio. kr.); every decimal
+// they have otherwise. CSV and JSON always carry the exact figures.
+func displayPlaces(unit string) int32 {
+	if unit == ledger.Millions.Name {
+		return 1
+	}
+	return -1
+}
+
+// selectionNotes say which proposals a filter kept, for the caption: a sliced total must not
+// pass for the whole catalog's. The committees kept show as rows, the years as columns.
+func selectionNotes(f ledger.Filter, l Lang) []string {
+	var notes []string
+	if len(f.Kinds) > 0 {
+		names := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			names[i] = strings.ToLower(sectionNames[k][0])
+			if l == English {
+				names[i] = strings.ToLower(sectionNames[k][1])
+			}
+		}
+		notes = append(notes, l.word("kun ", "only ")+strings.Join(names, l.word(" og ", " and ")))
+	}
+	if f.ApprovedWith != "" {
+		notes = append(notes, l.word("godkendt med ", "approved with ")+strconv.Quote(f.ApprovedWith))
+	}
+	return notes
+}
+
+// newGrid starts a grid for amounts in unit: caption, rounding and the caption's note on it.
+func newGrid(unit, priceLevel string, l Lang, notes ...string) *grid {
+	g := &grid{caption: caption(unit, priceLevel), places: displayPlaces(unit)}
+	if g.places >= 0 {
+		notes = append(notes, l.word(
+			fmt.Sprintf("afrundet til %d decimal; summer af de uafrundede tal", g.places),
+			fmt.Sprintf("rounded to %d decimal; sums of the unrounded figures", g.places)))
+	}
+	if len(notes) > 0 {
+		g.caption += " (" + strings.Join(notes, "; ") + ")"
+	}
+	return g
+}
+
 func numbers(f ledger.Figures) []cell {
 	cs := make([]cell, len(f))
 	for i, d := range f {
@@ -38,7 +83,16 @@ func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 	if f == JSON {
 		return totalsJSON(w, t)
 	}
-	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
+	return totalsGrid(t, l).write(w, f, l)
+}
+
+// totalsGrid lays out Table 1 for the table, markdown, CSV and HTML writers.
+func totalsGrid(t ledger.Totals, l Lang) *grid {
+	notes := selectionNotes(t.Selection, l)
+	if t.CumulativeFrom != 0 {
+		notes = append(notes, l.word(fmt.Sprintf("løbende sum fra %d", t.CumulativeFrom), fmt.Sprintf("running sum from %d", t.CumulativeFrom)))
+	}
+	g := newGrid(t.Unit, t.PriceLevel, l, notes...)
 	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(t.Years)...)
 	g.numeric = make([]bool, len(g.header))
 	for i := 1; i < len(g.numeric); i++ {
@@ -48,7 +102,7 @@ func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 		g.rows = append(g.rows, gridRow{cells: append([]cell{txt(c.Name)}, numbers(c.Amounts)...)})
 	}
 	g.rows = append(g.rows, gridRow{style: totalRow, cells: append([]cell{txt(l.word("I alt", "Total"))}, numbers(t.Total)...)})
-	return g.write(w, f, l)
+	return g
 }
 
 // amountsJSON is a row's figures as {"2026": "1791", ...}, amounts as decimal strings.
@@ -76,12 +130,14 @@ func totalsJSON(w io.Writer, t ledger.Totals) error {
 		Amounts   amountsJSON `json:"amounts"`
 	}
 	out := struct {
-		Unit       string      `json:"unit"`
-		PriceLevel string      `json:"price_level"`
-		Years      []int       `json:"years"`
-		Committees []committee `json:"committees"`
-		Total      amountsJSON `json:"total"`
-	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Committees: []committee{}, Total: amountsOf(t.Years, t.Total)}
+		Unit       string `json:"unit"`
+		PriceLevel string `json:"price_level"`
+		Years      []int  `json:"years"`
+		// CumulativeFrom is set where the amounts are running sums from that year.
+		CumulativeFrom int         `json:"cumulative_from,omitempty"`
+		Committees     []committee `json:"committees"`
+		Total          amountsJSON `json:"total"`
+	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, CumulativeFrom: t.CumulativeFrom, Committees: []committee{}, Total: amountsOf(t.Years, t.Total)}
 	for _, c := range t.Committees {
 		out.Committees = append(out.Committees, committee{ID: c.ID, Committee: c.Name, Amounts: amountsOf(t.Years, c.Amounts)})
 	}
@@ -100,9 +156,15 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 	if f == JSON {
 		return proposalsJSON(w, t)
 	}
-	g := &grid{caption: caption(t.Unit, t.PriceLevel)}
+	return proposalsGrid(t, l).write(w, f, l)
+}
+
+// proposalsGrid lays out Table 2 for the table, markdown, CSV and HTML writers. A numbered
+// proposal's title links to its section of the HTML report.
+func proposalsGrid(t ledger.Table2, l Lang) *grid {
+	g := newGrid(t.Unit, t.PriceLevel, l, selectionNotes(t.Selection, l)...)
 	years := yearHeader(t.Years)
-	if n := len(years); n > 0 {
+	if n := len(years); n > 0 && t.Years[n-1] == t.PermanentYear {
 		years[n-1] += l.word(" (varig)", " (permanent)")
 	}
 	g.header = append([]string{l.word("Nr.", "No."), l.word("Udvalg / forslag", "Committee / proposal")}, years...)
@@ -138,7 +200,11 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 			if r.ApprovedWith != nil {
 				approved = *r.ApprovedWith
 			}
-			cells := append([]cell{txt(number), txt(r.Title)}, numbers(r.Amounts)...)
+			title := txt(r.Title)
+			if r.Number != 0 {
+				title.link = proposalAnchor(r.Number)
+			}
+			cells := append([]cell{txt(number), title}, numbers(r.Amounts)...)
 			g.rows = append(g.rows, gridRow{cells: append(cells, investment, txt(approved))})
 		}
 	}
@@ -149,7 +215,7 @@ func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 			g.notes = append(g.notes, strings.TrimSpace(fn.Mark+" "+fn.Text))
 		}
 	}
-	return g.write(w, f, l)
+	return g
 }
 
 // footnoteMarks returns the Table 2 footnote mark of each committee that has one.
@@ -184,10 +250,12 @@ func proposalsJSON(w io.Writer, t ledger.Table2) error {
 		TotalInvestment string      `json:"total_investment"`
 	}
 	out := struct {
+		Unit       string      `json:"unit"`
+		PriceLevel string      `json:"price_level"`
 		Years      []int       `json:"years"`
 		Committees []committee `json:"committees"`
 		Total      total       `json:"total"`
-	}{Years: t.Years, Committees: []committee{}, Total: total{amountsOf(t.Years, t.Total), t.TotalInvestment.String()}}
+	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Committees: []committee{}, Total: total{amountsOf(t.Years, t.Total), t.TotalInvestment.String()}}
 	for _, c := range t.Committees {
 		jc := committee{ID: c.ID, Committee: c.PrintedName, Amounts: amountsOf(t.Years, c.Amounts),
 			TotalInvestment: c.TotalInvestment.String(), Proposals: []row{}}

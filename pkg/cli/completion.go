@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/spf13/cobra"
+)
+
+// Shell completion is Cobra's (budget completion bash|zsh|fish|powershell); the functions here
+// complete the values that come from the ledger: committee ids, proposal numbers and
+// cross-cutting ids, with names and titles as descriptions.
+
+// completionLedger loads the ledger for completing, without checks: a shell waits for it.
+func (g *Global) completionLedger() (*ledger.Ledger, bool) {
+	dir, name, err := g.ledgerDir()
+	if err != nil {
+		return nil, false
+	}
+	l, _, err := ledger.Load(os.DirFS(dir), name)
+	return l, err == nil && l.Catalog != nil
+}
+
+func completeWith(values ...string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+}
+
+// registerCompletions completes the report flags' values.
+func registerCompletions(cmd *cobra.Command, g *Global) {
+	complete := func(flag string, f cobra.CompletionFunc) {
+		if cmd.Flags().Lookup(flag) != nil {
+			_ = cmd.RegisterFlagCompletionFunc(flag, f)
+		}
+	}
+	complete("format", completeWith("table", "csv", "json", "markdown"))
+	complete("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
+	complete("unit", completeWith("tkr\t1.000 kr. (as stored)", "kr\tkr.", "mio\tmio. kr."))
+	complete("kind", completeWith(kinds...))
+	complete("committee", completeCommittees(g))
+	complete("approved-with", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		l, ok := g.completionLedger()
+		if !ok {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return approvals(l), cobra.ShellCompDirectiveNoFileComp
+	})
+	complete("years", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		l, ok := g.completionLedger()
+		if !ok {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []cobra.Completion
+		ys := l.Catalog.Years
+		for i, y := range ys {
+			out = append(out, strconv.Itoa(y))
+			if i < len(ys)-1 {
+				out = append(out, fmt.Sprintf("%d-%d", y, ys[len(ys)-1]))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// completeCommittees completes a committee id, with the committee's name as description.
+func completeCommittees(g *Global) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		l, ok := g.completionLedger()
+		if !ok {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []cobra.Completion
+		for _, c := range l.Catalog.Committees {
+			out = append(out, cobra.CompletionWithDesc(c.ID, c.Name))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeDataFiles completes file arguments with YAML files and folders.
+func completeDataFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// completeProposals completes budget show's argument: proposal numbers with their titles, then
+// cross-cutting ids with theirs.
+func completeProposals(g *Global) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		l, ok := g.completionLedger()
+		if !ok {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []cobra.Completion
+		for _, p := range l.Proposals {
+			out = append(out, cobra.CompletionWithDesc(strconv.Itoa(p.Number), p.Title))
+		}
+		for _, x := range l.CrossCutting {
+			out = append(out, cobra.CompletionWithDesc(x.ID, x.Title))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

@@ -1,0 +1,226 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/budget-ledger/budget/pkg/atomicfile"
+	"github.com/budget-ledger/budget/pkg/format"
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/proposal"
+	"github.com/spf13/cobra"
+)
+
+// NewOptions are the flags of budget new.
+type NewOptions struct {
+	*Global
+	Streams
+	Committee string
+	Kind      string
+	Title     string
+}
+
+// NewCmdNew builds budget new.
+func NewCmdNew(g *Global, s Streams, runF func(*NewOptions) error) *cobra.Command {
+	opts := &NewOptions{Global: g, Streams: s}
+	cmd := &cobra.Command{
+		Use:   `new --committee ID --kind investment|efficiency "Title"`,
+		Short: "Start a proposal: a schema-valid skeleton with the next free number",
+		Long: `New writes the skeleton of a proposal in the committee's folder, numbered one above the
+highest number in the ledger, named after its title, with the catalog's years and unit, and
+prints its path. The skeleton is schema-valid and canonical (budget fmt leaves it as it is);
+every value still to write says TODO, and budget validate warns about each until it is
+filled in. An existing file is never overwritten.`,
+		Example: `  budget new --committee buu --kind efficiency "Færre vikartimer i dagtilbud"
+  $EDITOR "$(budget new --committee kfu --kind investment "Digital booking af lokaler")"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Title = strings.TrimSpace(args[0])
+			if opts.Title == "" {
+				return usagef("the title is empty")
+			}
+			if opts.Committee == "" {
+				return usagef("--committee is required: the committee the proposal belongs to")
+			}
+			if opts.Kind != "investment" && opts.Kind != "efficiency" {
+				return usagef("--kind must be investment or efficiency, got %q", opts.Kind)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return newRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Committee, "committee", "", "committee id from the catalog, e.g. buu")
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "investment or efficiency")
+	_ = cmd.RegisterFlagCompletionFunc("committee", completeCommittees(g))
+	_ = cmd.RegisterFlagCompletionFunc("kind", completeWith("investment", "efficiency"))
+	cmd.ValidArgsFunction = cobra.NoFileCompletions
+	return cmd
+}
+
+func newRun(opts *NewOptions) error {
+	dir, display, err := opts.ledgerDir()
+	if err != nil {
+		return err
+	}
+	l, _, err := ledger.Load(os.DirFS(dir), display)
+	if err != nil {
+		return fmt.Errorf("reading ledger: %w", unwrapPathError(err))
+	}
+	if l.Catalog == nil {
+		return usagef("the ledger at %s has no readable %s: budget new takes the committees and years from it", display, ledger.CatalogFile)
+	}
+	var ids []string
+	for _, c := range l.Catalog.Committees {
+		ids = append(ids, c.ID)
+	}
+	if !slices.Contains(ids, opts.Committee) {
+		return usagef("unknown committee %q: the catalog has %s", opts.Committee, strings.Join(ids, ", "))
+	}
+	number, err := nextNumber(os.DirFS(dir), l)
+	if err != nil {
+		return err
+	}
+	src, err := skeleton(l.Catalog, number, opts)
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("%02d-%s.yaml", number, slug(opts.Title))
+	rel := path.Join(opts.Committee, name)
+	out, ds := format.Source(path.Join(display, rel), ledger.KindOf(rel), src)
+	if out == nil {
+		return fmt.Errorf("the skeleton does not parse, please report this: %v", ds)
+	}
+	target := filepath.Join(dir, opts.Committee, name)
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return err
+	}
+	if err := atomicfile.Create(target, out, 0o644); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return usagef("%s exists already: nothing written", path.Join(display, rel))
+		}
+		return err
+	}
+	fmt.Fprintln(opts.Out, path.Join(display, rel))
+	return nil
+}
+
+var numberPrefix = regexp.MustCompile(`^([0-9]+)-`)
+
+// nextNumber is one above the highest proposal number of the ledger, looking at file names
+// too, so that a proposal that fails to load does not have its number given away again.
+func nextNumber(fsys fs.FS, l *ledger.Ledger) (int, error) {
+	highest := 0
+	for _, p := range l.Proposals {
+		highest = max(highest, p.Number)
+	}
+	files, _, err := ledger.Files(fsys, "")
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range files {
+		if m := numberPrefix.FindStringSubmatch(path.Base(f)); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil {
+				highest = max(highest, n)
+			}
+		}
+	}
+	return highest + 1, nil
+}
+
+// slug makes a file name of a title: lower case ASCII, æ ø å spelt ae oe aa, words joined by
+// dashes, at most 50 characters.
+func slug(title string) string {
+	r := strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa", "é", "e", "ü", "u", "ö", "oe", "ä", "ae")
+	s := r.Replace(strings.ToLower(title))
+	var b strings.Builder
+	dash := false
+	for _, c := range s {
+		if (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	out := b.String()
+	if len(out) > 50 {
+		out = out[:50]
+		if i := strings.LastIndexByte(out, '-'); i > 20 {
+			out = out[:i]
+		}
+	}
+	if out == "" {
+		return "forslag"
+	}
+	return out
+}
+
+var skeletonText = template.Must(template.New("skeleton").Funcs(template.FuncMap{"quote": strconv.Quote}).Parse(
+	`# yaml-language-server: $schema=../../schema/proposal.schema.json
+schema: 1
+number: {{.Number}}
+title: {{quote .Title}}
+committee: {{.Committee}}
+administration: TODO
+kind: {{.Kind}}
+approved_with: null
+summary: TODO
+
+# Table 2 of the catalog: this proposal's row.
+catalog:
+  title: {{quote .Title}}
+  contribution:
+{{- range .Years}}
+    {{.}}: 0
+{{- end}}
+  total_investment: {{if eq .Kind "investment"}}0{{else}}null{{end}}
+
+# Tabel 1. Forslagets samlede økonomiske konsekvenser
+economy:
+  unit: {{quote .Unit}}
+  price_level: {{quote .PriceLevel}}
+  years: [{{.EconomyYears}}]
+  permanent:
+    title: Varige ændringer (effektiviseringer og drift)
+    rows: []
+{{- if eq .Kind "investment"}}
+  implementation:
+    title: Implementeringsomkostninger (midler fra investeringspuljen)
+    rows: []
+{{- end}}
+
+risk: TODO
+`))
+
+// skeleton fills the template with the catalog's years, unit and price level. An investment's
+// own table starts the year before the budget year, when its implementation usually begins.
+func skeleton(c *proposal.Catalog, number int, o *NewOptions) ([]byte, error) {
+	econ := slices.Clone(c.Years)
+	if o.Kind == "investment" && len(econ) > 0 {
+		econ = append([]int{econ[0] - 1}, econ...)
+	}
+	ys := make([]string, len(econ))
+	for i, y := range econ {
+		ys[i] = strconv.Itoa(y)
+	}
+	var b strings.Builder
+	err := skeletonText.Execute(&b, map[string]any{
+		"Number": number, "Title": o.Title, "Committee": o.Committee, "Kind": o.Kind,
+		"Years": c.Years, "EconomyYears": strings.Join(ys, ", "), "Unit": c.Unit, "PriceLevel": c.PriceLevel,
+	})
+	return []byte(b.String()), err
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/budget-ledger/budget/pkg/atomicfile"
+	"github.com/budget-ledger/budget/pkg/render"
+	"github.com/spf13/cobra"
+)
+
+// HTMLReportOptions are the flags of budget report.
+type HTMLReportOptions struct {
+	*Global
+	Streams
+	Output string
+	Lang   string
+
+	lang render.Lang
+}
+
+// NewCmdHTMLReport builds budget report, the whole ledger as one self-contained HTML page.
+func NewCmdHTMLReport(g *Global, s Streams, runF func(*HTMLReportOptions) error) *cobra.Command {
+	opts := &HTMLReportOptions{Global: g, Streams: s}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "The ledger as one self-contained HTML page: Table 1, Table 2, every proposal, charts",
+		Long: `report writes the ledger as a single HTML page that loads nothing from anywhere: its
+style is inline and its charts are inline SVG, so it opens from a USB stick or an e-mail.
+It holds Table 1 with a stacked bar chart of the committees' yearly efficiencies, Table 2,
+and a section per proposal with its own Tabel 1; an investment proposal's section charts its
+cumulative net effect over the years, where reaching zero is its payback.
+
+The file is written whole or not at all: to a temporary file beside it, synced, then renamed.`,
+		Example: `  budget report -o report.html
+  budget report --lang en -o report-en.html
+  budget report -o - | gzip > report.html.gz`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if opts.lang, err = render.ParseLang(opts.Lang); err != nil {
+				return usageError{err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return htmlReportRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
+	registerCompletions(cmd, g)
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"html"}, cobra.ShellCompDirectiveFilterFileExt))
+	return cmd
+}
+
+func htmlReportRun(opts *HTMLReportOptions) error {
+	toFile := opts.Output != "-" && opts.Output != ""
+	if toFile {
+		// Refuse before the work, not after it.
+		if st, err := os.Stat(opts.Output); err == nil && st.IsDir() {
+			return usagef("output %s is a directory: give a file name, e.g. -o %s", opts.Output, filepath.Join(opts.Output, "report.html"))
+		}
+	}
+	l, err := opts.loadForReport(opts.Streams)
+	if err != nil {
+		return err
+	}
+	var page bytes.Buffer
+	if err := render.HTML(&page, l, opts.lang); err != nil {
+		return fmt.Errorf("rendering the report: %w", err)
+	}
+	if !toFile {
+		_, err := opts.Out.Write(page.Bytes())
+		return err
+	}
+	return writeReport(opts.Output, page.Bytes())
+}
+
+// writeReport replaces name with the page, whole or not at all (see package atomicfile); a new
+// file is readable by all, an existing one keeps its permissions.
+func writeReport(name string, page []byte) error {
+	if err := atomicfile.Write(name, page, 0o644); err != nil {
+		// The temporary file's random name would only confuse: say what went wrong.
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.As(err, &le):
+			err = le.Err
+		}
+		return usagef("cannot write %s: %v", name, err)
+	}
+	return nil
+}

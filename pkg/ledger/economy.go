@@ -1,0 +1,82 @@
+package ledger
+
+import (
+	"github.com/budget-ledger/budget/pkg/proposal"
+	"github.com/shopspring/decimal"
+)
+
+// maxPayback bounds how far past the table's last column a payback is followed.
+const maxPayback = 100
+
+// Payback counts the year columns from the first, adding implementation costs and permanent
+// changes, until the cumulative net effect reaches zero or below; past the last column the last
+// year's permanent change goes on. It returns 0 when the proposal never pays back.
+func Payback(permanent, implementation []decimal.Decimal) int {
+	var sum decimal.Decimal
+	for i := range permanent {
+		sum = sum.Add(permanent[i]).Add(implementation[i])
+		if !sum.IsPositive() {
+			return i + 1
+		}
+	}
+	if len(permanent) == 0 {
+		return 0
+	}
+	last := permanent[len(permanent)-1]
+	if !last.IsNegative() {
+		return 0
+	}
+	for n := len(permanent) + 1; n <= maxPayback; n++ {
+		sum = sum.Add(last)
+		if !sum.IsPositive() {
+			return n
+		}
+	}
+	return 0
+}
+
+// PermanentChange returns the proposal's own permanent change per year of e.Years: its declared
+// total over all rows where the table prints one, else the sum of its rows. total is the index of
+// that declared total in e.Permanent.Totals, or -1 where the rows were summed.
+func PermanentChange(e *proposal.Economy) (change []decimal.Decimal, total int) {
+	if e.Permanent == nil {
+		return make([]decimal.Decimal, len(e.Years)), -1
+	}
+	for i, t := range e.Permanent.Totals {
+		if t.Sums.Area == proposal.SumsAll && t.Sums.Labels == nil && len(t.Amounts) > 0 {
+			return figuresOf(t.Amounts, e.Years), i
+		}
+	}
+	return RowSums(e.Permanent, e.Years), -1
+}
+
+// ServiceChange returns the permanent change in the Service area per year of e.Years: the rows
+// whose area is Service or not printed. It is the basis of the payback on service efficiency.
+func ServiceChange(e *proposal.Economy) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(e.Years))
+	if e.Permanent == nil {
+		return out
+	}
+	for _, r := range e.Permanent.Rows {
+		if r.Area == "Service" || r.Area == "" {
+			for i, y := range e.Years {
+				out[i] = out[i].Add(r.Amounts.Value(y))
+			}
+		}
+	}
+	return out
+}
+
+// RowSums returns the sum of a section's rows per year; zeros for a nil section.
+func RowSums(s *proposal.Section, years []int) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(years))
+	if s == nil {
+		return out
+	}
+	for _, r := range s.Rows {
+		for i, y := range years {
+			out[i] = out[i].Add(r.Amounts.Value(y))
+		}
+	}
+	return out
+}

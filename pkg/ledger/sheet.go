@@ -1,0 +1,527 @@
+package ledger
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/budget-ledger/budget/pkg/proposal"
+	"github.com/shopspring/decimal"
+)
+
+// Cell is a printed table cell. The zero value is a cell the document leaves empty.
+type Cell struct {
+	Value   decimal.Decimal
+	Printed bool
+}
+
+// Cells are a row's cells aligned with its table's years.
+type Cells []Cell
+
+func cellsOf(a proposal.Amounts, years []int) Cells {
+	cs := make(Cells, len(years))
+	for i, y := range years {
+		if v, ok := a.Get(y); ok {
+			cs[i] = Cell{Value: v, Printed: true}
+		}
+	}
+	return cs
+}
+
+// Figures returns the cells' values, zero for an empty cell, as the document's sums read them.
+func (cs Cells) Figures() Figures {
+	f := make(Figures, len(cs))
+	for i, c := range cs {
+		f[i] = c.Value
+	}
+	return f
+}
+
+// Sheet is one proposal as its own pages show it: identity, its Tabel 1 with the totals and
+// paybacks budget computes beside the declared ones, its row in the catalog, follow-up goals,
+// risk and administrative effect. A cross-cutting proposal has no Tabel 1: its Sheet has a nil
+// Economy and its catalog row split into Shares. Figures are in the units Economy.Unit and
+// Catalog.Unit name: as stored, until InUnit converts them. Tabel 3 is in Tabel 1's unit. A
+// Sheet is built by Ledger.Sheet, CrossCuttingSheet or FindSheet; it shares the text fields
+// (FollowUp, Consultations) with the proposal. InYears and InUnit return new Sheets and leave
+// the receiver as it was.
+type Sheet struct {
+	Number int    // 0 for a cross-cutting proposal
+	ID     string // the cross-cutting proposal's id; "" for a numbered one
+	Title  string
+	Kind   string // proposal.KindInvestment, KindEfficiency or KindCrossCutting
+	// Committee is the committee's id and CommitteeName its Table 1 name; both "" for a
+	// cross-cutting proposal, whose committees are in Catalog.Shares.
+	Committee      string
+	CommitteeName  string
+	Administration string
+	ApprovedWith   *string
+	Case           string
+	Summary        string
+	File           string
+
+	Economy                *EconomySheet // nil where the proposal has no Tabel 1
+	Catalog                CatalogSheet
+	FollowUp               []proposal.FollowUp
+	Risk                   string
+	FromInnovationProposal *bool
+	AdministrativeEffect   *SheetSection // Tabel 3; nil where not printed
+	AdministrativeNote     string        // the statement under section 5
+	Consultations          *proposal.Consultations
+}
+
+// EconomySheet is a proposal's Tabel 1 in its own year columns.
+type EconomySheet struct {
+	Unit       string
+	PriceLevel string
+	Years      []int
+	// Sections are the permanent changes and the implementation costs as printed (either may be
+	// missing), then the sections of any further tables printed with Tabel 1.
+	Sections []SheetSection
+	// TotalImpact is the declared total economic impact (Declared nil where not printed) against
+	// the permanent rows plus the implementation rows.
+	TotalImpact ComparedLine
+	// Cumulative is the running net effect per year: the permanent change (as the payback on
+	// total economy reads it) plus implementation costs. Where it first reaches zero is the payback.
+	Cumulative Figures
+	Payback    []PaybackLine // service efficiency, then total economy
+	Notes      []string
+}
+
+// Section keys of SheetSection.
+const (
+	SectionPermanent      = "permanent"
+	SectionImplementation = "implementation"
+	SectionOther          = "other" // a section of a further table, named in SheetSection.Table
+	SectionAdministrative = "administrative"
+)
+
+// SheetSection is a block of a proposal's table: its rows as printed and each declared total
+// beside the sum of the rows it covers.
+type SheetSection struct {
+	Key   string // one of the Section constants
+	Table string // the further table's title, for SectionOther
+	Title string
+	Years []int
+	Rows  []SheetRow
+	// Totals are the declared total rows in printed order, each against its computed sum.
+	Totals []ComparedLine
+	// Sum is the computed sum of every row per year, printed or not.
+	Sum Figures
+}
+
+// SheetRow is a line item: label, steering area (may be ""), cells.
+type SheetRow struct {
+	Label string
+	Area  string
+	Cells Cells
+}
+
+// ComparedLine is a row the document declares beside the one budget computes.
+type ComparedLine struct {
+	Label string
+	Area  string
+	// Sums says what the row totals: "all", a steering area, or the labels of the rows it adds.
+	Sums     string
+	Declared Cells // nil where the document prints no such row
+	Computed Figures
+	// Differs marks the years where the declared cell (empty counts as zero) is not the
+	// computed figure; all false where nothing is declared.
+	Differs []bool
+}
+
+// Differ reports whether any year differs.
+func (c ComparedLine) Differ() bool { return slices.Contains(c.Differs, true) }
+
+func compare(label, area, sums string, declared Cells, computed Figures) ComparedLine {
+	c := ComparedLine{Label: label, Area: area, Sums: sums, Declared: declared, Computed: computed,
+		Differs: make([]bool, len(computed))}
+	if declared != nil {
+		for i := range computed {
+			c.Differs[i] = !declared[i].Value.Equal(computed[i])
+		}
+	}
+	return c
+}
+
+// Payback bases of PaybackLine.
+const (
+	PaybackService = "service"
+	PaybackTotal   = "total"
+)
+
+// PaybackLine is a printed payback time beside the one Tabel 1 gives.
+type PaybackLine struct {
+	Basis    string           // PaybackService or PaybackTotal
+	Printed  *decimal.Decimal // nil where the document prints none
+	Computed int              // years; 0 when the proposal never pays back
+	Differs  bool             // printed, and not what Tabel 1 gives
+}
+
+// CatalogSheet is the proposal's row in the catalog's Table 2 against its own Tabel 1.
+type CatalogSheet struct {
+	Title      string
+	Unit       string // the catalog's unit
+	PriceLevel string // the catalog's price level
+	Years      []int  // the catalog's years
+	// Contribution is the row as Table 2 prints it; for a cross-cutting proposal the sum of its
+	// shares.
+	Contribution Cells
+	// Own is the proposal's own permanent change with the catalog's sign (savings positive), in
+	// the years Tabel 1 has; nil without a Tabel 1.
+	Own Cells
+	// Differs marks the years where Tabel 1 has a column and Contribution is not Own.
+	Differs []bool
+	// TotalInvestment is Table 2's figure, nil where it prints a blank or "-"; InvestmentIn names
+	// where the document puts it instead (a cross-cutting proposal's "Bilag 8").
+	TotalInvestment *decimal.Decimal
+	InvestmentIn    string
+	// ImplementationCosts is the sum of Tabel 1's implementation rows; nil without a Tabel 1.
+	ImplementationCosts *decimal.Decimal
+	InvestmentDiffers   bool
+	Shares              []ShareLine // a cross-cutting proposal's committees
+}
+
+// ShareLine is one committee's part of a cross-cutting proposal.
+type ShareLine struct {
+	Committee       string
+	CommitteeName   string
+	Contribution    Cells
+	TotalInvestment *decimal.Decimal
+}
+
+// unit is the catalog's unit; without a catalog, the unit figures are stored in.
+func (l *Ledger) unit() string {
+	if l.Catalog == nil || l.Catalog.Unit == "" {
+		return Thousands.Name
+	}
+	return l.Catalog.Unit
+}
+
+func (l *Ledger) priceLevel() string {
+	if l.Catalog == nil {
+		return ""
+	}
+	return l.Catalog.PriceLevel
+}
+
+func (l *Ledger) committeeName(id string) string {
+	if l.Catalog != nil {
+		for _, c := range l.Catalog.Committees {
+			if c.ID == id {
+				return c.Name
+			}
+		}
+	}
+	return id
+}
+
+// Sheet lays out a numbered proposal.
+func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
+	s := Sheet{Number: p.Number, Title: p.Title, Kind: p.Kind, Committee: p.Committee,
+		CommitteeName: l.committeeName(p.Committee), Administration: p.Administration,
+		ApprovedWith: p.ApprovedWith, Case: p.Case, Summary: p.Summary, FollowUp: p.FollowUp,
+		Risk: p.Risk, FromInnovationProposal: p.FromInnovationProposal, Consultations: p.Consultations}
+	if p.Doc != nil {
+		s.File = p.Doc.File
+	}
+	years := l.years()
+	s.Catalog = CatalogSheet{Title: p.Catalog.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years,
+		Contribution: cellsOf(p.Catalog.Contribution, years), Differs: make([]bool, len(years)),
+		TotalInvestment: decimalOrNil(p.Catalog.TotalInvestment)}
+	if e := p.Economy; e != nil {
+		s.Economy = economySheet(e)
+		change, _ := PermanentChange(e)
+		s.Catalog.Own = make(Cells, len(years))
+		for i, y := range years {
+			if j := slices.Index(e.Years, y); j >= 0 {
+				own := change[j].Neg()
+				s.Catalog.Own[i] = Cell{Value: own, Printed: true}
+				s.Catalog.Differs[i] = !s.Catalog.Contribution[i].Value.Equal(own)
+			}
+		}
+		var costs decimal.Decimal
+		for _, v := range RowSums(e.Implementation, e.Years) {
+			costs = costs.Add(v)
+		}
+		s.Catalog.ImplementationCosts = &costs
+		declared := decimal.Zero
+		if s.Catalog.TotalInvestment != nil {
+			declared = *s.Catalog.TotalInvestment
+		}
+		s.Catalog.InvestmentDiffers = !declared.Equal(costs)
+	}
+	if a := p.AdministrativeEffect; a != nil {
+		s.AdministrativeNote = a.Statement
+		if a.Rows != nil || a.Total != nil {
+			sec := section(SectionAdministrative, "", &proposal.Section{Rows: a.Rows}, a.Years)
+			if a.Total != nil {
+				sec.Totals = []ComparedLine{compare(a.Total.Label, a.Total.Area, proposal.SumsAll,
+					cellsOf(a.Total.Amounts, a.Years), sec.Sum)}
+			}
+			s.AdministrativeEffect = &sec
+		}
+	}
+	return s
+}
+
+func economySheet(e *proposal.Economy) *EconomySheet {
+	es := &EconomySheet{Unit: e.Unit, PriceLevel: e.PriceLevel, Years: e.Years, Notes: e.Notes}
+	if e.Permanent != nil {
+		es.Sections = append(es.Sections, section(SectionPermanent, "", e.Permanent, e.Years))
+	}
+	if e.Implementation != nil {
+		es.Sections = append(es.Sections, section(SectionImplementation, "", e.Implementation, e.Years))
+	}
+	for _, t := range e.OtherTables {
+		years := t.Years
+		if years == nil {
+			years = e.Years
+		}
+		for i := range t.Sections {
+			es.Sections = append(es.Sections, section(SectionOther, t.Title, &t.Sections[i], years))
+		}
+	}
+
+	impl := RowSums(e.Implementation, e.Years)
+	impact := RowSums(e.Permanent, e.Years)
+	Figures(impact).add(impl)
+	label := "Samlet økonomisk påvirkning"
+	var declared Cells
+	if e.TotalImpact != nil {
+		label, declared = e.TotalImpact.Label, cellsOf(e.TotalImpact.Amounts, e.Years)
+	}
+	es.TotalImpact = compare(label, "", proposal.SumsAll, declared, impact)
+
+	change, _ := PermanentChange(e)
+	es.Cumulative = make(Figures, len(e.Years))
+	var run decimal.Decimal
+	for i := range e.Years {
+		run = run.Add(change[i]).Add(impl[i])
+		es.Cumulative[i] = run
+	}
+	var printed proposal.Payback
+	if e.Payback != nil {
+		printed = *e.Payback
+	}
+	es.Payback = []PaybackLine{
+		paybackLine(PaybackService, printed.Service, Payback(ServiceChange(e), impl)),
+		paybackLine(PaybackTotal, printed.Total, Payback(change, impl)),
+	}
+	return es
+}
+
+func paybackLine(basis string, printed *proposal.Amount, computed int) PaybackLine {
+	pl := PaybackLine{Basis: basis, Printed: decimalOrNil(printed), Computed: computed}
+	if printed != nil {
+		pl.Differs = computed == 0 || !printed.Equal(decimal.NewFromInt(int64(computed)))
+	}
+	return pl
+}
+
+func section(key, table string, s *proposal.Section, years []int) SheetSection {
+	ss := SheetSection{Key: key, Table: table, Title: s.Title, Years: years, Sum: RowSums(s, years)}
+	for _, r := range s.Rows {
+		ss.Rows = append(ss.Rows, SheetRow{Label: r.Label, Area: r.Area, Cells: cellsOf(r.Amounts, years)})
+	}
+	for _, t := range s.Totals {
+		computed := make(Figures, len(years))
+		for _, r := range s.Rows {
+			if t.Sums.Includes(r) {
+				computed.add(figuresOf(r.Amounts, years))
+			}
+		}
+		ss.Totals = append(ss.Totals, compare(t.Label, t.Area, sumsText(t.Sums), cellsOf(t.Amounts, years), computed))
+	}
+	return ss
+}
+
+func sumsText(s proposal.Sums) string {
+	if s.Labels != nil {
+		return strings.Join(s.Labels, "; ")
+	}
+	return s.Area
+}
+
+// CrossCuttingSheet lays out a cross-cutting proposal: its shares by committee, catalog order.
+func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
+	s := Sheet{ID: x.ID, Title: x.Title, Kind: proposal.KindCrossCutting, ApprovedWith: x.ApprovedWith}
+	if x.Doc != nil {
+		s.File = x.Doc.File
+	}
+	years := l.years()
+	sum := make(Figures, len(years))
+	printed := make([]bool, len(years))
+	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years, Differs: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
+	for _, sh := range x.Shares {
+		cs := cellsOf(sh.Contribution, years)
+		for i, c := range cs {
+			sum[i] = sum[i].Add(c.Value)
+			printed[i] = printed[i] || c.Printed
+		}
+		s.Catalog.Shares = append(s.Catalog.Shares, ShareLine{Committee: sh.Committee,
+			CommitteeName: l.committeeName(sh.Committee), Contribution: cs, TotalInvestment: decimalOrNil(sh.TotalInvestment)})
+		if sh.TotalInvestment != nil {
+			t := sh.TotalInvestment.Decimal
+			if s.Catalog.TotalInvestment != nil {
+				t = t.Add(*s.Catalog.TotalInvestment)
+			}
+			s.Catalog.TotalInvestment = &t
+		}
+	}
+	if l.Catalog != nil {
+		order := func(a, b ShareLine) int {
+			return slices.IndexFunc(l.Catalog.Committees, func(c proposal.Committee) bool { return c.ID == a.Committee }) -
+				slices.IndexFunc(l.Catalog.Committees, func(c proposal.Committee) bool { return c.ID == b.Committee })
+		}
+		slices.SortStableFunc(s.Catalog.Shares, order)
+	}
+	s.Catalog.Contribution = make(Cells, len(years))
+	for i := range years {
+		s.Catalog.Contribution[i] = Cell{Value: sum[i], Printed: printed[i]}
+	}
+	return s
+}
+
+// FindSheet finds a proposal by number, or a cross-cutting proposal by id or title (case does not
+// matter; a unique beginning of either will do), and lays it out.
+func (l *Ledger) FindSheet(ref string) (Sheet, error) {
+	ref = strings.TrimSpace(ref)
+	if n, err := strconv.Atoi(ref); err == nil {
+		for _, p := range l.Proposals {
+			if p.Number == n {
+				return l.Sheet(p), nil
+			}
+		}
+		return Sheet{}, fmt.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
+	}
+	var prefixed []*proposal.CrossCutting
+	for _, x := range l.CrossCutting {
+		if strings.EqualFold(x.ID, ref) || strings.EqualFold(x.Title, ref) {
+			return l.CrossCuttingSheet(x), nil
+		}
+		lower := strings.ToLower(ref)
+		if ref != "" && (strings.HasPrefix(strings.ToLower(x.Title), lower) || strings.HasPrefix(x.ID, lower)) {
+			prefixed = append(prefixed, x)
+		}
+	}
+	if len(prefixed) == 1 {
+		return l.CrossCuttingSheet(prefixed[0]), nil
+	}
+	var ids []string
+	for _, x := range l.CrossCutting {
+		ids = append(ids, x.ID)
+	}
+	if len(ids) == 0 {
+		return Sheet{}, fmt.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal: the ledger has none", ref, l.numberSpan())
+	}
+	return Sheet{}, fmt.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal's id or title (%s)",
+		ref, l.numberSpan(), strings.Join(ids, ", "))
+}
+
+// numberSpan describes the proposal numbers, e.g. "1-36" or "1, 2, 5".
+func (l *Ledger) numberSpan() string {
+	if len(l.Proposals) == 0 {
+		return "none"
+	}
+	first, last := l.Proposals[0].Number, l.Proposals[len(l.Proposals)-1].Number
+	if last-first+1 == len(l.Proposals) {
+		if first == last {
+			return strconv.Itoa(first)
+		}
+		return fmt.Sprintf("%d-%d", first, last)
+	}
+	ns := make([]string, len(l.Proposals))
+	for i, p := range l.Proposals {
+		ns[i] = strconv.Itoa(p.Number)
+	}
+	return strings.Join(ns, ", ")
+}
+
+// InYears keeps the columns of every table of s that lie in f's range; each table keeps its own
+// years, so a table may be left without columns.
+func (s Sheet) InYears(f Filter) Sheet {
+	if e := s.Economy; e != nil {
+		i, j := f.span(e.Years)
+		ne := *e
+		ne.Years, ne.Cumulative = e.Years[i:j], e.Cumulative[i:j]
+		ne.TotalImpact = e.TotalImpact.columns(i, j)
+		ne.Sections = each(e.Sections, func(sec SheetSection) SheetSection { return sec.inYears(f) })
+		s.Economy = &ne
+	}
+	c := s.Catalog
+	i, j := f.span(c.Years)
+	c.Years, c.Contribution, c.Own, c.Differs = c.Years[i:j], c.Contribution[i:j], cut(c.Own, i, j), c.Differs[i:j]
+	c.Shares = each(c.Shares, func(sh ShareLine) ShareLine { sh.Contribution = sh.Contribution[i:j]; return sh })
+	s.Catalog = c
+	if a := s.AdministrativeEffect; a != nil {
+		na := a.inYears(f)
+		s.AdministrativeEffect = &na
+	}
+	return s
+}
+
+func cut[T any](s []T, i, j int) []T {
+	if s == nil {
+		return nil
+	}
+	return s[i:j]
+}
+
+func (sec SheetSection) inYears(f Filter) SheetSection {
+	i, j := f.span(sec.Years)
+	sec.Years, sec.Sum = sec.Years[i:j], sec.Sum[i:j]
+	sec.Rows = each(sec.Rows, func(r SheetRow) SheetRow { r.Cells = r.Cells[i:j]; return r })
+	sec.Totals = each(sec.Totals, func(t ComparedLine) ComparedLine { return t.columns(i, j) })
+	return sec
+}
+
+func (c ComparedLine) columns(i, j int) ComparedLine {
+	c.Declared, c.Computed, c.Differs = cut(c.Declared, i, j), c.Computed[i:j], c.Differs[i:j]
+	return c
+}
+
+// InUnit converts every amount of s into u; payback times stay in years.
+func (s Sheet) InUnit(u Unit) (Sheet, error) {
+	if e := s.Economy; e != nil {
+		c, err := newConverter(e.Unit, u)
+		if err != nil {
+			return Sheet{}, err
+		}
+		ne := *e
+		ne.Unit, ne.Cumulative, ne.TotalImpact = u.Name, c.figures(e.Cumulative), c.line(e.TotalImpact)
+		ne.Sections = each(e.Sections, c.section)
+		s.Economy = &ne
+		if a := s.AdministrativeEffect; a != nil {
+			na := c.section(*a) // Tabel 3 is in Tabel 1's unit
+			s.AdministrativeEffect = &na
+		}
+	}
+	cat := s.Catalog
+	c, err := newConverter(cat.Unit, u)
+	if err != nil {
+		return Sheet{}, err
+	}
+	cat.Unit = u.Name
+	cat.Contribution, cat.Own = c.cells(cat.Contribution), c.cells(cat.Own)
+	cat.TotalInvestment, cat.ImplementationCosts = c.ptr(cat.TotalInvestment), c.ptr(cat.ImplementationCosts)
+	cat.Shares = each(cat.Shares, func(sh ShareLine) ShareLine {
+		sh.Contribution, sh.TotalInvestment = c.cells(sh.Contribution), c.ptr(sh.TotalInvestment)
+		return sh
+	})
+	s.Catalog = cat
+	return s, nil
+}
+
+func (c converter) line(l ComparedLine) ComparedLine {
+	l.Declared, l.Computed = c.cells(l.Declared), c.figures(l.Computed)
+	return l
+}
+
+func (c converter) section(sec SheetSection) SheetSection {
+	sec.Sum = c.figures(sec.Sum)
+	sec.Rows = each(sec.Rows, func(r SheetRow) SheetRow { r.Cells = c.cells(r.Cells); return r })
+	sec.Totals = each(sec.Totals, c.line)
+	return sec
+}

@@ -1,0 +1,371 @@
+package ledger_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/budget-ledger/budget/pkg/check"
+	"github.com/budget-ledger/budget/pkg/ledger"
+)
+
+// cellsText writes cells as "1245 1061 ·", an empty cell as "·", so a whole row compares at once.
+func cellsText(cs ledger.Cells) string {
+	if cs == nil {
+		return "nil"
+	}
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = "·"
+		if c.Printed {
+			s[i] = c.Value.String()
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+func figuresText(f ledger.Figures) string {
+	s := make([]string, len(f))
+	for i, d := range f {
+		s[i] = d.String()
+	}
+	return strings.Join(s, " ")
+}
+
+func differsText(d []bool) string {
+	s := make([]string, len(d))
+	for i, b := range d {
+		s[i] = "="
+		if b {
+			s[i] = "≠"
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+func paybackText(ps []ledger.PaybackLine) string {
+	var s []string
+	for _, p := range ps {
+		printed := "-"
+		if p.Printed != nil {
+			printed = p.Printed.String()
+		}
+		mark := "="
+		if p.Differs {
+			mark = "≠"
+		}
+		s = append(s, fmt.Sprintf("%s %s%s%d", p.Basis, printed, mark, p.Computed))
+	}
+	return strings.Join(s, "; ")
+}
+
+func expect(t *testing.T, what, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s:\n got %s\nwant %s", what, got, want)
+	}
+}
+
+// sheetLedger is a proposal whose table gets several things wrong in the document's ways: a
+// subtotal that is not its rows' sum, an empty total-impact cell, a payback that does not follow,
+// a catalog row that differs from Tabel 1, and a total investment that is not the costs.
+var sheetLedger = fstest.MapFS{
+	"catalog.yaml": {Data: []byte(`schema: 1
+name: Test
+budget: Budget 2026
+budget_year: 2026
+unit: 1.000 kr.
+price_level: 2026 p/l
+years: [2026, 2027]
+committees:
+  - id: aaa
+    name: Alfa-udvalget
+  - id: bbb
+    name: Beta-udvalget
+`)},
+	"aaa/07-test.yaml": {Data: []byte(`schema: 1
+number: 7
+title: Test
+committee: aaa
+administration: Alfa-forvaltningen
+kind: investment
+approved_with: OFS 24-25
+catalog:
+  title: Test (katalog)
+  contribution:
+    2026: 100
+    2027: 250
+  total_investment: 900
+economy:
+  unit: 1.000 kr.
+  price_level: 2026 p/l
+  years: [2025, 2026, 2027]
+  permanent:
+    title: Varige ændringer
+    rows:
+      - label: Service-besparelse
+        area: Service
+        amounts:
+          2026: -100
+          2027: -200
+      - label: Overførsler
+        area: Efterspørgselsstyrede overførsler
+        amounts:
+          2027: -100
+    totals:
+      - label: Samlet varig ændring, service
+        sums: Service
+        amounts:
+          2026: -100
+          2027: -210
+      - label: Samlet varig ændring
+        sums: all
+        amounts:
+          2026: -100
+          2027: -300
+  implementation:
+    rows:
+      - label: Projekt
+        area: Anlæg
+        amounts:
+          2025: 500
+          2026: 300
+  total_impact:
+    label: Samlet økonomisk påvirkning
+    amounts:
+      2025: 500
+      2026: 200
+  payback:
+    service: 3
+    total: 4
+follow_up:
+  - goal: Mål
+    when: Primo 2027
+risk: Lav.
+administrative_effect:
+  statement: Ingen effekt
+  years: [2026, 2027]
+  rows:
+    - label: Løn
+      amounts:
+        2026: 0
+  total:
+    label: I alt
+    amounts:
+      2026: 1
+`)},
+	"cross-cutting/x.yaml": {Data: []byte(`schema: 1
+id: genbrug
+title: Øget genbrug af inventar
+approved_with: OFS 24-25
+investment_in: Bilag 8
+shares:
+  - committee: bbb
+    contribution:
+      2026: 5
+  - committee: aaa
+    contribution:
+      2026: 10
+      2027: 20
+`)},
+}
+
+func loadSheetLedger(t *testing.T) *ledger.Ledger {
+	t.Helper()
+	l, ds, err := ledger.Load(sheetLedger, "proposals")
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("load: %v %v", err, ds)
+	}
+	return l
+}
+
+func TestSheet(t *testing.T) {
+	l := loadSheetLedger(t)
+	s, err := l.FindSheet("7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, "identity", fmt.Sprintf("%d %q %s %s %q %s", s.Number, s.Title, s.Kind, s.Committee, s.CommitteeName, s.File),
+		`7 "Test" investment aaa "Alfa-udvalget" proposals/aaa/07-test.yaml`)
+	e := s.Economy
+	if e == nil || len(e.Sections) != 2 {
+		t.Fatalf("economy = %+v, want permanent and implementation sections", e)
+	}
+	perm, impl := e.Sections[0], e.Sections[1]
+	expect(t, "section keys", perm.Key+" "+impl.Key, "permanent implementation")
+	expect(t, "permanent row 2", cellsText(perm.Rows[1].Cells), "· · -100")
+	expect(t, "permanent sum", figuresText(perm.Sum), "0 -100 -300")
+	expect(t, "service total declared", cellsText(perm.Totals[0].Declared), "· -100 -210")
+	expect(t, "service total computed", figuresText(perm.Totals[0].Computed), "0 -100 -200")
+	expect(t, "service total differs", differsText(perm.Totals[0].Differs), "= = ≠")
+	expect(t, "all total differs", differsText(perm.Totals[1].Differs), "= = =")
+	if !perm.Totals[0].Differ() || perm.Totals[1].Differ() {
+		t.Errorf("Differ() = %v, %v; want true, false", perm.Totals[0].Differ(), perm.Totals[1].Differ())
+	}
+	expect(t, "implementation has no declared totals", fmt.Sprint(len(impl.Totals)), "0")
+	expect(t, "implementation sum", figuresText(impl.Sum), "500 300 0")
+
+	expect(t, "total impact declared", cellsText(e.TotalImpact.Declared), "500 200 ·")
+	expect(t, "total impact computed", figuresText(e.TotalImpact.Computed), "500 200 -300")
+	expect(t, "total impact differs", differsText(e.TotalImpact.Differs), "= = ≠")
+	expect(t, "cumulative", figuresText(e.Cumulative), "500 700 400")
+	// Past the last column the last year's change goes on: on total economy -300 a year (100 in
+	// the fourth year, -200 in the fifth); on service efficiency only the Service row's -200
+	// (500, 700, 500, 300, 100, -100: the sixth).
+	expect(t, "payback", paybackText(e.Payback), "service 3≠6; total 4≠5")
+
+	c := s.Catalog
+	expect(t, "catalog", fmt.Sprintf("%q %v", c.Title, c.Years), `"Test (katalog)" [2026 2027]`)
+	expect(t, "catalog contribution", cellsText(c.Contribution), "100 250")
+	expect(t, "catalog own", cellsText(c.Own), "100 300")
+	expect(t, "catalog differs", differsText(c.Differs), "= ≠")
+	expect(t, "investment", fmt.Sprintf("%s %s %v", c.TotalInvestment, c.ImplementationCosts, c.InvestmentDiffers), "900 800 true")
+
+	a := s.AdministrativeEffect
+	if a == nil {
+		t.Fatal("no administrative effect")
+	}
+	expect(t, "administrative", fmt.Sprintf("%s %q %s %s %s", a.Key, s.AdministrativeNote, cellsText(a.Rows[0].Cells),
+		cellsText(a.Totals[0].Declared), differsText(a.Totals[0].Differs)), `administrative "Ingen effekt" 0 · 1 · ≠ =`)
+	expect(t, "follow-up and risk", fmt.Sprintf("%d %s %s", len(s.FollowUp), s.FollowUp[0].When, s.Risk), "1 Primo 2027 Lav.")
+}
+
+func TestCrossCuttingSheet(t *testing.T) {
+	l := loadSheetLedger(t)
+	for _, ref := range []string{"genbrug", "GENBRUG", "Øget genbrug af inventar", "øget genbrug"} {
+		t.Run(ref, func(t *testing.T) {
+			s, err := l.FindSheet(ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expect(t, "identity", fmt.Sprintf("%d %s %s %v", s.Number, s.ID, s.Kind, s.Economy == nil), "0 genbrug cross-cutting true")
+			c := s.Catalog
+			var shares []string
+			for _, sh := range c.Shares {
+				shares = append(shares, sh.Committee+" "+sh.CommitteeName+" "+cellsText(sh.Contribution))
+			}
+			// Shares come in catalog order, whatever the file's order.
+			expect(t, "shares", strings.Join(shares, "; "), "aaa Alfa-udvalget 10 20; bbb Beta-udvalget 5 ·")
+			expect(t, "contribution", cellsText(c.Contribution), "15 20")
+			expect(t, "investment", fmt.Sprintf("%v %s", c.TotalInvestment, c.InvestmentIn), "<nil> Bilag 8")
+		})
+	}
+}
+
+func TestFindSheetErrors(t *testing.T) {
+	l := loadSheetLedger(t)
+	tests := []struct{ ref, want string }{
+		{"8", "no proposal number 8: the ledger has 7"},
+		{"affald", `"affald" is neither a proposal number (7) nor a cross-cutting proposal's id or title (genbrug)`},
+		{"", `"" is neither a proposal number (7) nor a cross-cutting proposal's id or title (genbrug)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ref, func(t *testing.T) {
+			_, err := l.FindSheet(tt.ref)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("FindSheet(%q) error = %v, want %s", tt.ref, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestBundledSheets checks sheets of the real catalog against what its pages print.
+func TestBundledSheets(t *testing.T) {
+	l, _ := loadBundled(t)
+	one, err := l.FindSheet("1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := one.Economy
+	expect(t, "1 years", fmt.Sprint(e.Years), "[2025 2026 2027 2028 2029 2030]")
+	expect(t, "1 total impact", cellsText(e.TotalImpact.Declared), "1245 1061 -1183 -1183 -1183 -1183")
+	expect(t, "1 total impact computed", differsText(e.TotalImpact.Differs), "= = = = = =")
+	expect(t, "1 cumulative", figuresText(e.Cumulative), "1245 2306 1123 -60 -1243 -2426")
+	// The document prints 3 years; the acknowledged payback-mismatch of proposal 1.
+	expect(t, "1 payback", paybackText(e.Payback), "service 3≠4; total 3≠4")
+	expect(t, "1 catalog", cellsText(one.Catalog.Own)+" "+differsText(one.Catalog.Differs), "639 1183 1183 1183 1183 = = = = =")
+	expect(t, "1 investment", fmt.Sprintf("%s %s %v", one.Catalog.TotalInvestment, one.Catalog.ImplementationCosts, one.Catalog.InvestmentDiffers), "2945 2945 false")
+
+	// Proposal 32 prints a further table whose 2025 total leaves out one row (6.121, rows 6.413).
+	p32, err := l.FindSheet("32")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := p32.Economy.Sections[2]
+	expect(t, "32 other table", other.Key+" "+other.Table, "other Tabel 2. Omkostninger finansieret af KEJD")
+	expect(t, "32 other total", figuresText(other.Totals[0].Computed)+" | "+differsText(other.Totals[0].Differs),
+		"6413 1297 0 0 0 0 | ≠ = = = = =")
+
+	// Every sheet of the bundled ledger builds, and its marks agree with the acknowledged findings:
+	// a proposal shows a payback difference exactly where validate found a payback-mismatch.
+	for _, p := range l.Proposals {
+		s := l.Sheet(p)
+		if s.Economy == nil {
+			continue
+		}
+		found := false
+		for _, a := range p.Acknowledged {
+			found = found || a.Check == "payback-mismatch"
+		}
+		differs := s.Economy.Payback[0].Differs || s.Economy.Payback[1].Differs
+		if differs != found {
+			t.Errorf("proposal %d: payback differs = %v, acknowledged payback-mismatch = %v", p.Number, differs, found)
+		}
+	}
+	for _, ref := range []string{"energibesparelser", "affaldshaandtering"} {
+		if _, err := l.FindSheet(ref); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestBundledSheetsAgreeWithValidate: the differences budget show marks are the findings budget
+// validate reports, one mark a finding.
+func TestBundledSheetsAgreeWithValidate(t *testing.T) {
+	l, loaded := loadBundled(t)
+	findings := map[string]int{}
+	for _, d := range check.Run(l, loaded) {
+		findings[d.Code]++
+	}
+	marks := map[string]int{}
+	count := func(code string, d []bool) {
+		for _, b := range d {
+			if b {
+				marks[code]++
+			}
+		}
+	}
+	for _, p := range l.Proposals {
+		s := l.Sheet(p)
+		if e := s.Economy; e != nil {
+			for _, sec := range e.Sections {
+				for _, tot := range sec.Totals {
+					count(check.CodeSumMismatch, tot.Differs)
+				}
+			}
+			if e.TotalImpact.Declared != nil {
+				count(check.CodeSumMismatch, e.TotalImpact.Differs)
+			}
+			for _, pb := range e.Payback {
+				count(check.CodePayback, []bool{pb.Differs})
+			}
+		}
+		if a := s.AdministrativeEffect; a != nil {
+			for _, tot := range a.Totals {
+				count(check.CodeSumMismatch, tot.Differs)
+			}
+		}
+		count(check.CodeCatalogMismatch, s.Catalog.Differs)
+		count(check.CodeInvestment, []bool{s.Catalog.InvestmentDiffers})
+	}
+	// Proposal 10 prints its savings positive in Tabel 1 and the catalog the same 7.410 in
+	// 2026: validate calls that a sign finding, show marks the catalog cell as well.
+	findings[check.CodeCatalogMismatch]++
+	for _, code := range []string{check.CodeSumMismatch, check.CodePayback, check.CodeCatalogMismatch, check.CodeInvestment} {
+		if marks[code] != findings[code] {
+			t.Errorf("%s: show marks %d, validate finds %d", code, marks[code], findings[code])
+		}
+	}
+	expect(t, "marks", fmt.Sprint(marks), "map[catalog-mismatch:19 investment-mismatch:2 payback-mismatch:15 sum-mismatch:30]")
+}

@@ -1,0 +1,100 @@
+package ledger
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Target is how the catalog meets its efficiency target, as its intro tells it: the target, this
+// catalog's contribution per year, the other contributions the intro names and what it says was
+// delivered in all, with the figures budget computes beside the ones the intro states. Amounts
+// are in the intro's Unit unless said otherwise.
+type Target struct {
+	Unit       string // the intro's unit, e.g. "mio. kr."
+	PriceLevel string
+	Text       string
+	Years      []int // the catalog's years
+
+	// Table1 is Table 1's total per year in Table1Unit, the catalog's unit.
+	Table1     Figures
+	Table1Unit string
+	// Contribution is Table1 converted exactly into Unit; nil where either unit is one budget
+	// does not know, and then nothing is compared.
+	Contribution Figures
+	// Stated are the intro's figures for this catalog's contribution, empty in years it names
+	// none. Rounded is Contribution rounded to as many decimals as each stated figure has, and
+	// Differs marks the years where the intro states something else.
+	Stated  Cells
+	Rounded Figures
+	Differs []bool
+
+	// TargetYear and Goal are the efficiency target the intro names; Goal is nil where it
+	// names none.
+	TargetYear int
+	Goal       *decimal.Decimal
+	// Earlier is the part of the target the intro leaves to earlier years' rising profiles:
+	// Goal less this catalog's contribution in TargetYear. The intro does not state it; nil
+	// where Goal or the contribution is unknown.
+	Earlier *decimal.Decimal
+	Others  []NamedFigure // the further contributions the intro names
+	// Sum is Goal plus Others.
+	Sum decimal.Decimal
+	// Delivered is what the intro states was delivered in all, in DeliveredYear; nil where it
+	// states nothing. DeliveredDiffers marks a Delivered that is not Sum.
+	DeliveredYear    int
+	Delivered        *decimal.Decimal
+	DeliveredDiffers bool
+}
+
+// NamedFigure is an amount with what it is.
+type NamedFigure struct {
+	Label  string
+	Amount decimal.Decimal
+}
+
+// Target builds the efficiency account of the catalog's intro. ok is false without a catalog
+// or without an intro.
+func (l *Ledger) Target() (t Target, ok bool) {
+	if l.Catalog == nil || l.Catalog.Intro == nil {
+		return Target{}, false
+	}
+	cat, in := l.Catalog, l.Catalog.Intro
+	t = Target{Unit: in.Unit, PriceLevel: cat.PriceLevel, Text: in.Text, Years: cat.Years,
+		Table1: l.Table2().Total, Table1Unit: cat.Unit, Stated: cellsOf(in.Approved, cat.Years),
+		Differs: make([]bool, len(cat.Years))}
+	from, okFrom := UnitNamed(cat.Unit)
+	to, okTo := UnitNamed(in.Unit)
+	if okFrom && okTo {
+		t.Contribution = make(Figures, len(t.Years))
+		t.Rounded = make(Figures, len(t.Years))
+		for i, d := range t.Table1 {
+			t.Contribution[i] = Convert(d, from, to)
+			stated := t.Stated[i]
+			if !stated.Printed {
+				continue
+			}
+			places := int32(max(0, -stated.Value.Exponent()))
+			t.Rounded[i] = t.Contribution[i].Round(places)
+			t.Differs[i] = !stated.Value.Equal(t.Rounded[i])
+		}
+	}
+	if in.Target != nil {
+		goal := in.Target.Amount.Decimal
+		t.TargetYear, t.Goal, t.Sum = in.Target.Year, &goal, goal
+		for i, y := range t.Years {
+			if y == t.TargetYear && t.Contribution != nil {
+				earlier := goal.Sub(t.Contribution[i])
+				t.Earlier = &earlier
+			}
+		}
+	}
+	for _, o := range in.OtherContributions {
+		t.Others = append(t.Others, NamedFigure{Label: o.Label, Amount: o.Amount.Decimal})
+		t.Sum = t.Sum.Add(o.Amount.Decimal)
+	}
+	if in.Delivered != nil {
+		d := in.Delivered.Amount.Decimal
+		t.DeliveredYear, t.Delivered = in.Delivered.Year, &d
+		t.DeliveredDiffers = t.Goal != nil && !d.Equal(t.Sum)
+	}
+	return t, true
+}

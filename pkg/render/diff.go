@@ -1,0 +1,371 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/diff"
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/shopspring/decimal"
+)
+
+// Diff writes a ledger comparison: Table 1's change, proposals added, removed and moved, the
+// changes inside each proposal, and the findings brought or resolved. Formats: table (for a
+// terminal), markdown (for a pull-request comment) and json.
+func Diff(w io.Writer, r *diff.Report, f Format, l Lang) error {
+	switch f {
+	case JSON:
+		return diffJSON(w, r)
+	case Table, Markdown:
+		d := &diffWriter{r: r, f: f, l: l}
+		d.write()
+		_, err := io.WriteString(w, d.b.String())
+		return err
+	}
+	return fmt.Errorf("budget diff has no %s format: want text, markdown or json", f)
+}
+
+type diffWriter struct {
+	r *diff.Report
+	f Format
+	l Lang
+	b strings.Builder
+}
+
+func (d *diffWriter) md() bool { return d.f == Markdown }
+
+// heading starts a section: "## x" in markdown, "x" underlined in a terminal.
+func (d *diffWriter) heading(s string) {
+	if d.md() {
+		if !strings.HasSuffix(d.b.String(), "\n\n") {
+			d.b.WriteString("\n")
+		}
+		fmt.Fprintf(&d.b, "#### %s\n\n", s)
+		return
+	}
+	fmt.Fprintf(&d.b, "\n%s\n%s\n", s, strings.Repeat("-", len([]rune(s))))
+}
+
+// code quotes a name: `x` in markdown.
+func (d *diffWriter) code(s string) string {
+	if d.md() {
+		return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+	}
+	return s
+}
+
+func (d *diffWriter) item(s string) {
+	if d.md() {
+		d.b.WriteString("- " + s + "\n")
+		return
+	}
+	d.b.WriteString("  " + s + "\n")
+}
+
+func (d *diffWriter) write() {
+	r, l := d.r, d.l
+	title := fmt.Sprintf("%s %s → %s", l.word("budget diff:", "budget diff:"), d.code(r.From), d.code(r.To))
+	if d.md() {
+		fmt.Fprintf(&d.b, "### %s\n", title)
+	} else {
+		d.b.WriteString(title + "\n")
+	}
+	if len(r.Failed) > 0 {
+		d.failed()
+		return
+	}
+	if r.Empty() {
+		d.b.WriteString("\n" + l.word("Ingen ændringer.", "No changes.") + "\n")
+		return
+	}
+	if !r.FiguresChanged() {
+		d.b.WriteString("\n" + l.word("Ingen beløb er ændret.", "No figures changed.") + "\n")
+	}
+	if len(r.Totals) > 0 {
+		d.heading(l.word("Tabel 1: effektivisering pr. udvalg", "Table 1: efficiency per committee"))
+		d.totals()
+	}
+	if len(r.Added)+len(r.Removed)+len(r.Moved) > 0 {
+		d.heading(l.word("Forslag tilføjet, fjernet og flyttet", "Proposals added, removed and moved"))
+		for _, p := range r.Added {
+			d.item(fmt.Sprintf("%s %s (%s)", l.word("tilføjet", "added"), d.ref(p), d.kind(p)))
+		}
+		for _, p := range r.Removed {
+			d.item(fmt.Sprintf("%s %s (%s)", l.word("fjernet", "removed"), d.ref(p), d.kind(p)))
+		}
+		for _, m := range r.Moved {
+			d.item(fmt.Sprintf("%s %s: %s → %s", l.word("flyttet", "moved"), d.ref(m.Ref), d.code(m.From), d.code(m.To)))
+		}
+	}
+	if len(r.Changed) > 0 {
+		d.heading(l.word("Ændrede forslag", "Changed proposals"))
+		for _, c := range r.Changed {
+			d.change(c)
+		}
+	}
+	if len(r.Findings.New)+len(r.Findings.Resolved) > 0 {
+		d.heading(l.word("Fund fra budget validate", "Findings of budget validate"))
+		for _, f := range r.Findings.New {
+			d.item(l.word("nyt: ", "new: ") + d.finding(f))
+		}
+		for _, f := range r.Findings.Resolved {
+			d.item(l.word("løst: ", "resolved: ") + d.finding(f))
+		}
+	}
+}
+
+func (d *diffWriter) failed() {
+	for _, f := range d.r.Failed {
+		d.heading(d.l.word("Ledgeren kan ikke indlæses: ", "The ledger fails to load: ") + d.code(f.Side))
+		if d.md() {
+			d.b.WriteString("```\n")
+		}
+		for _, e := range f.Errors {
+			d.b.WriteString(e.String() + "\n")
+		}
+		if d.md() {
+			d.b.WriteString("```\n")
+		}
+	}
+}
+
+func (d *diffWriter) ref(r diff.Ref) string {
+	if r.Number > 0 {
+		return fmt.Sprintf("%d %s", r.Number, r.Title)
+	}
+	return r.Title
+}
+
+func (d *diffWriter) kind(r diff.Ref) string {
+	k := r.Kind
+	switch k {
+	case "investment":
+		k = d.l.word("investering", "investment")
+	case "efficiency":
+		k = d.l.word("effektivisering", "efficiency")
+	case "cross-cutting":
+		k = d.l.word("tværgående", "cross-cutting")
+	}
+	if r.Committee != "" {
+		return d.code(r.Committee) + ", " + k
+	}
+	return k
+}
+
+func (d *diffWriter) finding(f diag.Diagnostic) string {
+	if d.md() {
+		return fmt.Sprintf("`%s` %s: %s", f.Pos, f.Code, strings.ReplaceAll(f.Message, "*", `\*`))
+	}
+	return f.String()
+}
+
+// totals writes Table 1's changed rows: before, after and the change per year.
+func (d *diffWriter) totals() {
+	r, l := d.r, d.l
+	g := &grid{caption: caption(r.Unit, r.PriceLevel)}
+	g.header = append([]string{l.word("Udvalg", "Committee"), ""}, yearHeader(r.Years)...)
+	g.numeric = make([]bool, len(g.header))
+	for i := 2; i < len(g.numeric); i++ {
+		g.numeric[i] = true
+	}
+	for _, row := range r.Totals {
+		name, style := row.Name, plainRow
+		if row.Committee == "" {
+			name, style = l.word("I alt", "Total"), totalRow
+		}
+		g.rows = append(g.rows,
+			gridRow{style: style, cells: append([]cell{txt(name), txt(l.word("før", "before"))}, numbers(row.Before)...)},
+			gridRow{style: style, cells: append([]cell{txt(""), txt(l.word("efter", "after"))}, numbers(row.After)...)},
+			gridRow{style: style, cells: append([]cell{txt(""), txt(l.word("ændring", "change"))}, d.signed(row.Change)...)},
+		)
+	}
+	var b strings.Builder
+	if err := g.write(&b, d.f, l); err == nil {
+		d.b.WriteString(b.String())
+	}
+}
+
+// signed shows changes with their sign, and no change as a blank.
+func (d *diffWriter) signed(f ledger.Figures) []cell {
+	cs := make([]cell, len(f))
+	for i, x := range f {
+		switch x.Sign() {
+		case 0:
+			cs[i] = txt("")
+		case 1:
+			cs[i] = txt("+" + d.l.Number(x))
+		default:
+			cs[i] = txt(d.l.Number(x))
+		}
+	}
+	return cs
+}
+
+func (d *diffWriter) amount(x *decimal.Decimal) string {
+	if x == nil {
+		return "–"
+	}
+	return d.l.Number(*x)
+}
+
+// change writes one proposal's changes: its amounts as a small table, then other fields.
+func (d *diffWriter) change(c diff.Change) {
+	l := d.l
+	name := d.ref(c.Ref)
+	if d.md() {
+		fmt.Fprintf(&d.b, "**%s**\n\n", strings.ReplaceAll(name, "*", `\*`))
+	} else {
+		d.b.WriteString(name + "\n")
+	}
+	if len(c.Amounts) > 0 {
+		if d.md() {
+			fmt.Fprintf(&d.b, "| %s | %s | %s | %s | %s |\n| --- | ---: | ---: | ---: | ---: |\n",
+				l.word("Række", "Row"), l.word("År", "Year"), l.word("Før", "Before"), l.word("Efter", "After"), l.word("Ændring", "Change"))
+		}
+		for _, a := range c.Amounts {
+			change := ""
+			if a.Before != nil && a.After != nil {
+				change = d.signed(ledger.Figures{a.After.Sub(*a.Before)})[0].text
+			}
+			if d.md() {
+				fmt.Fprintf(&d.b, "| `%s` | %d | %s | %s | %s |\n", a.Row, a.Year, d.amount(a.Before), d.amount(a.After), change)
+			} else {
+				fmt.Fprintf(&d.b, "  %s %d: %s → %s\n", a.Row, a.Year, d.amount(a.Before), d.amount(a.After))
+			}
+		}
+		if d.md() {
+			d.b.WriteString("\n")
+		}
+	}
+	for _, f := range c.Fields {
+		d.item(fmt.Sprintf("%s: %s → %s", d.code(f.Path), d.value(f.Before), d.value(f.After)))
+	}
+	if d.md() && len(c.Fields) > 0 {
+		d.b.WriteString("\n")
+	}
+}
+
+// value shows a changed text: quoted, shortened to 60 characters, "–" when absent.
+func (d *diffWriter) value(s string) string {
+	if s == "" {
+		return "–"
+	}
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	s = strconv.Quote(s)
+	if d.md() {
+		s = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "<", "&lt;").Replace(s)
+	}
+	return s
+}
+
+// diffJSON writes the report for machines; every amount is a decimal string.
+func diffJSON(w io.Writer, r *diff.Report) error {
+	type totalsRow struct {
+		Committee string      `json:"committee,omitempty"`
+		Name      string      `json:"name,omitempty"`
+		Before    amountsJSON `json:"before"`
+		After     amountsJSON `json:"after"`
+		Change    amountsJSON `json:"change"`
+	}
+	type diffTotals struct {
+		Committees []totalsRow `json:"committees"`
+		Total      *totalsRow  `json:"total"`
+	}
+	type ref struct {
+		Number    int    `json:"number,omitempty"`
+		ID        string `json:"id,omitempty"`
+		Title     string `json:"title"`
+		Committee string `json:"committee,omitempty"`
+		Kind      string `json:"kind"`
+	}
+	type move struct {
+		ref
+		From string `json:"from"`
+		To   string `json:"to"`
+	}
+	type amount struct {
+		Row    string  `json:"row"`
+		Year   int     `json:"year"`
+		Before *string `json:"before"`
+		After  *string `json:"after"`
+	}
+	type field struct {
+		Path   string `json:"path"`
+		Before string `json:"before"`
+		After  string `json:"after"`
+	}
+	type change struct {
+		ref
+		Amounts []amount `json:"amounts"`
+		Fields  []field  `json:"fields"`
+	}
+	type failure struct {
+		Side   string            `json:"side"`
+		Errors []diag.Diagnostic `json:"errors"`
+	}
+	toRef := func(r diff.Ref) ref { return ref{r.Number, r.ID, r.Title, r.Committee, r.Kind} }
+	out := struct {
+		From           string       `json:"from"`
+		To             string       `json:"to"`
+		FiguresChanged bool         `json:"figures_changed"`
+		Failed         []failure    `json:"failed"`
+		Unit           string       `json:"unit,omitempty"`
+		PriceLevel     string       `json:"price_level,omitempty"`
+		Totals         diffTotals   `json:"totals"`
+		Added          []ref        `json:"added"`
+		Removed        []ref        `json:"removed"`
+		Moved          []move       `json:"moved"`
+		Changed        []change     `json:"changed"`
+		Findings       diffFindings `json:"findings"`
+	}{From: r.From, To: r.To, FiguresChanged: r.FiguresChanged(), Unit: r.Unit, PriceLevel: r.PriceLevel,
+		Failed: []failure{}, Totals: diffTotals{Committees: []totalsRow{}}, Added: []ref{}, Removed: []ref{}, Moved: []move{}, Changed: []change{},
+		Findings: diffFindings{New: orNone(r.Findings.New), Resolved: orNone(r.Findings.Resolved)}}
+	for _, f := range r.Failed {
+		out.Failed = append(out.Failed, failure{f.Side, orNone(f.Errors)})
+	}
+	for _, t := range r.Totals {
+		row := totalsRow{t.Committee, t.Name, amountsOf(r.Years, t.Before), amountsOf(r.Years, t.After), amountsOf(r.Years, t.Change)}
+		if t.Committee == "" {
+			out.Totals.Total = &row
+		} else {
+			out.Totals.Committees = append(out.Totals.Committees, row)
+		}
+	}
+	for _, p := range r.Added {
+		out.Added = append(out.Added, toRef(p))
+	}
+	for _, p := range r.Removed {
+		out.Removed = append(out.Removed, toRef(p))
+	}
+	for _, m := range r.Moved {
+		out.Moved = append(out.Moved, move{toRef(m.Ref), m.From, m.To})
+	}
+	for _, c := range r.Changed {
+		ch := change{ref: toRef(c.Ref), Amounts: []amount{}, Fields: []field{}}
+		for _, a := range c.Amounts {
+			ch.Amounts = append(ch.Amounts, amount{a.Row, a.Year, decimalString(a.Before), decimalString(a.After)})
+		}
+		for _, f := range c.Fields {
+			ch.Fields = append(ch.Fields, field{f.Path, f.Before, f.After})
+		}
+		out.Changed = append(out.Changed, ch)
+	}
+	return writeJSON(w, out)
+}
+
+type diffFindings struct {
+	New      []diag.Diagnostic `json:"new"`
+	Resolved []diag.Diagnostic `json:"resolved"`
+}
+
+func orNone(l diag.List) []diag.Diagnostic {
+	if l == nil {
+		return []diag.Diagnostic{}
+	}
+	return l
+}
