@@ -1,6 +1,7 @@
 package ledger_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"slices"
@@ -38,7 +39,10 @@ func copyBundled(t *testing.T) fstest.MapFS {
 // so that which file is "already used by" which is put to the test too.
 func TestParallelLoadIsDeterministic(t *testing.T) {
 	fsys := copyBundled(t)
-	fsys["biu/99-copy.yaml"] = &fstest.MapFile{Data: fsys["biu/01-digitalt-samtykke.yaml"].Data}
+	// A copy claiming number 1 again, with a placeholder text, which is found in the values that
+	// a large ledger gives back only on request.
+	fsys["biu/99-copy.yaml"] = &fstest.MapFile{Data: bytes.Replace(fsys["biu/01-digitalt-samtykke.yaml"].Data,
+		[]byte("\nsummary: >-\n"), []byte("\nsummary: TODO resumé\nsummary_draft: >-\n"), 1)}
 	fsys["buu/98-broken.yaml"] = &fstest.MapFile{Data: []byte("schema: 1\nnumber: [\n")}
 
 	run := func(workers, keep int) (order []string, out string) {
@@ -56,7 +60,7 @@ func TestParallelLoadIsDeterministic(t *testing.T) {
 		return order, b.String()
 	}
 	wantOrder, want := run(1, 0)
-	for _, code := range []string{"[duplicate-number]", "[yaml-syntax]"} {
+	for _, code := range []string{"[duplicate-number]", "[yaml-syntax]", "[placeholder]"} {
 		if !strings.Contains(want, code) {
 			t.Fatalf("the test ledger lacks a %s finding:\n%s", code, want)
 		}

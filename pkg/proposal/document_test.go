@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -118,4 +119,41 @@ func FuzzLoad(f *testing.F) {
 			_ = doc.Root.Decode(&p)
 		}
 	})
+}
+
+// TestReleaseAndReadAgain: after Release a document gives the same positions, source and values
+// as before, read again through SetReread, and refuses a file that changed meanwhile.
+func TestReleaseAndReadAgain(t *testing.T) {
+	src := "\xef\xbb\xbfa:\n  b: TODO skriv\n  c: [1, 2.5]\nacknowledged:\n  - check: sign\n"
+	doc, ds := Parse("f.yaml", []byte(src))
+	if len(ds) != 0 {
+		t.Fatal(ds)
+	}
+	if !doc.HasPlaceholders() {
+		t.Error("the TODO text was not noted")
+	}
+	wantValue := fmt.Sprint(doc.Values())
+	disk := []byte(src)
+	doc.SetReread(func() ([]byte, error) { return disk, nil })
+	doc.Release()
+	if doc.Source != nil || doc.Root != nil || doc.Tree != nil {
+		t.Error("Release kept the text or the tree")
+	}
+	if got := fmt.Sprint(doc.Value); got != "map[acknowledged:[map[check:sign]]]" {
+		t.Errorf("Value after Release = %s, want only the acknowledgements", got)
+	}
+	if got := fmt.Sprint(doc.Values()); got != wantValue {
+		t.Errorf("Values after Release = %s, want %s", got, wantValue)
+	}
+	if got := doc.Pos("a.c.1").String(); got != "f.yaml:3:10" {
+		t.Errorf("Pos after Release = %s, want f.yaml:3:10", got)
+	}
+	if got := string(doc.Text()); got != src[3:] {
+		t.Errorf("Text after Release = %q", got)
+	}
+	doc.Release()
+	disk = []byte("a: 1\n")
+	if doc.Text() != nil || doc.Pos("a.c").String() != "f.yaml" {
+		t.Errorf("a changed file was used: text %q, pos %s", doc.Text(), doc.Pos("a.c"))
+	}
 }
