@@ -3,9 +3,12 @@ package ledger_test
 import (
 	"bytes"
 	"io/fs"
+	"math"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -73,5 +76,28 @@ func TestParallelLoadIsDeterministic(t *testing.T) {
 		if !slices.Equal(order, wantOrder) || got != want {
 			t.Fatalf("run %d with %d workers, KeepUpTo %d differs from one worker keeping all:\n%s\nwant:\n%s", i, workers, keep, got, want)
 		}
+	}
+}
+
+// TestGCIsResumedAfterSmallLoads: a small ledger loads with the collector paused; overlapping
+// loads must leave the settings as they found them.
+func TestGCIsResumedAfterSmallLoads(t *testing.T) {
+	fsys := copyBundled(t)
+	before := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(before)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, _, err := ledger.Load(fsys, "proposals"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("GC percent after the loads is %d, want 77 as before", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit after the loads is %d, want none", got)
 	}
 }
