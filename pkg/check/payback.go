@@ -12,7 +12,8 @@ import (
 // proposal's own permanent change (its declared total where printed), on service efficiency from
 // the permanent rows in the Service area; both with every implementation cost.
 func (c *checker) payback(p *proposal.Proposal, e *proposal.Economy, all, impl []decimal.Decimal) {
-	if e.Payback == nil {
+	// Without years (a schema error of its own) there is no Tabel 1 to count the years in.
+	if e.Payback == nil || len(e.Years) == 0 {
 		return
 	}
 	service := ledger.ServiceChange(e)
