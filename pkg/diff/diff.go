@@ -34,7 +34,7 @@ type Report struct {
 	From, To string
 	// Failed lists the sides whose ledger has errors: their figures cannot be trusted, so
 	// nothing else is compared.
-	Failed []Failure `json:"failed,omitempty"`
+	Failed []Failure
 
 	Unit       string
 	PriceLevel string
@@ -66,10 +66,10 @@ type TotalsRow struct {
 
 // Ref names a proposal: by number, or a cross-cutting one by its id.
 type Ref struct {
-	Number    int    `json:",omitempty"`
-	ID        string `json:",omitempty"`
+	Number    int
+	ID        string
 	Title     string
-	Committee string `json:",omitempty"`
+	Committee string
 	Kind      string
 }
 
@@ -90,8 +90,8 @@ type Move struct {
 // Change is what changed inside one proposal (or the catalog file).
 type Change struct {
 	Ref
-	Amounts []AmountChange `json:",omitempty"`
-	Fields  []FieldChange  `json:",omitempty"`
+	Amounts []AmountChange
+	Fields  []FieldChange
 }
 
 // AmountChange is one figure: the table row it is in, the year, old → new. A nil side means the
@@ -112,8 +112,8 @@ type FieldChange struct {
 
 // Findings are validation findings (not acknowledged) that the change brought or resolved.
 type Findings struct {
-	New      diag.List `json:",omitempty"`
-	Resolved diag.List `json:",omitempty"`
+	New      diag.List
+	Resolved diag.List
 }
 
 // Options tune a comparison.
@@ -242,7 +242,6 @@ func align(dst ledger.Figures, years []int, f ledger.Figures, all []int) {
 // entry is a data file of a ledger with the proposal it holds.
 type entry struct {
 	ref   Ref
-	key   string // how the same proposal is found on the other side
 	value any
 }
 
@@ -250,14 +249,14 @@ func entries(l *ledger.Ledger) map[string]entry {
 	m := map[string]entry{}
 	for _, p := range l.Proposals {
 		ref := Ref{Number: p.Number, Title: p.Title, Committee: p.Committee, Kind: p.Kind}
-		m["#"+strconv.Itoa(p.Number)] = entry{ref, "#" + strconv.Itoa(p.Number), p.Doc.Values()}
+		m["#"+strconv.Itoa(p.Number)] = entry{ref, p.Doc.Values()}
 	}
 	for _, c := range l.CrossCutting {
 		ref := Ref{ID: c.ID, Title: c.Title, Kind: "cross-cutting"}
-		m["cc:"+c.ID] = entry{ref, "cc:" + c.ID, c.Doc.Values()}
+		m["cc:"+c.ID] = entry{ref, c.Doc.Values()}
 	}
 	if l.Catalog != nil {
-		m["catalog"] = entry{Ref{Title: l.Catalog.Name, Kind: "catalog"}, "catalog", l.Catalog.Doc.Values()}
+		m["catalog"] = entry{Ref{Title: l.Catalog.Name, Kind: "catalog"}, l.Catalog.Doc.Values()}
 	}
 	return m
 }

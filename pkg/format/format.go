@@ -459,12 +459,3 @@ func wrap(para string, width int) []string {
 	}
 	return append(lines, para[start:])
 }
-
-// Check reports whether src is already canonical.
-func Check(file, kind string, src []byte) (bool, diag.List) {
-	out, ds := Source(file, kind, src)
-	if out == nil {
-		return false, ds
-	}
-	return bytes.Equal(out, src), nil
-}

@@ -91,6 +91,8 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
+	// fstest.MapFS is the standard library's in-memory file system: small, and it reports
+	// symbolic links as links, which is all the ledger needs of a revision.
 	m := fstest.MapFS{}
 	rd := bufio.NewReader(bytes.NewReader(blobs))
 	for _, o := range objs {

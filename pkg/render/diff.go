@@ -67,7 +67,7 @@ func (d *diffWriter) item(s string) {
 
 func (d *diffWriter) write() {
 	r, l := d.r, d.l
-	title := fmt.Sprintf("%s %s → %s", l.word("budget diff:", "budget diff:"), d.code(r.From), d.code(r.To))
+	title := fmt.Sprintf("budget diff: %s → %s", d.code(r.From), d.code(r.To))
 	if d.md() {
 		fmt.Fprintf(&d.b, "### %s\n", title)
 	} else {
@@ -91,13 +91,13 @@ func (d *diffWriter) write() {
 	if len(r.Added)+len(r.Removed)+len(r.Moved) > 0 {
 		d.heading(l.word("Forslag tilføjet, fjernet og flyttet", "Proposals added, removed and moved"))
 		for _, p := range r.Added {
-			d.item(fmt.Sprintf("%s %s (%s)", l.word("tilføjet", "added"), d.ref(p), d.kind(p)))
+			d.item(fmt.Sprintf("%s %s (%s)", l.word("tilføjet", "added"), p.Label(), d.kind(p)))
 		}
 		for _, p := range r.Removed {
-			d.item(fmt.Sprintf("%s %s (%s)", l.word("fjernet", "removed"), d.ref(p), d.kind(p)))
+			d.item(fmt.Sprintf("%s %s (%s)", l.word("fjernet", "removed"), p.Label(), d.kind(p)))
 		}
 		for _, m := range r.Moved {
-			d.item(fmt.Sprintf("%s %s: %s → %s", l.word("flyttet", "moved"), d.ref(m.Ref), d.code(m.From), d.code(m.To)))
+			d.item(fmt.Sprintf("%s %s: %s → %s", l.word("flyttet", "moved"), m.Label(), d.code(m.From), d.code(m.To)))
 		}
 	}
 	if len(r.Changed) > 0 {
@@ -130,13 +130,6 @@ func (d *diffWriter) failed() {
 			d.b.WriteString("```\n")
 		}
 	}
-}
-
-func (d *diffWriter) ref(r diff.Ref) string {
-	if r.Number > 0 {
-		return fmt.Sprintf("%d %s", r.Number, r.Title)
-	}
-	return r.Title
 }
 
 func (d *diffWriter) kind(r diff.Ref) string {
@@ -214,7 +207,7 @@ func (d *diffWriter) amount(x *decimal.Decimal) string {
 // change writes one proposal's changes: its amounts as a small table, then other fields.
 func (d *diffWriter) change(c diff.Change) {
 	l := d.l
-	name := d.ref(c.Ref)
+	name := c.Label()
 	if d.md() {
 		fmt.Fprintf(&d.b, "**%s**\n\n", strings.ReplaceAll(name, "*", `\*`))
 	} else {
