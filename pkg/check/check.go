@@ -53,9 +53,11 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 		c.crossCutting(x)
 		x.Doc.Release()
 	}
-	// The catalog's tables are compared with the proposals only when every file loaded: with one
-	// left out, each of its committee's sums would be reported as a mismatch it is not.
-	if !loaded.HasErrors() {
+	// The catalog's tables are compared with the proposals only when every file loaded and no
+	// reference is broken: with a file left out, two files claiming one number or a proposal
+	// under an unknown committee, each of the sums involved would be reported as a mismatch it
+	// is not.
+	if !loaded.HasErrors() && !c.ds.HasErrors() {
 		c.catalog()
 	}
 	all := append(append(diag.List{}, loaded...), c.ds...)
