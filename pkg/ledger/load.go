@@ -234,6 +234,29 @@ func walk(fsys fs.FS, display string, maxFiles int) ([]string, diag.List, error)
 	return files, ds, nil
 }
 
+// withoutEchoes drops the schema's findings at a value the parser refused (an alias, nesting
+// too deep): the value stands in as null there, and "got null, want ..." would only repeat the
+// error already reported at the same place.
+func withoutEchoes(parsed, schema diag.List) diag.List {
+	var refused []string
+	for _, d := range parsed {
+		if d.Severity == diag.Error && d.Path != "" && (d.Code == "alias" || d.Code == "too-deep") {
+			refused = append(refused, d.Path)
+		}
+	}
+	if len(refused) == 0 {
+		return schema
+	}
+	var out diag.List
+	for _, d := range schema {
+		if slices.ContainsFunc(refused, func(p string) bool { return d.Path == p || strings.HasPrefix(d.Path, p+".") }) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
 func hasFile(files []string, name string) bool { return slices.Contains(files, name) }
 
 func unwrapPath(err error) error {
@@ -281,7 +304,7 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) l
 		defer doc.Release()
 	}
 	kind := KindOf(rel)
-	out.ds = append(out.ds, doc.Validate(kind)...)
+	out.ds = append(out.ds, withoutEchoes(ds, doc.Validate(kind))...)
 	if !doc.Decodable() {
 		return out // decoding would expand the aliases or merge keys that were refused
 	}
