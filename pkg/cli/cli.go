@@ -166,13 +166,7 @@ func (g *Global) loadForReport(s Streams) (*ledger.Ledger, error) {
 		return nil, err
 	}
 	if ds.HasErrors() {
-		var errs diag.List
-		for _, d := range ds {
-			if d.Severity == diag.Error {
-				errs = append(errs, d)
-			}
-		}
-		if err := diag.WriteText(s.Err, errs, l.Source, diag.Options{}); err != nil {
+		if err := diag.WriteText(s.Err, ds.Errors(), l.Source, diag.Options{}); err != nil {
 			return nil, err
 		}
 		return nil, errDataFailed

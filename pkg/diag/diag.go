@@ -107,6 +107,17 @@ func (l List) Count() (errors, warnings int) {
 	return errors, warnings
 }
 
+// Errors returns the errors of l, without its warnings; nil when there are none.
+func (l List) Errors() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func (l List) HasErrors() bool {
 	e, _ := l.Count()

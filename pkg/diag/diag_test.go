@@ -69,3 +69,17 @@ func TestLongLineIsClipped(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+func TestErrorsKeepsOnlyErrors(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "a", Line: 1}, "", "w", "a warning")
+	l.Errorf(Pos{File: "a", Line: 2}, "", "e", "an error")
+	l.Warnf(Pos{File: "a", Line: 3}, "", "w", "another warning")
+	got := l.Errors()
+	if len(got) != 1 || got[0].Code != "e" || got[0].Pos.Line != 2 {
+		t.Errorf("Errors() = %v, want only the error of line 2", got)
+	}
+	if (List{}).Errors() != nil {
+		t.Error("Errors() of an empty list is not nil")
+	}
+}

@@ -146,13 +146,7 @@ func (r *Report) Empty() bool {
 func Compare(a, b Side, o Options) *Report {
 	r := &Report{From: a.Name, To: b.Name}
 	for _, s := range []Side{a, b} {
-		if s.Diags.HasErrors() {
-			var errs diag.List
-			for _, d := range s.Diags {
-				if d.Severity == diag.Error {
-					errs = append(errs, d)
-				}
-			}
+		if errs := s.Diags.Errors(); errs != nil {
 			r.Failed = append(r.Failed, Failure{Side: s.Name, Errors: errs})
 		}
 	}

@@ -31,7 +31,7 @@ const Width = 100
 func Source(file, kind string, src []byte) ([]byte, diag.List) {
 	doc, ds := proposal.Parse(file, src)
 	if doc == nil || ds.HasErrors() {
-		return nil, errorsOnly(ds)
+		return nil, ds.Errors()
 	}
 	shapes, err := shapes()
 	if err != nil {
@@ -56,16 +56,6 @@ func Source(file, kind string, src []byte) ([]byte, diag.List) {
 		return nil, ds
 	}
 	return out, nil
-}
-
-func errorsOnly(ds diag.List) diag.List {
-	var out diag.List
-	for _, d := range ds {
-		if d.Severity == diag.Error {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // same checks that formatted text holds exactly the values and comments of the original.
