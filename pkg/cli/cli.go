@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -105,14 +106,8 @@ const DefaultDir = "proposals"
 // parent that has one, as git finds .git. It returns the directory and the name to show.
 func (g *Global) ledgerDir() (string, string, error) {
 	if g.Dir != "" {
-		st, err := os.Stat(g.Dir)
-		if err != nil {
-			return "", "", usagef("ledger directory: %v", unwrapPathError(err))
-		}
-		if !st.IsDir() {
-			return "", "", usagef("ledger directory %s is not a directory", g.Dir)
-		}
-		return g.Dir, filepath.ToSlash(filepath.Clean(g.Dir)), nil
+		name, err := checkLedgerDir(g.Dir)
+		return g.Dir, name, err
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -143,19 +138,37 @@ func unwrapPathError(err error) error {
 
 // load reads and checks the ledger: the one pipeline every command starts with.
 func (g *Global) load() (*ledger.Ledger, diag.List, error) {
-	opts, err := g.Limits.options()
-	if err != nil {
-		return nil, nil, err
-	}
 	dir, name, err := g.ledgerDir()
 	if err != nil {
 		return nil, nil, err
 	}
-	l, loaded, err := ledger.LoadWith(os.DirFS(dir), name, opts)
+	return g.loadFS(os.DirFS(dir), name)
+}
+
+// loadFS loads and checks the ledger in fsys within the limits of the flags; display prefixes
+// file names in diagnostics. Every command that reads a ledger goes through it.
+func (g *Global) loadFS(fsys fs.FS, display string) (*ledger.Ledger, diag.List, error) {
+	opts, err := g.Limits.options()
+	if err != nil {
+		return nil, nil, err
+	}
+	l, loaded, err := ledger.LoadWith(fsys, display, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading ledger: %w", unwrapPathError(err))
 	}
 	return l, check.Run(l, loaded), nil
+}
+
+// checkLedgerDir checks that a ledger folder given by name is one, and returns the name to show.
+func checkLedgerDir(dir string) (string, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return "", usagef("ledger directory: %v", unwrapPathError(err))
+	}
+	if !st.IsDir() {
+		return "", usagef("ledger directory %s is not a directory", dir)
+	}
+	return filepath.ToSlash(filepath.Clean(dir)), nil
 }
 
 // loadForReport loads the ledger for a report: errors are printed and fail the run, since a

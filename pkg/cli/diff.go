@@ -9,10 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diff"
 	"github.com/budget-ledger/budget/pkg/gitfs"
-	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -94,9 +92,9 @@ func diffRun(opts *DiffOptions) error {
 	var a, b diff.Side
 	var err error
 	if opts.Dirs {
-		a, err = dirSide(opts.Revs[0])
+		a, err = opts.dirSide(opts.Revs[0])
 		if err == nil {
-			b, err = dirSide(opts.Revs[1])
+			b, err = opts.dirSide(opts.Revs[1])
 		}
 	} else {
 		a, b, err = opts.gitSides()
@@ -115,24 +113,21 @@ func diffRun(opts *DiffOptions) error {
 }
 
 // dirSide loads a ledger folder.
-func dirSide(dir string) (diff.Side, error) {
-	st, err := os.Stat(dir)
+func (o *DiffOptions) dirSide(dir string) (diff.Side, error) {
+	name, err := checkLedgerDir(dir)
 	if err != nil {
-		return diff.Side{}, usagef("ledger directory: %v", unwrapPathError(err))
+		return diff.Side{}, err
 	}
-	if !st.IsDir() {
-		return diff.Side{}, usagef("ledger directory %s is not a directory", dir)
-	}
-	name := filepath.ToSlash(filepath.Clean(dir))
-	return loadSide(os.DirFS(dir), name, name)
+	return o.side(os.DirFS(dir), name, name)
 }
 
-func loadSide(fsys fs.FS, display, name string) (diff.Side, error) {
-	l, loaded, err := ledger.Load(fsys, display)
+// side loads one side's ledger, within the same limits as every other command.
+func (o *DiffOptions) side(fsys fs.FS, display, name string) (diff.Side, error) {
+	l, ds, err := o.loadFS(fsys, display)
 	if err != nil {
-		return diff.Side{}, fmt.Errorf("reading ledger at %s: %w", name, unwrapPathError(err))
+		return diff.Side{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return diff.Side{Name: name, Ledger: l, Diags: check.Run(l, loaded)}, nil
+	return diff.Side{Name: name, Ledger: l, Diags: ds}, nil
 }
 
 // workingTree names the side that is read from disk rather than from git.
@@ -179,7 +174,7 @@ func (o *DiffOptions) gitSides() (diff.Side, diff.Side, error) {
 	}
 	var b diff.Side
 	if revB == "" {
-		if b, err = loadSide(os.DirFS(dir), display, workingTree); err != nil {
+		if b, err = o.side(os.DirFS(dir), display, workingTree); err != nil {
 			return diff.Side{}, diff.Side{}, err
 		}
 	} else {
@@ -193,17 +188,17 @@ func (o *DiffOptions) gitSides() (diff.Side, diff.Side, error) {
 			}
 			revA = "merge-base(" + revA + ", " + revB + ")"
 		}
-		if b, err = revSide(repo, commitB, rel, display, revB); err != nil {
+		if b, err = o.revSide(repo, commitB, rel, display, revB); err != nil {
 			return diff.Side{}, diff.Side{}, err
 		}
 	}
-	a, err := revSide(repo, commitA, rel, display, revA)
+	a, err := o.revSide(repo, commitA, rel, display, revA)
 	return a, b, err
 }
 
 // revSide loads the ledger at a commit; a ledger folder that does not exist there yet is an
 // empty ledger, so that the commit adding it shows every proposal as added.
-func revSide(repo *gitfs.Repo, commit, rel, display, name string) (diff.Side, error) {
+func (o *DiffOptions) revSide(repo *gitfs.Repo, commit, rel, display, name string) (diff.Side, error) {
 	fsys, err := repo.FS(commit, rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return diff.Side{Name: name}, nil
@@ -211,5 +206,5 @@ func revSide(repo *gitfs.Repo, commit, rel, display, name string) (diff.Side, er
 	if err != nil {
 		return diff.Side{}, fmt.Errorf("reading %s at %s: %w", display, name, err)
 	}
-	return loadSide(fsys, display, name)
+	return o.side(fsys, display, name)
 }

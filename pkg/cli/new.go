@@ -73,9 +73,9 @@ func newRun(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	l, _, err := ledger.Load(os.DirFS(dir), display)
+	l, _, err := opts.loadFS(os.DirFS(dir), display)
 	if err != nil {
-		return fmt.Errorf("reading ledger: %w", unwrapPathError(err))
+		return err
 	}
 	if l.Catalog == nil {
 		return usagef("the ledger at %s has no readable %s: budget new takes the committees and years from it", display, ledger.CatalogFile)
