@@ -65,30 +65,40 @@ canonical, or some file could not be read as YAML, 2 usage or I/O error.`,
 // fmtTarget is one file to format: where it is on disk, the name to show, and its kind.
 type fmtTarget struct{ path, name, kind string }
 
-// fmtResult is one file read and formatted; out is nil where the file is refused.
+// fmtResult is one file read and formatted; out is nil where the file is refused, unread is
+// set where it could not be read (within the size limit).
 type fmtResult struct {
 	src, out []byte
 	ds       diag.List
-	err      error
+	unread   bool
 }
 
 func fmtRun(opts *FmtOptions) error {
-	targets, ds, err := opts.fmtTargets()
+	lopts, err := opts.Limits.options()
 	if err != nil {
 		return err
 	}
-	// Every file is read and formatted before any is written, so that an unreadable file
-	// stops the run with nothing changed; the formatting runs on every core.
+	targets, ds, err := opts.fmtTargets(lopts)
+	if err != nil {
+		return err
+	}
+	// Every file is read (within the limits, as every command reads) and formatted before any
+	// is written, so that a file that cannot be read stops the run with nothing changed; the
+	// formatting runs on every core.
 	results := make([]fmtResult, len(targets))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(targets)) {
 		wg.Go(func() {
 			for i := range jobs {
-				r := &results[i]
-				if r.src, r.err = os.ReadFile(targets[i].path); r.err == nil {
-					r.out, r.ds = format.Source(targets[i].name, targets[i].kind, r.src)
+				t, r := targets[i], &results[i]
+				src, bad := ledger.ReadFile(os.DirFS(filepath.Dir(t.path)), filepath.Base(t.path), t.name, lopts.Limits)
+				if bad != nil {
+					r.ds, r.unread = diag.List{*bad}, true
+					continue
 				}
+				r.src = src
+				r.out, r.ds = format.SourceLimited(t.name, t.kind, src, lopts.Limits)
 			}
 		})
 	}
@@ -98,15 +108,17 @@ func fmtRun(opts *FmtOptions) error {
 	close(jobs)
 	wg.Wait()
 	sources := map[string][]byte{}
+	unread := false
 	for i, r := range results {
-		if r.err != nil {
-			return fmt.Errorf("reading %s: %w", targets[i].name, unwrapPathError(r.err))
-		}
 		sources[targets[i].name] = r.src
 		ds = append(ds, r.ds...)
+		unread = unread || r.unread
 	}
 	var changed []string
 	for i, r := range results {
+		if unread {
+			break
+		}
 		t := targets[i]
 		if r.out == nil || bytes.Equal(r.out, r.src) {
 			continue
@@ -144,13 +156,13 @@ func pluralFile(n int) string {
 
 // fmtTargets lists the files to format: every data file of the ledger, or the files given and
 // the data files below the folders given. A file's kind comes from its place in the ledger.
-func (o *FmtOptions) fmtTargets() ([]fmtTarget, diag.List, error) {
+func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, diag.List, error) {
 	if len(o.Files) == 0 {
 		dir, name, err := o.ledgerDir()
 		if err != nil {
 			return nil, nil, err
 		}
-		return walkTargets(dir, name)
+		return walkTargets(dir, name, lopts)
 	}
 	var out []fmtTarget
 	var ds diag.List
@@ -160,7 +172,7 @@ func (o *FmtOptions) fmtTargets() ([]fmtTarget, diag.List, error) {
 			return nil, nil, usagef("%v", unwrapPathError(err))
 		}
 		if st.IsDir() {
-			ts, wds, err := walkTargets(arg, filepath.ToSlash(filepath.Clean(arg)))
+			ts, wds, err := walkTargets(arg, filepath.ToSlash(filepath.Clean(arg)), lopts)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -169,13 +181,17 @@ func (o *FmtOptions) fmtTargets() ([]fmtTarget, diag.List, error) {
 			continue
 		}
 		name := filepath.ToSlash(filepath.Clean(arg))
+		if !st.Mode().IsRegular() { // a pipe would block the reader
+			ds.Errorf(diag.Pos{File: name}, "", "read", "not a regular file (a device, pipe or socket): give the file itself")
+			continue
+		}
 		out = append(out, fmtTarget{path: arg, name: name, kind: kindOfPath(name)})
 	}
 	return out, ds, nil
 }
 
-func walkTargets(dir, display string) ([]fmtTarget, diag.List, error) {
-	files, ds, err := ledger.Files(os.DirFS(dir), display)
+func walkTargets(dir, display string, lopts ledger.Options) ([]fmtTarget, diag.List, error) {
+	files, ds, err := ledger.Files(os.DirFS(dir), display, lopts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s: %w", display, unwrapPathError(err))
 	}

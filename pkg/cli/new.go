@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"text/template"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
+	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -73,7 +75,7 @@ func newRun(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	l, _, err := opts.loadFS(os.DirFS(dir), display)
+	l, ds, err := opts.loadFS(os.DirFS(dir), display)
 	if err != nil {
 		return err
 	}
@@ -87,10 +89,7 @@ func newRun(opts *NewOptions) error {
 	if !slices.Contains(ids, opts.Committee) {
 		return usagef("unknown committee %q: the catalog has %s", opts.Committee, strings.Join(ids, ", "))
 	}
-	number, err := nextNumber(os.DirFS(dir), l)
-	if err != nil {
-		return err
-	}
+	number := nextNumber(l, ds)
 	src, err := skeleton(l.Catalog, number, opts)
 	if err != nil {
 		return err
@@ -117,25 +116,26 @@ func newRun(opts *NewOptions) error {
 
 var numberPrefix = regexp.MustCompile(`^([0-9]+)-`)
 
-// nextNumber is one above the highest proposal number of the ledger, looking at file names
-// too, so that a proposal that fails to load does not have its number given away again.
-func nextNumber(fsys fs.FS, l *ledger.Ledger) (int, error) {
+// nextNumber is one above the highest proposal number of the ledger, looking at the names of
+// its files too (those that loaded and those with a diagnostic), so that a proposal that fails
+// to load does not have its number given away again.
+func nextNumber(l *ledger.Ledger, ds diag.List) int {
 	highest := 0
 	for _, p := range l.Proposals {
 		highest = max(highest, p.Number)
 	}
-	files, _, err := ledger.Files(fsys, "")
-	if err != nil {
-		return 0, err
+	names := slices.Collect(maps.Keys(l.Docs))
+	for _, d := range ds {
+		names = append(names, d.Pos.File)
 	}
-	for _, f := range files {
+	for _, f := range names {
 		if m := numberPrefix.FindStringSubmatch(path.Base(f)); m != nil {
 			if n, err := strconv.Atoi(m[1]); err == nil {
 				highest = max(highest, n)
 			}
 		}
 	}
-	return highest + 1, nil
+	return highest + 1
 }
 
 // slug makes a file name of a title: lower case ASCII, æ ø å spelt ae oe aa, words joined by

@@ -12,7 +12,7 @@ import (
 // file (the input, and the result read back to check it) are the floor.
 func BenchmarkSourceBundled(b *testing.B) {
 	fsys := os.DirFS("../../proposals")
-	files, _, _ := ledger.Files(fsys, "")
+	files, _, _ := ledger.Files(fsys, "", ledger.Options{})
 	var srcs [][]byte
 	for _, f := range files {
 		s, _ := os.ReadFile("../../proposals/" + f)

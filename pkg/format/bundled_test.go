@@ -20,7 +20,7 @@ const bundled = "../../proposals"
 // this names the file and shows what would change.
 func TestBundledFilesAreCanonical(t *testing.T) {
 	fsys := os.DirFS(bundled)
-	files, _, err := ledger.Files(fsys, "proposals")
+	files, _, err := ledger.Files(fsys, "proposals", ledger.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestBundledFilesAreCanonical(t *testing.T) {
 // the bundled file back.
 func TestMessyRoundTrip(t *testing.T) {
 	fsys := os.DirFS(bundled)
-	files, _, err := ledger.Files(fsys, "proposals")
+	files, _, err := ledger.Files(fsys, "proposals", ledger.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,12 @@ const Width = 100
 // duplicate keys, aliases, numbers that are not exact) is refused with its diagnostics and
 // nil: fmt never guesses at what a broken file meant.
 func Source(file, kind string, src []byte) ([]byte, diag.List) {
-	doc, ds := proposal.Parse(file, src)
+	return SourceLimited(file, kind, src, proposal.DefaultLimits)
+}
+
+// SourceLimited is Source within limits other than the defaults (nesting depth, file size).
+func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, diag.List) {
+	doc, ds := proposal.ParseLimited(file, src, lim)
 	if doc == nil || ds.HasErrors() {
 		return nil, ds.Errors()
 	}
@@ -50,7 +55,7 @@ func Source(file, kind string, src []byte) ([]byte, diag.List) {
 		p.comment(root.FootComment, 0)
 	}
 	out := p.buf.Bytes()
-	if err := same(doc, out); err != nil {
+	if err := same(doc, out, lim); err != nil {
 		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
 			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
 		return nil, ds
@@ -59,8 +64,8 @@ func Source(file, kind string, src []byte) ([]byte, diag.List) {
 }
 
 // same checks that formatted text holds exactly the values and comments of the original.
-func same(orig *proposal.Document, out []byte) error {
-	doc, ds := proposal.Parse(orig.File, out)
+func same(orig *proposal.Document, out []byte, lim proposal.Limits) error {
+	doc, ds := proposal.ParseLimited(orig.File, out, lim)
 	if doc == nil || ds.HasErrors() {
 		return errors.New("the result does not parse")
 	}

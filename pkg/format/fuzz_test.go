@@ -39,7 +39,7 @@ func FuzzFormat(f *testing.F) {
 		if a == nil || b == nil {
 			t.Fatal("input or output does not parse")
 		}
-		if err := same(a, out); err != nil {
+		if err := same(a, out, proposal.DefaultLimits); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -66,12 +66,7 @@ const DefaultKeepUpTo = 1000
 const DefaultMaxFiles = 200_000
 
 func (o Options) withDefaults() Options {
-	if o.Limits.MaxFileSize <= 0 {
-		o.Limits.MaxFileSize = proposal.DefaultLimits.MaxFileSize
-	}
-	if o.Limits.MaxDepth <= 0 {
-		o.Limits.MaxDepth = proposal.DefaultLimits.MaxDepth
-	}
+	o.Limits = o.Limits.OrDefault()
 	if o.MaxFiles <= 0 {
 		o.MaxFiles = DefaultMaxFiles
 	}
@@ -196,10 +191,27 @@ func pauseGC() (resume func()) {
 }
 
 // Files lists the data files (*.yaml, *.yml) below the root of fsys, sorted, at most
-// DefaultMaxFiles of them. A symbolic link is reported, not followed: it could lead out of the
+// opts.MaxFiles of them. A symbolic link is reported, not followed: it could lead out of the
 // ledger; so is anything that is not a regular file (a pipe would block a reader).
-func Files(fsys fs.FS, display string) ([]string, diag.List, error) {
-	return walk(fsys, display, DefaultMaxFiles)
+func Files(fsys fs.FS, display string, opts Options) ([]string, diag.List, error) {
+	return walk(fsys, display, opts.withDefaults().MaxFiles)
+}
+
+// ReadFile reads the data file rel of fsys within lim's size, as Load does: a larger file is
+// refused from its size, unread. name is the file's name in diagnostics.
+func ReadFile(fsys fs.FS, rel, name string, lim proposal.Limits) ([]byte, *diag.Diagnostic) {
+	lim = lim.OrDefault()
+	src, err := readLimited(fsys, rel, lim.MaxFileSize)
+	if err == nil {
+		return src, nil
+	}
+	var big *tooLarge
+	if errors.As(err, &big) {
+		d := proposal.FileTooLarge(name, big.size, lim)
+		return nil, &d
+	}
+	return nil, &diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Code: "read",
+		Message: fmt.Sprintf("cannot read file: %v", unwrapPath(err))}
 }
 
 // walk is Files with a limit: it stops at the first file past maxFiles, before any is read.
@@ -283,14 +295,9 @@ type loadedFile struct {
 // in parallel.
 func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) loadedFile {
 	var out loadedFile
-	src, err := readLimited(fsys, rel, lim.MaxFileSize)
-	if err != nil {
-		var big *tooLarge
-		if errors.As(err, &big) {
-			out.ds.Add(proposal.FileTooLarge(name, big.size, lim))
-		} else {
-			out.ds.Errorf(diag.Pos{File: name}, "", "read", "cannot read file: %v", unwrapPath(err))
-		}
+	src, bad := ReadFile(fsys, rel, name, lim)
+	if bad != nil {
+		out.ds.Add(*bad)
 		return out
 	}
 	doc, ds := proposal.ParseLimited(name, src, lim)
@@ -310,6 +317,7 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) l
 	}
 	// A file that breaks its schema is still decoded where it can be, so that one unknown field
 	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
+	var err error
 	switch kind {
 	case "catalog":
 		c := &proposal.Catalog{Doc: doc}

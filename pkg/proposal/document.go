@@ -224,6 +224,17 @@ type Limits struct {
 // DefaultLimits are the limits when none are given.
 var DefaultLimits = Limits{MaxFileSize: 4 << 20, MaxDepth: 32}
 
+// OrDefault fills each limit that is zero or less from DefaultLimits.
+func (l Limits) OrDefault() Limits {
+	if l.MaxFileSize <= 0 {
+		l.MaxFileSize = DefaultLimits.MaxFileSize
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultLimits.MaxDepth
+	}
+	return l
+}
+
 // FileTooLarge is the diagnostic for a file over the size limit; loaders that see the size
 // before reading the file report it without reading.
 func FileTooLarge(file string, size int64, lim Limits) diag.Diagnostic {
@@ -246,8 +257,9 @@ func Parse(file string, src []byte) (*Document, diag.List) {
 	return ParseLimited(file, src, DefaultLimits)
 }
 
-// ParseLimited is Parse within lim.
+// ParseLimited is Parse within lim; a limit that is zero takes its default.
 func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
+	lim = lim.OrDefault()
 	var ds diag.List
 	at := diag.Pos{File: file}
 	switch {
