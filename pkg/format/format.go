@@ -334,9 +334,6 @@ func scalarText(n *yaml.Node, start, indent int) string {
 	if n.Style == 0 && n.ShortTag() != "!!str" {
 		return n.Value // a tag fmt does not know: as written
 	}
-	if n.Style == 0 && n.ShortTag() == "!!str" && looksLikeNumber(n.Value) {
-		return n.Value // a refused number such as 1.183,5 is left for validate to report
-	}
 	if indent > 0 {
 		if f, ok := folded(n.Value, start, indent); ok {
 			return f
@@ -368,10 +365,6 @@ func plainText(s string) bool {
 		return false
 	}
 	return true
-}
-
-func looksLikeNumber(s string) bool {
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune("0123456789.,-+_eExXoObB", r) }) < 0
 }
 
 // quoted is YAML's own spelling of a string on one line: plain where that reads back as the
@@ -408,7 +401,7 @@ func folded(s string, start, indent int) (string, bool) {
 		return "", false
 	}
 	for _, r := range s {
-		if r == '\t' || r == '\r' || (r != '\n' && !unicode.IsPrint(r) && r != ' ') || r == '\u00a0' || r == '\ufeff' {
+		if r != '\n' && !unicode.IsPrint(r) { // tabs, CR, no-break and zero-width spaces included
 			return "", false
 		}
 	}
