@@ -5,6 +5,7 @@
 package diff
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -235,22 +236,22 @@ func align(dst ledger.Figures, years []int, f ledger.Figures, all []int) {
 
 // entry is a data file of a ledger with the proposal it holds.
 type entry struct {
-	ref   Ref
-	value any
+	ref Ref
+	doc *proposal.Document
 }
 
 func entries(l *ledger.Ledger) map[string]entry {
 	m := map[string]entry{}
 	for _, p := range l.Proposals {
 		ref := Ref{Number: p.Number, Title: p.Title, Committee: p.Committee, Kind: p.Kind}
-		m["#"+strconv.Itoa(p.Number)] = entry{ref, p.Doc.Values()}
+		m["#"+strconv.Itoa(p.Number)] = entry{ref, p.Doc}
 	}
 	for _, c := range l.CrossCutting {
 		ref := Ref{ID: c.ID, Title: c.Title, Kind: "cross-cutting"}
-		m["cc:"+c.ID] = entry{ref, c.Doc.Values()}
+		m["cc:"+c.ID] = entry{ref, c.Doc}
 	}
 	if l.Catalog != nil {
-		m["catalog"] = entry{Ref{Title: l.Catalog.Name, Kind: "catalog"}, l.Catalog.Doc.Values()}
+		m["catalog"] = entry{Ref{Title: l.Catalog.Name, Kind: "catalog"}, l.Catalog.Doc}
 	}
 	return m
 }
@@ -270,7 +271,12 @@ func (r *Report) proposals(la, lb *ledger.Ledger) {
 		if a.ref.Committee != b.ref.Committee {
 			r.Moved = append(r.Moved, Move{Ref: b.ref, From: a.ref.Committee, To: b.ref.Committee})
 		}
-		if c := compareValues(a.value, b.value); len(c.Amounts)+len(c.Fields) > 0 {
+		// Most files of a change are untouched: the same text needs no values compared, which
+		// in a large ledger would parse each file again.
+		if bytes.Equal(a.doc.Text(), b.doc.Text()) {
+			continue
+		}
+		if c := compareValues(a.doc.Values(), b.doc.Values()); len(c.Amounts)+len(c.Fields) > 0 {
 			c.Ref = b.ref
 			r.Changed = append(r.Changed, c)
 		}
