@@ -11,7 +11,12 @@ import (
 // cursor, set the window title, clear the screen, reorder the line or hide part of itself.
 // Backslashes are kept as they are: text that merely looks like an escape is shown as written,
 // which is harmless.
-func Terminal(s string) string {
+func Terminal(s string) string { return TerminalKeeping(s, "") }
+
+// TerminalKeeping is Terminal, except that the characters of keep are left as they are, for
+// an output where they do no harm and mean something: the tabs of a source line that the caret
+// line repeats, the line breaks that a GitHub workflow command encodes as %0A.
+func TerminalKeeping(s, keep string) string {
 	i := firstUnsafe(s)
 	if i < 0 {
 		return s
@@ -24,7 +29,7 @@ func Terminal(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[0])
-		case Hidden(r):
+		case Hidden(r) && !strings.ContainsRune(keep, r):
 			b.WriteString(visible(r))
 		default:
 			b.WriteString(s[:n])
