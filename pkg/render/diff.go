@@ -131,12 +131,12 @@ func (d *diffWriter) failed() {
 		d.heading(d.l.word("Ledgeren kan ikke indlæses: ", "The ledger fails to load: ") + d.code(f.Side))
 		var lines strings.Builder
 		for _, e := range f.Errors {
-			lines.WriteString(e.String() + "\n")
+			lines.WriteString(escape.Terminal(e.String()) + "\n") // one line each
 		}
 		if d.md() {
 			d.b.WriteString(escape.CodeBlock(lines.String()))
 		} else {
-			d.b.WriteString(escape.Terminal(strings.TrimSuffix(lines.String(), "\n")) + "\n")
+			d.b.WriteString(lines.String())
 		}
 	}
 }
