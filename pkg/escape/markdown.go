@@ -151,8 +151,12 @@ func codeSpan(s string, inTable bool) string {
 		s = strings.ReplaceAll(s, "|", `\|`)
 	}
 	// Markdown strips one space from each end of a span that has one at both; a span that starts
-	// or ends with a backtick or space is padded, so that what is left is s.
-	if s == "" || s[0] == '`' || s[0] == ' ' || s[len(s)-1] == '`' || s[len(s)-1] == ' ' {
+	// or ends with a backtick or space is padded, so that what is left is s. An empty span would
+	// be no span: it is one space.
+	if s == "" {
+		return "` `"
+	}
+	if s[0] == '`' || s[0] == ' ' || s[len(s)-1] == '`' || s[len(s)-1] == ' ' {
 		s = " " + s + " "
 	}
 	fence := strings.Repeat("`", longest+1)

@@ -472,3 +472,49 @@ func FuzzSpoof(f *testing.F) {
 		checkSpoof(t, func() string { i++; return s + fmt.Sprint(i) })
 	})
 }
+
+// hostileTitle holds each construct of the issue's examples: a line break, a fence, a heading,
+// a mention, HTML, a javascript: link and an open comment.
+const hostileTitle = "Digital\n```\n## Godkendt @octocat <img src=x onerror=alert(1)> [klik](javascript:alert(1)) <!--"
+
+// TestHostileGolden: the issue's examples, rendered exactly (testdata/golden/*-hostile.*).
+func TestHostileGolden(t *testing.T) {
+	ref := diff.Ref{Number: 1, Title: hostileTitle, Committee: "aaa", Kind: "investment"}
+	r := diff.Report{From: "main", To: "HEAD", Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026},
+		Added: []diff.Ref{ref},
+		Changed: []diff.Change{{Ref: ref,
+			Amounts: []diff.AmountChange{{Row: "economy.permanent.rows[a` | `b\n| x |]", Year: 2026,
+				Before: ptr(decimal.RequireFromString("-100")), After: ptr(decimal.RequireFromString("-90"))}},
+			Fields: []diff.FieldChange{{Path: "summary", Before: "<!--", After: "@all\x1b[2J"}}}},
+	}
+	for _, f := range []Format{Markdown, Table} {
+		var b bytes.Buffer
+		if err := Diff(&b, &r, f, English); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "diff-hostile."+string(f), b.Bytes())
+	}
+	tt := totals
+	tt.Committees = []ledger.CommitteeTotal{
+		{ID: "aaa", Name: "Alfa\x1b[2J\x1b]0;pwned\a", Amounts: figs("1", "2")},
+		{ID: "bbb", Name: "Beta\u009b31m \u202eadegllavu\u202c \u200bzero", Amounts: figs("3", "4")},
+	}
+	var b bytes.Buffer
+	if err := Totals(&b, tt, Table, Danish); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "totals-hostile.table", b.Bytes())
+	b.Reset()
+	s := ledger.Sheet{Number: 1, Title: "Titel\x1b[31m", Kind: "efficiency", Summary: "Linje\u2028to \u2066isoleret\u2069",
+		Catalog: ledger.CatalogSheet{Title: "=HYPERLINK(\"http://x\")", Unit: "1.000 kr.", Years: []int{2026},
+			Contribution: ledger.Cells{{Value: decimal.RequireFromString("-5"), Printed: true}}}}
+	if err := Sheets(&b, []ledger.Sheet{s}, Table, Danish); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "show-hostile.table", b.Bytes())
+	b.Reset()
+	if err := Sheets(&b, []ledger.Sheet{s}, CSV, Danish); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "show-hostile.csv", b.Bytes())
+}
