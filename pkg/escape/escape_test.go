@@ -64,6 +64,14 @@ func TestMarkdown(t *testing.T) {
 	}
 }
 
+func TestMarkdownParagraphs(t *testing.T) {
+	in := "First line\nsame paragraph.\n\n## Second\r\n\r\n\n\n- third"
+	want := "First line same paragraph.\n\n\\#\\# Second\n\n\\- third"
+	if got := MarkdownParagraphs(in); got != want {
+		t.Errorf("MarkdownParagraphs = %q, want %q", got, want)
+	}
+}
+
 func TestCodeSpan(t *testing.T) {
 	tests := []struct{ in, want, table string }{
 		{"economy.rows[Tid]", "`economy.rows[Tid]`", "`economy.rows[Tid]`"},

@@ -70,6 +70,19 @@ func Markdown(s string) string {
 	return b.String()
 }
 
+// MarkdownParagraphs is Markdown for a text of paragraphs (a summary, a risk assessment): each
+// paragraph, ending at a blank line, becomes one line, and the paragraphs are kept apart by a
+// blank line.
+func MarkdownParagraphs(s string) string {
+	var ps []string
+	for p := range strings.SplitSeq(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = Markdown(p); p != "" {
+			ps = append(ps, p)
+		}
+	}
+	return strings.Join(ps, "\n\n")
+}
+
 // oneLine replaces line breaks and tabs with spaces.
 func oneLine(s string) string {
 	if !strings.ContainsAny(s, "\n\r\t\v\f\u0085\u2028\u2029") {

@@ -1,9 +1,9 @@
 package proposal
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/escape"
@@ -129,7 +129,7 @@ func hiddenPos(src []byte, n *yaml.Node) (line, col int) {
 func offsetOf(src []byte, line, col int) (int, bool) {
 	off := 0
 	for l := 1; l < line; l++ {
-		i := strings.IndexByte(string(src[off:]), '\n')
+		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
 			return 0, false
 		}

@@ -390,7 +390,7 @@ func writeBlocks(w io.Writer, bs []block, f Format, l Lang) error {
 		}
 		if bl.text != "" {
 			if md {
-				fmt.Fprintf(&b, "%s\n", text(bl.text))
+				fmt.Fprintf(&b, "%s\n", escape.MarkdownParagraphs(bl.text))
 			} else {
 				b.WriteString(wrap(bl.text, "  ", 100))
 			}
