@@ -11,6 +11,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/spf13/cobra"
@@ -129,7 +130,7 @@ func fmtRun(opts *FmtOptions) error {
 				return fmt.Errorf("writing %s: %w", t.name, unwrapPathError(err))
 			}
 		}
-		fmt.Fprintln(opts.Out, t.name)
+		fmt.Fprintln(opts.Out, escape.Terminal(t.name))
 	}
 	if len(ds) > 0 {
 		ds.Sort()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -110,7 +111,7 @@ func newRun(opts *NewOptions) error {
 		}
 		return err
 	}
-	fmt.Fprintln(opts.Out, path.Join(display, rel))
+	fmt.Fprintln(opts.Out, escape.Terminal(path.Join(display, rel)))
 	return nil
 }
 
