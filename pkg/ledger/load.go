@@ -315,6 +315,9 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) l
 	if !doc.Decodable() {
 		return out // decoding would expand the aliases or merge keys that were refused
 	}
+	if doc.Oversized() && out.ds.HasErrors() {
+		return out // a mapping of untold keys where the schema wants an object: decoding it is quadratic
+	}
 	// A file that breaks its schema is still decoded where it can be, so that one unknown field
 	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
 	var err error
