@@ -81,7 +81,7 @@ func write(base, out string, s shape, size, files int) error {
 	if s.name == "summaries" {
 		// Many files of the largest size: the memory a ledger of few, huge files takes.
 		for i := range files {
-			text := s.build(orig, size)
+			text := s.build(orig, size-8) // room for the longer number
 			text = bytes.Replace(text, []byte("\nnumber: 3\n"), fmt.Appendf(nil, "\nnumber: %d\n", 1000+i), 1)
 			name := filepath.Join(dir, "biu", fmt.Sprintf("%04d-synthetic-summary.yaml", 1000+i))
 			if err := os.WriteFile(name, text, 0o644); err != nil {
@@ -181,7 +181,8 @@ var shapes = []shape{
 		}},
 	{"longkey", "one unknown field whose name fills the file (quoted in the message, edit distance to every allowed name)",
 		func(o []byte, n int) []byte {
-			return appendTop(o, n, "", "", func(int) string { return "summarysummary" })
+			// An explicit key (?): yaml.v3 refuses implicit keys past 1,024 characters.
+			return appendTop(o, n, "? ", "\n: 0", func(int) string { return "summarysummary" })
 		}},
 	{"badlist", "acknowledged as a block list of numbers: one schema error per element, each quoting its line",
 		func(o []byte, n int) []byte {

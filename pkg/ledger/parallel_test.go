@@ -17,7 +17,7 @@ import (
 )
 
 // copyBundled returns the bundled ledger as an in-memory file system that a test may change.
-func copyBundled(t *testing.T) fstest.MapFS {
+func copyBundled(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	bundled := os.DirFS("../../proposals")
