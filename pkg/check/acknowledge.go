@@ -20,19 +20,38 @@ type ack struct {
 // Errors cannot be acknowledged: they mean the data is wrong, not the document.
 func acknowledge(l *ledger.Ledger, ds diag.List) diag.List {
 	acks := map[string][]*ack{}
+	// byKey finds, for a file, check and path, the first acknowledgement of that check at that
+	// path: a warning looks up its path and each parent of it, and takes the first in the file's
+	// order, as a scan of the list would, without one (many warnings × many acknowledgements).
+	type key struct{ file, check, at string }
+	byKey := map[key]int{}
 	for file, doc := range l.Docs {
 		acks[file] = readAcks(doc)
+		for i, a := range acks[file] {
+			if k := (key{file, a.check, a.at}); !hasKey(byKey, k) {
+				byKey[k] = i
+			}
+		}
 	}
 	for i := range ds {
 		d := &ds[i]
 		if d.Severity != diag.Warning {
 			continue
 		}
-		for _, a := range acks[d.Pos.File] {
-			if a.check == d.Code && (d.Path == a.at || strings.HasPrefix(d.Path, a.at+".")) {
-				d.Acknowledged, d.Reason, a.used = true, a.reason, true
+		first := -1
+		for at := d.Path; ; {
+			if j, ok := byKey[key{d.Pos.File, d.Code, at}]; ok && (first < 0 || j < first) {
+				first = j
+			}
+			dot := strings.LastIndexByte(at, '.')
+			if dot < 0 {
 				break
 			}
+			at = at[:dot]
+		}
+		if first >= 0 {
+			a := acks[d.Pos.File][first]
+			d.Acknowledged, d.Reason, a.used = true, a.reason, true
 		}
 	}
 	for file, as := range acks {
@@ -40,7 +59,7 @@ func acknowledge(l *ledger.Ledger, ds diag.List) diag.List {
 			if !a.used {
 				doc := l.Docs[file]
 				ds.Warnf(doc.Pos(a.path), a.path, CodeUnusedAck,
-					"acknowledgement of %s at %s matches no finding: remove it, or fix its check or path", a.check, a.at)
+					"acknowledgement of %s at %s matches no finding: remove it, or fix its check or path", diag.Clip(a.check), diag.Clip(a.at))
 			}
 		}
 	}
@@ -64,4 +83,9 @@ func readAcks(doc *proposal.Document) []*ack {
 		}
 	}
 	return out
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
@@ -27,13 +28,13 @@ func (c *checker) catalog() {
 			rp := fmt.Sprintf("%s.rows.%d", p, i)
 			k, ok := byID[r.Committee]
 			if !ok {
-				c.errorf(d, rp+".committee", CodeUnknownCommittee, "unknown committee %q: the catalog has %s", r.Committee, c.committeeIDs())
+				c.errorf(d, rp+".committee", CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(r.Committee), c.committeeIDs())
 				continue
 			}
 			c.years(d, rp+".amounts", r.Amounts, cat.Years, "the catalog")
-			c.figures(d, rp+".amounts", r.Amounts, k.Amounts, cat.Years, fmt.Sprintf("%s prints for %s", table, k.Name))
+			c.figures(d, rp+".amounts", r.Amounts, k.Amounts, cat.Years, fmt.Sprintf("%s prints for %s", table, diag.Clip(k.Name)))
 			if withInvestment {
-				c.investment(d, rp+".total_investment", r.TotalInvestment, k.TotalInvestment, fmt.Sprintf("%s prints for %s", table, k.Name))
+				c.investment(d, rp+".total_investment", r.TotalInvestment, k.TotalInvestment, fmt.Sprintf("%s prints for %s", table, diag.Clip(k.Name)))
 			}
 		}
 	}

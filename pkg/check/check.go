@@ -80,14 +80,15 @@ func (c *checker) placeholders(doc *proposal.Document, v any, at string) {
 		}
 	case string:
 		if strings.HasPrefix(v, "TODO") {
-			c.ds.Warnf(doc.Pos(at), at, CodePlaceholder, "%s is still a placeholder (%q): write the value the document gives", at, v)
+			c.ds.Warnf(doc.Pos(at), at, CodePlaceholder, "%s is still a placeholder (%s): write the value the document gives", diag.Clip(at), diag.Quote(v))
 		}
 	}
 }
 
 type checker struct {
-	l  *ledger.Ledger
-	ds diag.List
+	l   *ledger.Ledger
+	ds  diag.List
+	ids string // committeeIDs, once computed
 }
 
 func (c *checker) errorf(doc *proposal.Document, p, code, format string, args ...any) {
@@ -111,11 +112,15 @@ func (c *checker) committeeKnown(id string) bool {
 }
 
 func (c *checker) committeeIDs() string {
+	if c.ids != "" {
+		return c.ids // once: a file may name many unknown committees, the catalog many known ones
+	}
 	var ids []string
 	for _, k := range c.l.Catalog.Committees {
 		ids = append(ids, k.ID)
 	}
-	return strings.Join(ids, ", ")
+	c.ids = diag.Clip(strings.Join(ids, ", "))
+	return c.ids
 }
 
 func (c *checker) references() {
@@ -127,21 +132,21 @@ func (c *checker) references() {
 			byNumber[p.Number] = p
 		}
 		if !c.committeeKnown(p.Committee) {
-			c.errorf(p.Doc, "committee", CodeUnknownCommittee, "unknown committee %q: the catalog has %s", p.Committee, c.committeeIDs())
+			c.errorf(p.Doc, "committee", CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(p.Committee), c.committeeIDs())
 		} else if dir := path.Base(path.Dir(p.Doc.File)); dir != p.Committee && dir != "." {
-			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %q is in folder %q: move it to %s/", p.Committee, dir, p.Committee)
+			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %s is in folder %q: move it to %s/", diag.Quote(p.Committee), dir, diag.Clip(p.Committee))
 		}
 	}
 	byID := map[string]*proposal.CrossCutting{}
 	for _, x := range c.l.CrossCutting {
 		if first, dup := byID[x.ID]; dup {
-			c.errorf(x.Doc, "id", CodeDuplicateID, "cross-cutting id %q is already used by %s", x.ID, first.Doc.File)
+			c.errorf(x.Doc, "id", CodeDuplicateID, "cross-cutting id %s is already used by %s", diag.Quote(x.ID), first.Doc.File)
 		} else {
 			byID[x.ID] = x
 		}
 		for i, s := range x.Shares {
 			if !c.committeeKnown(s.Committee) {
-				c.errorf(x.Doc, fmt.Sprintf("shares.%d.committee", i), CodeUnknownCommittee, "unknown committee %q: the catalog has %s", s.Committee, c.committeeIDs())
+				c.errorf(x.Doc, fmt.Sprintf("shares.%d.committee", i), CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(s.Committee), c.committeeIDs())
 			}
 		}
 	}

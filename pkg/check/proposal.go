@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
@@ -171,12 +172,11 @@ func (c *checker) section(d *proposal.Document, p string, s *proposal.Section, y
 
 // total compares a declared total row with the sum of the rows it covers, year by year.
 func (c *checker) total(d *proposal.Document, p string, t proposal.Total, rows []proposal.Line, years []int) {
+	covered := t.Sums.Covered(rows)
 	for _, y := range years {
 		var sum decimal.Decimal
-		for _, r := range rows {
-			if t.Sums.Includes(r) {
-				sum = sum.Add(r.Amounts.Value(y))
-			}
+		for _, r := range covered {
+			sum = sum.Add(r.Amounts.Value(y))
 		}
 		c.cell(d, p, t.Label, t.Amounts, y, sum, "its rows sum to")
 	}
@@ -193,5 +193,5 @@ func (c *checker) cell(d *proposal.Document, p, label string, a proposal.Amounts
 	if !printed {
 		at, shown = p+".amounts", "nothing"
 	}
-	c.warnf(d, at, CodeSumMismatch, "%q prints %s in %d, but %s %s", label, shown, y, why, fmtDec(want))
+	c.warnf(d, at, CodeSumMismatch, "%s prints %s in %d, but %s %s", diag.Quote(label), shown, y, why, fmtDec(want))
 }

@@ -66,11 +66,15 @@ canonical, or some file could not be read as YAML, 2 usage or I/O error.`,
 // fmtTarget is one file to format: where it is on disk, the name to show, and its kind.
 type fmtTarget struct{ path, name, kind string }
 
-// fmtResult is one file read and formatted; out is nil where the file is refused, unread is
-// set where it could not be read (within the size limit).
+// fmtResult is one file read and formatted: changed where its canonical layout differs, out
+// that layout where it is to be written (not with --check), src only where a diagnostic shows
+// its lines, and unread where it could not be read (within the size limit). Only what is still
+// needed is kept, so that memory holds the files in flight and the changed ones to write, not
+// every file's text twice.
 type fmtResult struct {
 	src, out []byte
 	ds       diag.List
+	changed  bool
 	unread   bool
 }
 
@@ -98,8 +102,14 @@ func fmtRun(opts *FmtOptions) error {
 					r.ds, r.unread = diag.List{*bad}, true
 					continue
 				}
-				r.src = src
-				r.out, r.ds = format.SourceLimited(t.name, t.kind, src, lopts.Limits)
+				out, ds := format.SourceLimited(t.name, t.kind, src, lopts.Limits)
+				r.ds, r.changed = ds, out != nil && !bytes.Equal(out, src)
+				if r.changed && !opts.Check {
+					r.out = out
+				}
+				if len(ds) > 0 {
+					r.src = src
+				}
 			}
 		})
 	}
@@ -121,7 +131,7 @@ func fmtRun(opts *FmtOptions) error {
 			break
 		}
 		t := targets[i]
-		if r.out == nil || bytes.Equal(r.out, r.src) {
+		if !r.changed {
 			continue
 		}
 		changed = append(changed, t.name)

@@ -86,6 +86,31 @@ var hostileCases = []struct {
 	}},
 	{name: "two-files-claim-one-number", files: map[string]string{
 		"bbb/03-husleje.yaml": husleje}},
+	// Synthetic shapes that cost quadratic time or quote whole values before issue 10: each is
+	// refused at the value's line:column with at most 80 characters of it. Not timed: before,
+	// the first took minutes.
+	{name: "flow-mapping-of-many-keys", args: []string{"totals"}, files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal: {" + manyKeys(100_000) + "}\n"}},
+	{name: "amount-of-a-million-digits", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2026: 40\n", "    2026: 1"+strings.Repeat("0", 999_999)+"\n", 1)}},
+	{name: "amount-of-31-digits-and-11-decimals", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2026: 40\n    2027: 40\n",
+			"    2026: -1"+strings.Repeat("0", 30)+"\n    2027: 0."+strings.Repeat("0", 10)+"1\n    2028: 1"+strings.Repeat("0", 29)+".0000000001\n", 1)}},
+	{name: "amount-of-100000-decimals", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2026: 40\n", "    2026: 0."+strings.Repeat("0", 99_999)+"1\n", 1)}},
+	{name: "unknown-field-of-a-megabyte", files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "? summary" + strings.Repeat("x", 1<<20) + "\n: 1\n"}},
+	{name: "duplicate-keys-many", files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k"+strings.Repeat("y", 200)+": 0\n", 3)}},
+}
+
+// manyKeys is a flow mapping's content of n distinct keys, k0: 0, k1: 0, ...
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: 0, ", i)
+	}
+	return b.String()
 }
 
 // husleje is proposals/bbb/02-husleje.yaml of the test ledger.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/escape"
 )
@@ -28,6 +29,7 @@ func (o Options) keep(d Diagnostic) bool { return o.All || !d.Acknowledged }
 // (escape.Terminal), and the caret counts the escapes.
 func WriteText(w io.Writer, l List, src Sources, o Options) error {
 	var b strings.Builder
+	lines := excerpts{src: src}
 	for _, d := range l {
 		if !o.keep(d) {
 			continue
@@ -39,8 +41,7 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 			b.WriteString(escape.Terminal(d.String()))
 			b.WriteByte('\n')
 		}
-		if line, ok := sourceLine(src, d.Pos); ok {
-			line, col := clip(line, d.Pos.Column)
+		if line, col, ok := lines.at(d.Pos); ok {
 			fmt.Fprintf(&b, "    %s\n    %s^\n", escape.TerminalKeeping(line, "\t"), caretPad(line, col))
 		}
 		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" {
@@ -66,31 +67,74 @@ func plural(n int, word string) string {
 	return word + "s"
 }
 
-// sourceLine finds line p.Line of the file, scanning only as far as that line.
-func sourceLine(src Sources, p Pos) (string, bool) {
-	if src == nil || p.Line < 1 {
-		return "", false
-	}
-	text := src(p.File)
-	if text == nil {
-		return "", false
-	}
-	for n := 1; n < p.Line; n++ {
-		i := bytes.IndexByte(text, '\n')
-		if i < 0 {
-			return "", false
-		}
-		text = text[i+1:]
-	}
-	if i := bytes.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
-	}
-	return strings.TrimRight(string(text), "\r"), true
-}
-
 // maxShown is how many characters of a source line are shown; a longer line is cut to a window
 // around the column, so that a file of one huge line cannot flood the terminal.
 const maxShown = 120
+
+// excerpts finds the source lines diagnostics point at. It keeps one file's line starts and a
+// cursor in its current line, so that diagnostics in sorted order cost, all together, one pass
+// over each file and over each long line, however many point into it: a hostile file of one
+// huge line with an error every few characters stays linear.
+type excerpts struct {
+	src    Sources
+	file   string
+	text   []byte
+	starts []int // offset of each line's first byte
+	// The cursor: line, the line's length in characters, and a character column with its offset.
+	line, runes, col, off int
+}
+
+// at returns the part of line p.Line shown and the column within it.
+func (e *excerpts) at(p Pos) (string, int, bool) {
+	if e.src == nil || p.Line < 1 {
+		return "", 0, false
+	}
+	if p.File != e.file || e.starts == nil {
+		e.file, e.text, e.starts, e.line = p.File, e.src(p.File), nil, 0
+		if e.text == nil {
+			return "", 0, false
+		}
+		e.starts = append(e.starts, 0)
+		for i, b := range e.text {
+			if b == '\n' {
+				e.starts = append(e.starts, i+1)
+			}
+		}
+	}
+	if e.text == nil || p.Line > len(e.starts) {
+		return "", 0, false
+	}
+	from, to := e.starts[p.Line-1], len(e.text)
+	if p.Line < len(e.starts) {
+		to = e.starts[p.Line] - 1
+	}
+	text := bytes.TrimRight(e.text[from:to], "\r")
+	if len(text) <= utf8.UTFMax*maxShown {
+		line, col := clip(string(text), p.Column)
+		return line, col, true
+	}
+	if p.Line != e.line || p.Column < e.col {
+		e.line, e.runes, e.col, e.off = p.Line, utf8.RuneCount(text), 1, 0
+	}
+	start := min(max(0, p.Column-1-maxShown/2), e.runes-maxShown) // in characters
+	for ; e.col-1 < start; e.col++ {
+		_, n := utf8.DecodeRune(text[e.off:])
+		e.off += n
+	}
+	end := e.off
+	for range maxShown {
+		_, n := utf8.DecodeRune(text[end:])
+		end += n
+	}
+	shown, col := string(text[e.off:end]), p.Column
+	if start > 0 {
+		shown, col = "…"+shown, col-start+1
+	}
+	if end < len(text) {
+		shown += "…"
+	}
+	return shown, col, true
+}
 
 // clip returns the part of line shown and the column within it.
 func clip(line string, col int) (string, int) {

@@ -44,7 +44,7 @@ func FuzzLoadLedger(f *testing.F) {
 		fsys[target] = &fstest.MapFile{Data: src}
 		var outs [2]string
 		for i, keep := range []int{0, -1} {
-			l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{KeepUpTo: keep})
+			l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{KeepBytes: int64(keep)})
 			if err != nil {
 				t.Fatal(err)
 			}

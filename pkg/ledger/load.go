@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -51,15 +50,19 @@ type Options struct {
 	MaxFiles int
 	// Workers is how many files are read and parsed at once; 0 means GOMAXPROCS.
 	Workers int
-	// KeepUpTo is the most files a ledger may have for their texts and node trees to be kept once
-	// loaded: they cost little in a small ledger, where each file with a finding (most of the real
-	// catalog's) would otherwise be read and parsed again for its position. A larger ledger drops
-	// them to bound memory. 0 means DefaultKeepUpTo; a negative value drops them always.
-	KeepUpTo int
+	// KeepBytes is the most bytes of file text whose texts and node trees are kept once loaded:
+	// they cost little in a small ledger, where each file with a finding (most of the real
+	// catalog's) would otherwise be read and parsed again for its position. Past it, each further
+	// file drops them once validated and decoded, so that memory is bounded by the files in
+	// flight and the decoded model, however many and however large the files are. 0 means
+	// DefaultKeepBytes; a negative value drops them always.
+	KeepBytes int64
 }
 
-// DefaultKeepUpTo is KeepUpTo's default: a ledger of 1,000 files keeps about 100 MB of trees.
-const DefaultKeepUpTo = 1000
+// DefaultKeepBytes is KeepBytes's default: the texts of about 1,200 files like the bundled ones
+// (6.7 kB), with trees of about 15 times their size, about 120 MB; or two files of the largest
+// size allowed.
+const DefaultKeepBytes = 8 << 20
 
 // DefaultMaxFiles is four times the largest ledger planned for (100 municipalities, 50
 // proposals, 10 years): enough for real use, and a stop for a runaway folder.
@@ -73,8 +76,8 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
-	if o.KeepUpTo == 0 {
-		o.KeepUpTo = DefaultKeepUpTo
+	if o.KeepBytes == 0 {
+		o.KeepBytes = DefaultKeepBytes
 	}
 	return o
 }
@@ -109,18 +112,23 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(files) <= smallLedger {
-		defer pauseGC()()
-	}
-
-	release := len(files) > opts.KeepUpTo
 	loaded := make([]loadedFile, len(files))
+	// kept counts the bytes of text kept so far: which files keep theirs depends on the order
+	// they are read in, what the ledger and its diagnostics say does not.
+	var kept atomic.Int64
+	keep := func(n int) bool {
+		if kept.Add(int64(n)) <= opts.KeepBytes {
+			return true
+		}
+		kept.Add(-int64(n)) // a smaller file may still fit
+		return false
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(opts.Workers, len(files)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts.Limits, release)
+				loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts.Limits, keep)
 			}
 		})
 	}
@@ -149,45 +157,6 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	slices.SortStableFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
 	slices.SortStableFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
 	return l, ds, nil
-}
-
-// smallLedger is the most files a ledger may have to be loaded with the garbage collector paused.
-// A municipality's catalog has about 50 files and its load allocates about 0.6 MB a file: the
-// collector's cycles over that small, growing heap took a sixth of budget totals on the bundled
-// catalog, start-up included, for memory given back a few milliseconds later anyway.
-const smallLedger = 256
-
-// gcLimit bounds the heap while the collector is paused: past it the runtime collects anyway, so
-// that 256 hostile files of the largest size allowed cannot take memory without bound.
-const gcLimit = 512 << 20
-
-var (
-	gcMu     sync.Mutex
-	gcPauses int
-	gcOld    struct {
-		percent int
-		limit   int64
-	}
-)
-
-// pauseGC pauses garbage collection (up to gcLimit) until the function it returns is called.
-// Loads that overlap share one pause: the last one to finish restores the settings.
-func pauseGC() (resume func()) {
-	gcMu.Lock()
-	defer gcMu.Unlock()
-	if gcPauses == 0 {
-		gcOld.limit = debug.SetMemoryLimit(gcLimit)
-		gcOld.percent = debug.SetGCPercent(-1)
-	}
-	gcPauses++
-	return func() {
-		gcMu.Lock()
-		defer gcMu.Unlock()
-		if gcPauses--; gcPauses == 0 {
-			debug.SetGCPercent(gcOld.percent)
-			debug.SetMemoryLimit(gcOld.limit)
-		}
-	}
 }
 
 // Files lists the data files (*.yaml, *.yml) below the root of fsys, sorted, at most
@@ -290,10 +259,10 @@ type loadedFile struct {
 }
 
 // loadFile reads one file within the limits, parses it, validates it against the schema its
-// place in the ledger calls for and decodes it; with release, it then drops the file's text and
-// tree, to be read again if a check needs a position. It touches nothing shared, so files load
-// in parallel.
-func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) loadedFile {
+// place in the ledger calls for and decodes it; unless keep allows its size, it then drops the
+// file's text and tree, to be read again if a check needs a position. It touches nothing shared
+// but keep, so files load in parallel.
+func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, keep func(int) bool) loadedFile {
 	var out loadedFile
 	src, bad := ReadFile(fsys, rel, name, lim)
 	if bad != nil {
@@ -306,7 +275,7 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) l
 		return out
 	}
 	out.doc = doc
-	if release {
+	if !keep(len(src)) {
 		doc.SetReread(func() ([]byte, error) { return readLimited(fsys, rel, lim.MaxFileSize) })
 		defer doc.Release()
 	}
@@ -314,6 +283,9 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, release bool) l
 	out.ds = append(out.ds, withoutEchoes(ds, doc.Validate(kind))...)
 	if !doc.Decodable() {
 		return out // decoding would expand the aliases or merge keys that were refused
+	}
+	if doc.Oversized() && out.ds.HasErrors() {
+		return out // a mapping of untold keys where the schema wants an object: decoding it is quadratic
 	}
 	// A file that breaks its schema is still decoded where it can be, so that one unknown field
 	// does not hide its other problems; one that cannot be decoded is left out of the ledger.

@@ -3,9 +3,8 @@ package ledger_test
 import (
 	"bytes"
 	"io/fs"
-	"math"
 	"os"
-	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -18,7 +17,7 @@ import (
 )
 
 // copyBundled returns the bundled ledger as an in-memory file system that a test may change.
-func copyBundled(t *testing.T) fstest.MapFS {
+func copyBundled(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	bundled := os.DirFS("../../proposals")
@@ -49,7 +48,7 @@ func TestParallelLoadIsDeterministic(t *testing.T) {
 	fsys["buu/98-broken.yaml"] = &fstest.MapFile{Data: []byte("schema: 1\nnumber: [\n")}
 
 	run := func(workers, keep int) (order []string, out string) {
-		l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Workers: workers, KeepUpTo: keep})
+		l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Workers: workers, KeepBytes: int64(keep)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,30 +73,34 @@ func TestParallelLoadIsDeterministic(t *testing.T) {
 		workers, keep := 2+i%7, 1-2*(i%2)
 		order, got := run(workers, keep)
 		if !slices.Equal(order, wantOrder) || got != want {
-			t.Fatalf("run %d with %d workers, KeepUpTo %d differs from one worker keeping all:\n%s\nwant:\n%s", i, workers, keep, got, want)
+			t.Fatalf("run %d with %d workers, KeepBytes %d differs from one worker keeping all:\n%s\nwant:\n%s", i, workers, keep, got, want)
 		}
 	}
 }
 
-// TestGCIsResumedAfterSmallLoads: a small ledger loads with the collector paused; overlapping
-// loads must leave the settings as they found them.
-func TestGCIsResumedAfterSmallLoads(t *testing.T) {
+// TestLoadLeavesTheRuntimeAlone: a library sets no process-wide setting; the collector's
+// percent and memory limit are read (runtime/metrics) while loads run and after them.
+func TestLoadLeavesTheRuntimeAlone(t *testing.T) {
 	fsys := copyBundled(t)
-	before := debug.SetGCPercent(77)
-	defer debug.SetGCPercent(before)
+	settings := func() [2]uint64 {
+		s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+		metrics.Read(s)
+		return [2]uint64{s[0].Value.Uint64(), s[1].Value.Uint64()}
+	}
+	before := settings()
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
 			if _, _, err := ledger.Load(fsys, "proposals"); err != nil {
 				t.Error(err)
 			}
+			if got := settings(); got != before {
+				t.Errorf("GC percent and memory limit %v while loading, want %v as before", got, before)
+			}
 		})
 	}
 	wg.Wait()
-	if got := debug.SetGCPercent(77); got != 77 {
-		t.Errorf("GC percent after the loads is %d, want 77 as before", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
-		t.Errorf("memory limit after the loads is %d, want none", got)
+	if got := settings(); got != before {
+		t.Errorf("GC percent and memory limit %v after the loads, want %v as before", got, before)
 	}
 }

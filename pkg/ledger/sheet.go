@@ -327,10 +327,8 @@ func section(key, table string, s *proposal.Section, years []int) SheetSection {
 	}
 	for _, t := range s.Totals {
 		computed := make(Figures, len(years))
-		for _, r := range s.Rows {
-			if t.Sums.Includes(r) {
-				computed.add(figuresOf(r.Amounts, years))
-			}
+		for _, r := range t.Sums.Covered(s.Rows) {
+			computed.add(figuresOf(r.Amounts, years))
 		}
 		ss.Totals = append(ss.Totals, compare(t.Label, t.Area, sumsText(t.Sums), cellsOf(t.Amounts, years), computed))
 	}

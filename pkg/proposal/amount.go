@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
@@ -39,12 +41,35 @@ func isExactNumber(s string) bool {
 	return true
 }
 
+// MaxIntegerDigits and MaxDecimals bound an amount: at most 30 digits before the decimal point
+// (a thousand times the world's yearly product in øre) and 10 after it. Real budgets need a
+// dozen; the bound keeps every sum, conversion and comparison of amounts cheap, where a number of
+// a million digits would cost minutes in decimal arithmetic.
+const (
+	MaxIntegerDigits = 30
+	MaxDecimals      = 10
+)
+
+// tooLong returns why the number s, spelled as isExactNumber says, has more digits than an
+// amount may, or "" when it has not.
+func tooLong(s string) string {
+	s = strings.TrimPrefix(s, "-")
+	whole, decimals, _ := strings.Cut(s, ".")
+	switch {
+	case len(whole) > MaxIntegerDigits:
+		return fmt.Sprintf("%d digits before the decimal point, more than the %d an amount may have", len(whole), MaxIntegerDigits)
+	case len(decimals) > MaxDecimals:
+		return fmt.Sprintf("%d decimals, more than the %d an amount may have", len(decimals), MaxDecimals)
+	}
+	return ""
+}
+
 // CanonicalNumber returns the one spelling budget fmt writes for the number s: no trailing
 // decimal zeros and no "-0". It returns false, and s should stay as written, where s is not an
 // exact number or where it could be a Danish thousands separator (1.500), which only a person
 // can settle.
 func CanonicalNumber(s string) (string, bool) {
-	if !isExactNumber(s) || thousandsLike.MatchString(s) {
+	if !isExactNumber(s) || tooLong(s) != "" || thousandsLike.MatchString(s) {
 		return s, false
 	}
 	d, err := decimal.NewFromString(s)
@@ -57,10 +82,14 @@ func CanonicalNumber(s string) (string, bool) {
 // Amount is an exact decimal read from a YAML scalar's text, never through float64.
 type Amount struct{ decimal.Decimal }
 
-// NewAmount parses s, which must be spelled as isExactNumber says.
+// NewAmount parses s, which must be spelled as isExactNumber says, within MaxIntegerDigits and
+// MaxDecimals.
 func NewAmount(s string) (Amount, error) {
 	if !isExactNumber(s) {
-		return Amount{}, fmt.Errorf("%q is not an exact decimal number", s)
+		return Amount{}, fmt.Errorf("%s is not an exact decimal number", diag.Quote(s))
+	}
+	if why := tooLong(s); why != "" {
+		return Amount{}, fmt.Errorf("%s has %s", diag.Quote(s), why)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
@@ -126,7 +155,7 @@ func (a *Amounts) UnmarshalYAML(n *yaml.Node) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		year, err := strconv.Atoi(n.Content[i].Value)
 		if err != nil {
-			return fmt.Errorf("line %d: year %q is not a whole number", n.Content[i].Line, n.Content[i].Value)
+			return fmt.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
 		}
 		// The cell is read here rather than through Decode, which costs a decoder per cell; a
 		// null cell stays zero as Decode leaves it (the schema reports it).

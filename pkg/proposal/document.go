@@ -47,6 +47,10 @@ type Document struct {
 	released     bool
 	maxDepth     int
 	placeholders bool
+	// keys indexes the large mappings of the tree by key, built as positions are asked for.
+	keys map[*yaml.Node]map[string]int
+	// big is set when a mapping holds more than maxObjectKeys keys or a years list more than maxYears.
+	big bool
 }
 
 // PlaceholderPrefix starts a text that budget new wrote for a person to fill in.
@@ -102,12 +106,27 @@ func (d *Document) Text() []byte {
 // merge key and no nesting deeper than the limit, each of which Parse reported as an error.
 func (d *Document) Decodable() bool { return !d.unsafe }
 
+// maxObjectKeys is more keys than any object of the schemas declares: only amounts, keyed by
+// year, may have more. Decoding a mapping costs yaml.v3 a comparison of every pair of its keys
+// (its duplicate check), so a file with a larger mapping is decoded only when it matches its
+// schema, which leaves such mappings only where Amounts reads them itself, in one pass.
+const maxObjectKeys = 64
+
+// maxYears is the most columns a years list may have: the years 1900-2200, each once. The
+// checks and reports go over every row for each year, which a longer list would make quadratic.
+const maxYears = 2200 - 1900 + 1
+
+// Oversized reports whether the file holds a mapping of more than maxObjectKeys keys or a years
+// list of more than maxYears: no file that matches its schema has either except in amounts, so
+// a file that has errors and either is not decoded (TestMaxObjectKeys holds the schemas to it).
+func (d *Document) Oversized() bool { return d.big }
+
 // Release drops the node tree and the JSON values once the file is validated and decoded, and
 // the text if it can be read again. A tree parsed again for a position is dropped again. Value
 // keeps the "acknowledged" entry, which every check run reads; Values gives the rest.
 func (d *Document) Release() {
 	d.released = true
-	d.Root, d.Tree = nil, nil
+	d.Root, d.Tree, d.keys = nil, nil, nil
 	if d.reread != nil {
 		d.Source = nil
 	}
@@ -144,11 +163,8 @@ func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
 		var next, nextKey *yaml.Node
 		switch val.Kind {
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(val.Content); i += 2 {
-				if k := val.Content[i]; k.Kind == yaml.ScalarNode && k.Value == seg {
-					next, nextKey = val.Content[i+1], k
-					break
-				}
+			if i, ok := d.keyIndex(val, seg); ok {
+				next, nextKey = val.Content[i+1], val.Content[i]
 			}
 		case yaml.SequenceNode:
 			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(val.Content) {
@@ -161,6 +177,39 @@ func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
 		val, key = next, nextKey
 	}
 	return val, key, true
+}
+
+// smallMapping is the most keys a mapping may have to be searched key by key; a larger one is
+// indexed once, so that a diagnostic for each of its many keys costs no search of them all.
+const smallMapping = 16
+
+// keyIndex returns the index in n.Content of the first scalar key named name of mapping n.
+func (d *Document) keyIndex(n *yaml.Node, name string) (int, bool) {
+	if len(n.Content) <= 2*smallMapping {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == name {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	idx := d.keys[n]
+	if idx == nil {
+		idx = make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+				if _, seen := idx[k.Value]; !seen {
+					idx[k.Value] = i
+				}
+			}
+		}
+		if d.keys == nil {
+			d.keys = map[*yaml.Node]map[string]int{}
+		}
+		d.keys[n] = idx
+	}
+	i, ok := idx[name]
+	return i, ok
 }
 
 // Node returns the value node at path, or nil.
@@ -375,7 +424,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		return diag.Quote(n.Value)
 	case yaml.AliasNode:
 		return "an alias"
 	}
@@ -403,7 +452,16 @@ type converter struct {
 	hidden, lastHidden int
 }
 
-func (c *converter) path() string { return strings.Join(c.segs, ".") }
+// path is the dotted path of the current node, each key clipped as messages quote values: no
+// key of the schemas is long, and a hostile one of megabytes must not be copied into every
+// diagnostic below it.
+func (c *converter) path() string {
+	segs := make([]string, len(c.segs))
+	for i, s := range c.segs {
+		segs[i] = diag.Clip(s)
+	}
+	return strings.Join(segs, ".")
+}
 
 func (c *converter) child(seg string, n *yaml.Node, depth int) any {
 	c.segs = append(c.segs, seg)
@@ -429,10 +487,13 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 			return nil
 		}
 		c.firstAlias = len(*c.ds)
-		c.ds.Errorf(c.pos(n), c.path(), "alias", "YAML aliases (*%s) are not allowed: write each value where it belongs", n.Value)
+		c.ds.Errorf(c.pos(n), c.path(), "alias", "YAML aliases (*%s) are not allowed: write each value where it belongs", diag.Clip(n.Value))
 		return nil
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
+		if len(n.Content) > 2*maxObjectKeys {
+			c.d.big = true
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -446,9 +507,9 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 			}
 			c.checkHidden(k, "key")
 			if _, dup := m[k.Value]; dup {
-				first := firstKey(n, k.Value)
+				first, _ := c.d.keyIndex(n, k.Value)
 				c.segs = append(c.segs, k.Value)
-				c.ds.Errorf(c.pos(k), c.path(), "duplicate-key", "key %q is already defined at line %d", k.Value, first.Line)
+				c.ds.Errorf(c.pos(k), c.path(), "duplicate-key", "key %s is already defined at line %d", diag.Quote(k.Value), n.Content[first].Line)
 				c.segs = c.segs[:len(c.segs)-1]
 				continue
 			}
@@ -456,6 +517,9 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		}
 		return m
 	case yaml.SequenceNode:
+		if len(n.Content) > maxYears && len(c.segs) > 0 && c.segs[len(c.segs)-1] == "years" {
+			c.d.big = true
+		}
 		s := make([]any, len(n.Content))
 		for i, e := range n.Content {
 			s[i] = c.child(strconv.Itoa(i), e, depth+1)
@@ -483,25 +547,19 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	return n.Value
 }
 
-// firstKey returns the first key node of mapping n named name.
-func firstKey(n *yaml.Node, name string) *yaml.Node {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == name {
-			return k
-		}
-	}
-	return n
-}
-
 // number checks a numeric scalar against the one spelling the files accept and returns it as a
 // json.Number; a refused one is reported here and stands in as 0 so the schema does not repeat it.
 func (c *converter) number(n *yaml.Node) any {
 	if !isExactNumber(n.Value) {
 		hint := `write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5`
 		if danishDecimalish.MatchString(n.Value) {
-			hint = fmt.Sprintf("Danish %q is written %s", n.Value, strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", "."))
+			hint = fmt.Sprintf("Danish %s is written %s", diag.Quote(n.Value), diag.Clip(strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", ".")))
 		}
-		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%q is not an exact decimal number: %s", n.Value, hint)
+		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%s is not an exact decimal number: %s", diag.Quote(n.Value), hint)
+		return json.Number("0")
+	}
+	if why := tooLong(n.Value); why != "" {
+		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%s has %s", diag.Quote(n.Value), why)
 		return json.Number("0")
 	}
 	if strings.IndexByte(n.Value, '.') >= 0 && thousandsLike.MatchString(n.Value) {

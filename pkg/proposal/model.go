@@ -110,6 +110,30 @@ func (s Sums) Includes(row Line) bool {
 	return s.Area == SumsAll || s.Area == row.Area
 }
 
+// Covered returns the rows the total adds up, in their order. It looks labels up in a set, so
+// that a total over many labels of many rows costs their sum, not their product.
+func (s Sums) Covered(rows []Line) []Line {
+	var out []Line
+	if s.Labels == nil {
+		for _, r := range rows {
+			if s.Includes(r) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	labels := make(map[string]bool, len(s.Labels))
+	for _, l := range s.Labels {
+		labels[l] = true
+	}
+	for _, r := range rows {
+		if labels[r.Label] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // UnmarshalYAML reads either a word (all, or an area) or a list of row labels.
 func (s *Sums) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.SequenceNode {

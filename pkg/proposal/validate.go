@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/schema"
@@ -123,7 +124,7 @@ func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *d
 	case *kind.AdditionalProperties:
 		for _, p := range k.Properties {
 			sub := Join(path, p)
-			msg := fmt.Sprintf("unknown field %q in %s", p, describe(path))
+			msg := fmt.Sprintf("unknown field %s in %s", diag.Quote(p), describe(path))
 			if alt := suggest(p, s.allowed(e.SchemaURL)); alt != "" {
 				msg += fmt.Sprintf("; did you mean %q?", alt)
 			}
@@ -152,7 +153,7 @@ func describe(path string) string {
 	if path == "" {
 		return "the file"
 	}
-	return path
+	return diag.Clip(path)
 }
 
 func (d *Document) valueAt(path string) any {
@@ -184,9 +185,9 @@ func jsonType(v any) string {
 	case bool:
 		return "boolean"
 	case json.Number:
-		return "number " + x.String()
+		return "number " + diag.Clip(x.String())
 	case string:
-		return fmt.Sprintf("string %q", x)
+		return "string " + diag.Quote(x)
 	case []any:
 		return "a list"
 	case map[string]any:
@@ -220,9 +221,15 @@ func (c compiled) allowed(url string) []string {
 }
 
 // suggest returns the allowed name closest to got, if it is close enough to be a likely typo.
+// A name whose length differs from got's by more than two is at least that far from it, and is
+// not compared: the edit distance costs the product of the lengths, and got may be megabytes.
 func suggest(got string, allowed []string) string {
 	best, bestDist := "", 3
+	n := utf8.RuneCountInString(got)
 	for _, a := range allowed {
+		if d := n - utf8.RuneCountInString(a); d > 2 || d < -2 {
+			continue
+		}
 		if dist := levenshtein(got, a); dist < bestDist || (dist == bestDist && best == "") && dist <= 2 {
 			best, bestDist = a, dist
 		}
