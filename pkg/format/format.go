@@ -49,7 +49,12 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 	if root.HeadComment != "" {
 		p.blank()
 	}
-	p.mapping(doc.Root, shapes[kind], 0, true)
+	if len(doc.Root.Content) == 0 {
+		p.buf.WriteString("{}") // an empty file would not be a mapping any more
+		p.lineComment(doc.Root)
+	} else {
+		p.mapping(doc.Root, shapes[kind], 0, true)
+	}
 	if root.FootComment != "" {
 		p.blank()
 		p.comment(root.FootComment, 0)
@@ -217,7 +222,7 @@ func (p *printer) entries(n *yaml.Node, s *shape, col int, top, inline bool) {
 			p.comment(e.v.HeadComment, col)
 			p.indent(col)
 		}
-		key := scalarText(e.k, 0, 0)
+		key := scalarText(e.k, 0, 0) // Parse took only text and years as keys: no respelling
 		p.buf.WriteString(key + ":")
 		p.value(e.v, s.key(e.k.Value), col, utf8.RuneCountInString(key)+1, e.k)
 		p.comment(e.k.FootComment, col)

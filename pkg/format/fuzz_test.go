@@ -25,6 +25,14 @@ func FuzzFormat(f *testing.F) {
 			if len(ds) == 0 {
 				t.Fatal("refused without a diagnostic")
 			}
+			// Every input fmt cannot format faithfully is refused where Parse finds the reason,
+			// at its line and column; the check of the result against the input is the last
+			// guard, never the answer to an input.
+			for _, d := range ds {
+				if d.Code == "fmt" {
+					t.Fatalf("refused by the check of the result, not by a diagnostic at the cause: %v", d)
+				}
+			}
 			return
 		}
 		again, ds := Source("f.yaml", "proposal", out)

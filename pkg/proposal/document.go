@@ -37,8 +37,8 @@ type Document struct {
 	// After Release it keeps only the top-level "acknowledged" entry, which the checks read.
 	Value any
 
-	// unsafe is set when the tree holds an alias, a merge key or nesting past the limit: decoding
-	// it would expand what was refused.
+	// unsafe is set when the tree holds an alias, a merge key, a tag or nesting past the limit:
+	// decoding it would expand or apply what was refused.
 	unsafe bool
 	// reread reads the file again after Release; sum recognises the same text.
 	reread func() ([]byte, error)
@@ -48,6 +48,10 @@ type Document struct {
 	maxDepth     int
 	placeholders bool
 }
+
+// CodeThousandsSeparator is the code of Parse's one warning: an amount such as 1.500, which may
+// be a Danish thousands separator; a file may acknowledge it.
+const CodeThousandsSeparator = "thousands-separator"
 
 // PlaceholderPrefix starts a text that budget new wrote for a person to fill in.
 const PlaceholderPrefix = "TODO"
@@ -99,7 +103,8 @@ func (d *Document) Text() []byte {
 }
 
 // Decodable reports whether the node tree may be decoded into the model: it holds no alias, no
-// merge key and no nesting deeper than the limit, each of which Parse reported as an error.
+// merge key, no YAML tag and no nesting deeper than the limit, each of which Parse reported as
+// an error.
 func (d *Document) Decodable() bool { return !d.unsafe }
 
 // Release drops the node tree and the JSON values once the file is validated and decoded, and
@@ -419,6 +424,9 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		c.ds.Errorf(c.pos(n), c.path(), "too-deep", "nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", c.maxDepth)
 		return nil
 	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		c.tagged(n, c.path(), "value")
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		c.d.unsafe = true
@@ -433,12 +441,21 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				c.ds.Errorf(c.pos(k), c.path(), "schema", "a key must be a plain word, got %s", kindName(k))
+				if k.Kind == yaml.AliasNode {
+					c.d.unsafe = true
+				}
+				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "a key must be %s, got %s", KeyWanted, kindName(k))
 				continue
 			}
 			if k.Tag == "!!merge" || k.Value == "<<" {
 				c.d.unsafe = true
 				c.ds.Errorf(c.pos(k), c.path(), "alias", "YAML merge keys (<<) are not allowed: write each value where it belongs")
+				continue
+			}
+			if k.Style&yaml.TaggedStyle != 0 {
+				c.tagged(k, Join(c.path(), k.Value), "key")
+			} else if msg := BadKey(k); msg != "" {
+				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "%s", msg)
 				continue
 			}
 			if _, dup := m[k.Value]; dup {
@@ -478,6 +495,42 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	return n.Value
 }
 
+// KeyWanted says what a key of a data file is, for the messages about one that is not.
+const KeyWanted = "a field name such as title or a year such as 2026"
+
+// MaxKeyLength is the most characters a key may have: field names and years are far shorter,
+// and budget fmt writes every key as a YAML implicit key, which YAML bounds at 1024 characters
+// as written (a key of control characters, each escaped as \xNN, stays under it).
+const MaxKeyLength = 100
+
+// yearKey is the spelling of a year as a key: the pattern of the amounts' patternProperties in
+// schema/defs.schema.json.
+var yearKey = regexp.MustCompile(`^[0-9]{4}$`)
+
+// BadKey returns why the scalar key k cannot be a key of a data file, or "". Field names are
+// words, which YAML reads as text; a key that YAML reads as anything else (a number, null, a
+// boolean, a date) can only be meant as a year, and must be written as one, so that budget,
+// the schema and budget fmt read the same key: 2026.0, 0x7EA, ~ and -1 are refused here, at the
+// key, rather than read as "2026.0" by one and 2026 by another.
+func BadKey(k *yaml.Node) string {
+	if n := utf8.RuneCountInString(k.Value); n > MaxKeyLength {
+		return fmt.Sprintf("a key of %d characters is too long: a key is %s, of at most %d characters", n, KeyWanted, MaxKeyLength)
+	}
+	if k.ShortTag() != "!!str" && !yearKey.MatchString(k.Value) {
+		return fmt.Sprintf("key %q is not %s", k.Value, KeyWanted)
+	}
+	return ""
+}
+
+// tagged refuses an explicit YAML tag (!!str 2026, !custom x): budget reads every value from
+// its own text and ignores tags, so a tagged value would mean one thing to YAML and another to
+// budget, and budget fmt could not keep the tag without guessing what it meant. The file is
+// not decoded, as YAML's decoder would apply the tag.
+func (c *converter) tagged(n *yaml.Node, path, what string) {
+	c.d.unsafe = true
+	c.ds.Errorf(c.pos(n), path, "tag", "YAML tags (%s) are not allowed: write the %s without it, in quotes if it is text", n.Tag, what)
+}
+
 // firstKey returns the first key node of mapping n named name.
 func firstKey(n *yaml.Node, name string) *yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -501,7 +554,7 @@ func (c *converter) number(n *yaml.Node) any {
 	}
 	if strings.IndexByte(n.Value, '.') >= 0 && thousandsLike.MatchString(n.Value) {
 		if path := c.path(); !strings.HasSuffix(path, "years") {
-			c.ds.Warnf(c.pos(n), path, "thousands-separator",
+			c.ds.Warnf(c.pos(n), path, CodeThousandsSeparator,
 				"%s looks like a Danish thousands separator: amounts are plain numbers, write %s if that is meant",
 				n.Value, strings.ReplaceAll(n.Value, ".", ""))
 		}
