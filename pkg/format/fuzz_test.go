@@ -19,6 +19,7 @@ func FuzzFormat(f *testing.F) {
 	}
 	f.Add([]byte("schema: 1\nsummary: \"a\\n\\nb  c\"\nyears: [2026, 2025]\n"))
 	f.Add([]byte("# c\nb: {2027: 1.50, 2026: -0}\na:\n  - x: 1 # y\n"))
+	f.Add([]byte("a:\n  ? \"2026\"\n  : !!str 5\n  2026.0: ~\n? [b]\n: 1\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, ds := Source("f.yaml", "proposal", src)
 		if out == nil {

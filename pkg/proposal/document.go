@@ -145,19 +145,15 @@ func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
 	if path == "" {
 		return val, nil, true
 	}
-	for seg := range strings.SplitSeq(path, ".") {
+	for rest, more := path, true; more; {
+		seg, after, hasMore := strings.Cut(rest, ".")
 		var next, nextKey *yaml.Node
 		switch val.Kind {
 		case yaml.MappingNode:
-			for i := 0; i+1 < len(val.Content); i += 2 {
-				if k := val.Content[i]; k.Kind == yaml.ScalarNode && k.Value == seg {
-					next, nextKey = val.Content[i+1], k
-					break
-				}
-			}
+			next, nextKey, rest, more = entry(val, seg, rest)
 		case yaml.SequenceNode:
 			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(val.Content) {
-				next = val.Content[i]
+				next, rest, more = val.Content[i], after, hasMore
 			}
 		}
 		if next == nil {
@@ -166,6 +162,30 @@ func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
 		val, key = next, nextKey
 	}
 	return val, key, true
+}
+
+// entry finds the entry of mapping m that the dotted path rest starts with: the key seg, its
+// first segment, or else the longest key that holds dots itself ("20.26", which the schema
+// reports as a key that is not a year). It returns the path after that key, and whether there
+// is one (a path may end in an empty key: "a.").
+func entry(m *yaml.Node, seg, rest string) (val, key *yaml.Node, after string, more bool) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == seg {
+			after, more = strings.CutPrefix(rest[len(seg):], ".")
+			return m.Content[i+1], k, after, more
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || !strings.Contains(k.Value, ".") || (key != nil && len(k.Value) <= len(key.Value)) {
+			continue
+		}
+		if r, ok := strings.CutPrefix(rest, k.Value); ok && (r == "" || r[0] == '.') {
+			val, key = m.Content[i+1], k
+			after, more = strings.CutPrefix(r, ".")
+		}
+	}
+	return val, key, after, more
 }
 
 // Node returns the value node at path, or nil.

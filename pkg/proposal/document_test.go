@@ -260,3 +260,13 @@ func TestSchemaErrorsAtTheKey(t *testing.T) {
 		})
 	}
 }
+
+// TestPosOfAKeyWithDots: a key that holds dots is found by its whole text in a dotted path.
+func TestPosOfAKeyWithDots(t *testing.T) {
+	doc, _ := Parse("f.yaml", []byte("a:\n  2026: 1\n  \"20.26\": 2\n  b.c:\n    d: 3\n"))
+	for path, want := range map[string]string{"a.20.26": "f.yaml:3:3", "a.b.c.d": "f.yaml:5:5", "a.2026": "f.yaml:2:3"} {
+		if got := doc.KeyPos(path).String(); got != want {
+			t.Errorf("KeyPos(%s) = %s, want %s", path, got, want)
+		}
+	}
+}
