@@ -43,21 +43,27 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
 		return nil, ds
 	}
-	root := doc.Tree
+	// A file written as a flow mapping ({...}) has its head and line comments on the mapping
+	// rather than on the document or the first key.
+	root, top := doc.Tree, doc.Root
 	p := &printer{}
 	p.comment(root.HeadComment, 0)
-	if root.HeadComment != "" {
+	p.comment(top.HeadComment, 0)
+	if root.HeadComment != "" || top.HeadComment != "" {
 		p.blank()
 	}
-	if len(doc.Root.Content) == 0 {
+	if len(top.Content) == 0 {
 		p.buf.WriteString("{}") // an empty file would not be a mapping any more
-		p.lineComment(doc.Root)
+		p.lineComment(top)
 	} else {
-		p.mapping(doc.Root, shapes[kind], 0, true)
+		p.comment(top.LineComment, 0)
+		p.mapping(top, shapes[kind], 0, true)
 	}
-	if root.FootComment != "" {
-		p.blank()
-		p.comment(root.FootComment, 0)
+	for _, foot := range []string{top.FootComment, root.FootComment} {
+		if foot != "" {
+			p.blank()
+			p.comment(foot, 0)
+		}
 	}
 	out := p.buf.Bytes()
 	if err := same(doc, out, lim); err != nil {

@@ -126,6 +126,11 @@ committees:
 		in:   "  {} # nothing yet\n",
 		want: "{} # nothing yet\n",
 	}, {
+		name: "the comments of a file written as a flow mapping",
+		kind: "proposal",
+		in:   "# head\n{schema: 1, number: 2} # line\n# foot\n",
+		want: "# head\n\n# line\nschema: 1\nnumber: 2\n\n# foot\n",
+	}, {
 		name: "quoted, explicit and empty keys as they read",
 		kind: "crosscutting",
 		in:   "schema: 1\nshares:\n  - contribution:\n      \"2027\": 2\n      ? 2026\n      : 1\n      \"\": 3\n",

@@ -238,6 +238,10 @@ func TestSchemaErrorsAtTheKey(t *testing.T) {
 			`f.yaml:4:7: error: key "abcd" in economy.total_impact.amounts is not a year such as 2026 [schema]`},
 		{"an unknown field", "catalog:\n  titlee: x\n",
 			`f.yaml:2:3: error: unknown field "titlee" in catalog; did you mean "title"? [schema]`},
+		{"a year of five digits", "economy:\n  years: [2025, 99999]\n",
+			`f.yaml:2:17: error: economy.years.1: got number 99999, want at most 2200 [schema]`},
+		{"a negative year", "economy:\n  years: [-1]\n",
+			`f.yaml:2:11: error: economy.years.0: got number -1, want at least 1900 [schema]`},
 		{"a year listed twice", "economy:\n  years: [2025, 2026, 2026]\n",
 			`f.yaml:2:23: error: economy.years: item 2 repeats item 1 (number 2026): list each once [schema]`},
 	}

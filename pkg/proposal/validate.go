@@ -139,6 +139,14 @@ func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *d
 		sub := Join(path, strconv.Itoa(j))
 		ds.Errorf(d.Pos(sub), sub, "schema", "%s: item %d repeats item %d (%s): list each once", describe(path), j, i, jsonType(d.valueAt(sub)))
 		return
+	case *kind.Minimum:
+		// The validator's own message goes through float64 and prints thousands separators
+		// ("got 99,999"); the bound and the file's own text say it exactly.
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want at least %s", describe(path), jsonType(d.valueAt(path)), k.Want.RatString())
+		return
+	case *kind.Maximum:
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want at most %s", describe(path), jsonType(d.valueAt(path)), k.Want.RatString())
+		return
 	case *kind.Required:
 		for _, m := range k.Missing {
 			ds.Errorf(d.Pos(path), Join(path, m), "schema", "missing required field %q in %s", m, describe(path))
