@@ -219,7 +219,7 @@ func (p *printer) mapping(n *yaml.Node, s *shape, col int, top bool) {
 func (p *printer) entries(n *yaml.Node, s *shape, col int, top, inline bool) {
 	var prev *yaml.Node
 	for i, e := range pairs(n, s) {
-		if top && prev != nil && (e.k.HeadComment != "" || isBlock(prev) || isBlock(e.v)) {
+		if top && prev != nil && (e.k.HeadComment != "" || e.v.HeadComment != "" || isBlock(prev) || isBlock(e.v)) {
 			p.blank()
 		}
 		prev = e.v
