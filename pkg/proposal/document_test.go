@@ -3,6 +3,7 @@ package proposal
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -209,8 +210,14 @@ func TestYearKeyIsTheSchemas(t *testing.T) {
 	if err := json.Unmarshal(raw, &defs); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := defs.Defs.Amounts.PatternProperties[yearKey.String()]; !ok || len(defs.Defs.Amounts.PatternProperties) != 1 {
-		t.Errorf("amounts' patternProperties are %v, want only %s", defs.Defs.Amounts.PatternProperties, yearKey)
+	if _, ok := defs.Defs.Amounts.PatternProperties[yearKeyPattern]; !ok || len(defs.Defs.Amounts.PatternProperties) != 1 {
+		t.Errorf("amounts' patternProperties are %v, want only %s", defs.Defs.Amounts.PatternProperties, yearKeyPattern)
+	}
+	re := regexp.MustCompile(yearKeyPattern)
+	for _, k := range []string{"2026", "0000", "999", "20261", "202a", "", "٢٠٢٦", "2026\n"} {
+		if isYearKey(k) != re.MatchString(k) {
+			t.Errorf("isYearKey(%q) = %v, the pattern says %v", k, isYearKey(k), re.MatchString(k))
+		}
 	}
 }
 

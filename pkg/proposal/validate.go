@@ -248,7 +248,7 @@ func (c compiled) allowed(url string) (names, patterns []string) {
 
 // keysWanted says what the keys of a mapping whose keys follow patterns look like.
 func keysWanted(patterns []string) string {
-	if len(patterns) == 1 && patterns[0] == yearKey.String() {
+	if len(patterns) == 1 && patterns[0] == yearKeyPattern {
 		return "a year such as 2026"
 	}
 	return "a key matching " + strings.Join(patterns, " or ")
