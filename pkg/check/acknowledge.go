@@ -30,7 +30,7 @@ type ran struct {
 	// broken are the files with an error (they did not decode, broke their schema, hold a
 	// bad amount or a broken reference): their checks saw part of the file, or none of it.
 	broken map[string]bool
-	// catalog is set when the catalog loaded without an error, so that the checks of a
+	// catalog is set when the catalog loaded and has no error, so that the checks of a
 	// proposal against it (its years, its contributions) ran; tables when the catalog's
 	// tables and intro were compared with the proposals, which needs a whole, sound ledger.
 	catalog, tables bool
