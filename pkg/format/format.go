@@ -218,10 +218,19 @@ func (p *printer) mapping(n *yaml.Node, s *shape, col int, top bool) {
 
 func (p *printer) entries(n *yaml.Node, s *shape, col int, top, inline bool) {
 	var prev *yaml.Node
+	// At the top, a comment under an entry is written above the next one, set apart by an empty
+	// line (under the last, as the file's foot): read back, yaml puts a comment right under a
+	// top-level entry with a line comment of its own above the next key, or at the file's foot,
+	// and a second run would move it again.
+	var foot []string
 	for i, e := range pairs(n, s) {
-		if top && prev != nil && (e.k.HeadComment != "" || e.v.HeadComment != "" || isBlock(prev) || isBlock(e.v)) {
+		if top && prev != nil && (foot != nil || e.k.HeadComment != "" || e.v.HeadComment != "" || isBlock(prev) || isBlock(e.v)) {
 			p.blank()
 		}
+		for _, c := range foot {
+			p.comment(c, col)
+		}
+		foot = nil
 		prev = e.v
 		if i > 0 || !inline {
 			p.comment(e.k.HeadComment, col)
@@ -231,8 +240,18 @@ func (p *printer) entries(n *yaml.Node, s *shape, col int, top, inline bool) {
 		key := scalarText(e.k, 0, 0) // Parse took only text and years as keys: no respelling
 		p.buf.WriteString(key + ":")
 		p.value(e.v, s.key(e.k.Value), col, utf8.RuneCountInString(key)+1, e.k)
+		if top && e.k.FootComment+e.v.FootComment != "" {
+			foot = []string{e.k.FootComment, e.v.FootComment}
+			continue
+		}
 		p.comment(e.k.FootComment, col)
 		p.comment(e.v.FootComment, col)
+	}
+	if foot != nil {
+		p.blank()
+		for _, c := range foot {
+			p.comment(c, col)
+		}
 	}
 }
 

@@ -131,6 +131,11 @@ committees:
 		in:   "# head\n{schema: 1, number: 2} # line\n# foot\n",
 		want: "# head\n\n# line\nschema: 1\nnumber: 2\n\n# foot\n",
 	}, {
+		name: "a comment under a top-level entry goes above the next, or to the file's foot",
+		kind: "proposal",
+		in:   "schema: 1 # one\n# under schema\nnumber: 2 # two\n  # under number\n",
+		want: "schema: 1 # one\n\n# under schema\nnumber: 2 # two\n\n# under number\n",
+	}, {
 		name: "quoted, explicit and empty keys as they read",
 		kind: "crosscutting",
 		in:   "schema: 1\nshares:\n  - contribution:\n      \"2027\": 2\n      ? 2026\n      : 1\n      \"\": 3\n",
