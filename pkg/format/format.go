@@ -406,7 +406,7 @@ func quoted(s string) string {
 	var b bytes.Buffer
 	e := yaml.NewEncoder(&b)
 	style := yaml.Style(0)
-	if strings.ContainsAny(s, "\n\r") {
+	if strings.ContainsAny(s, "\n\r") || proposal.NumberLike(s) { // yaml would write 0B2 plain
 		style = yaml.DoubleQuotedStyle
 	}
 	if err := e.Encode(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: style}); err != nil {

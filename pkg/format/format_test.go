@@ -136,6 +136,11 @@ committees:
 		in:   "schema: 1 # one\n# under schema\nnumber: 2 # two\n  # under number\n",
 		want: "schema: 1 # one\n\n# under schema\nnumber: 2 # two\n\n# under number\n",
 	}, {
+		name: "a text that budget would read as a number stays quoted",
+		kind: "proposal",
+		in:   "case: \"0B2\"\nrisk: '1.183,5'\n",
+		want: "case: \"0B2\"\nrisk: \"1.183,5\"\n",
+	}, {
 		name: "quoted, explicit and empty keys as they read",
 		kind: "crosscutting",
 		in:   "schema: 1\nshares:\n  - contribution:\n      \"2027\": 2\n      ? 2026\n      : 1\n      \"\": 3\n",

@@ -504,8 +504,7 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	case "!!int", "!!float":
 		return c.number(n)
 	case "!!str":
-		// Most text starts with a letter: only what could be a number pays for the expression.
-		if n.Style == 0 && n.Value != "" && strings.IndexByte("+-.0123456789", n.Value[0]) >= 0 && numberLike.MatchString(n.Value) {
+		if n.Style == 0 && NumberLike(n.Value) {
 			return c.number(n)
 		}
 	}
@@ -555,6 +554,14 @@ func BadKey(k *yaml.Node) string {
 func (c *converter) tagged(n *yaml.Node, path, what string) {
 	c.d.unsafe = true
 	c.ds.Errorf(c.pos(n), path, "tag", "YAML tags (%s) are not allowed: write the %s without it, in quotes if it is text", n.Tag, what)
+}
+
+// NumberLike reports whether plain text s, which YAML reads as a string, is read by budget as a
+// number all the same (and refused if it is not exact): 1.183,5, 0B2, .5. A writer that must
+// keep such a text a text quotes it.
+func NumberLike(s string) bool {
+	// Most text starts with a letter: only what could be a number pays for the expression.
+	return s != "" && strings.IndexByte("+-.0123456789", s[0]) >= 0 && numberLike.MatchString(s)
 }
 
 // firstKey returns the first key node of mapping n named name.
