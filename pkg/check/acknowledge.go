@@ -2,12 +2,21 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
+	"go.yaml.in/yaml/v3"
 )
+
+// acknowledgeable are the codes of the warnings a file may acknowledge: every warning budget
+// gives but an unused acknowledgement. A new warning joins this list.
+var acknowledgeable = []string{
+	CodeCatalogMismatch, CodeInvestment, CodeIntroMismatch, CodePayback, CodePlaceholder,
+	CodeSign, CodeSumMismatch, CodeTableMismatch, proposal.CodeThousandsSeparator, CodeYearCoverage,
+}
 
 type ack struct {
 	check, at, reason string
@@ -15,10 +24,45 @@ type ack struct {
 	used              bool
 }
 
+// ran tells which checks ran over which files, so that an acknowledgement is called stale only
+// where the check it names had its chance to find what it acknowledges.
+type ran struct {
+	// broken are the files with an error (they did not decode, broke their schema, hold a
+	// bad amount or a broken reference): their checks saw part of the file, or none of it.
+	broken map[string]bool
+	// catalog is set when the catalog loaded and has no error, so that the checks of a
+	// proposal against it (its years, its contributions) ran; tables when the catalog's
+	// tables and intro were compared with the proposals, which needs a whole, sound ledger.
+	catalog, tables bool
+}
+
+// covers reports whether the check named code ran over the whole of file.
+func (r ran) covers(file, code string) bool {
+	switch {
+	case r.broken[file]:
+		return false
+	case code == CodeCatalogMismatch || code == CodeYearCoverage:
+		return r.catalog
+	case code == CodeTableMismatch || code == CodeIntroMismatch:
+		return r.tables
+	}
+	return true
+}
+
 // acknowledge marks each warning that its file acknowledges (same check, at the acknowledged
-// path or below it) and adds a warning for each acknowledgement that matches nothing.
+// path or below it) and adds a warning for each acknowledgement that matches nothing: one that
+// names no warning or no place of its file always, one that matches no finding only where the
+// check it names ran over its file (tables tells whether the catalog's tables were compared).
 // Errors cannot be acknowledged: they mean the data is wrong, not the document.
-func acknowledge(l *ledger.Ledger, ds diag.List) diag.List {
+func acknowledge(l *ledger.Ledger, ds diag.List, tables bool) diag.List {
+	r := ran{broken: map[string]bool{}, tables: tables}
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			r.broken[d.Pos.File] = true
+		}
+	}
+	r.catalog = l.Catalog != nil && !r.broken[l.Catalog.Doc.File]
+
 	acks := map[string][]*ack{}
 	// byKey finds, for a file, check and path, the first acknowledgement of that check at that
 	// path: a warning looks up its path and each parent of it, and takes the first in the file's
@@ -55,15 +99,41 @@ func acknowledge(l *ledger.Ledger, ds diag.List) diag.List {
 		}
 	}
 	for file, as := range acks {
+		doc := l.Docs[file]
 		for _, a := range as {
-			if !a.used {
-				doc := l.Docs[file]
+			switch {
+			case a.used:
+			case !slices.Contains(acknowledgeable, a.check):
+				p := a.path + ".check"
+				ds.Warnf(doc.Pos(p), p, CodeUnusedAck,
+					"acknowledgement of %s matches no finding: %s is not a warning budget gives (errors cannot be acknowledged); the warnings are %s",
+					a.check, a.check, strings.Join(acknowledgeable, ", "))
+			case !names(doc, a.at):
+				p := a.path + ".at"
+				ds.Warnf(doc.Pos(p), p, CodeUnusedAck,
+					"acknowledgement of %s at %s matches no finding: the file has no %s; write the path that the finding's \"acknowledge with\" gives",
+					a.check, a.at, a.at)
+			case r.covers(file, a.check):
 				ds.Warnf(doc.Pos(a.path), a.path, CodeUnusedAck,
 					"acknowledgement of %s at %s matches no finding: remove it, or fix its check or path", diag.Clip(a.check), diag.Clip(a.at))
 			}
 		}
 	}
 	return ds
+}
+
+// names reports whether path is a place a finding of doc can be at: a value of the file, or a
+// field missing from one of its mappings (a total without amounts is a finding at its amounts).
+func names(doc *proposal.Document, path string) bool {
+	if doc.Node(path) != nil {
+		return true
+	}
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return true // a field of the file's own mapping
+	}
+	n := doc.Node(path[:i])
+	return n != nil && n.Kind == yaml.MappingNode
 }
 
 // readAcks reads the acknowledgements from the document's values, so that they apply even to a

@@ -57,11 +57,12 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	// reference is broken: with a file left out, two files claiming one number or a proposal
 	// under an unknown committee, each of the sums involved would be reported as a mismatch it
 	// is not.
-	if !loaded.HasErrors() && !c.ds.HasErrors() {
+	tables := !loaded.HasErrors() && !c.ds.HasErrors()
+	if tables {
 		c.catalog()
 	}
 	all := append(append(diag.List{}, loaded...), c.ds...)
-	all = acknowledge(l, all)
+	all = acknowledge(l, all, tables)
 	all.Sort()
 	return all
 }

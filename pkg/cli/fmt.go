@@ -39,8 +39,9 @@ it says: the result is read back and compared value by value before anything is 
 
 Each file is replaced atomically (a temporary file in the same folder, synced, then renamed
 over it), so an interrupted run leaves every file either as it was or fully formatted. A file
-that does not parse (YAML syntax, a duplicate key, an amount that is not an exact number) is
-reported and left alone; fmt never guesses what a broken file meant.
+that does not parse (YAML syntax, a duplicate key, an amount that is not an exact number, a key
+that is neither a field name nor a year, a YAML tag) is reported at that place and left alone;
+fmt never guesses what a broken file meant.
 
 Fmt prints the name of every file it rewrote. With --check it writes nothing and lists the
 files that are not canonical.

@@ -101,7 +101,7 @@ var hostileCases = []struct {
 	{name: "unknown-field-of-a-megabyte", files: map[string]string{
 		"bbb/02-husleje.yaml": husleje + "? summary" + strings.Repeat("x", 1<<20) + "\n: 1\n"}},
 	{name: "duplicate-keys-many", files: map[string]string{
-		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k"+strings.Repeat("y", 200)+": 0\n", 3)}},
+		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k"+strings.Repeat("y", 98)+": 0\n", 3)}},
 }
 
 // manyKeys is a flow mapping's content of n distinct keys, k0: 0, k1: 0, ...

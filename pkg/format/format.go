@@ -43,16 +43,27 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
 		return nil, ds
 	}
-	root := doc.Tree
+	// A file written as a flow mapping ({...}) has its head and line comments on the mapping
+	// rather than on the document or the first key.
+	root, top := doc.Tree, doc.Root
 	p := &printer{}
 	p.comment(root.HeadComment, 0)
-	if root.HeadComment != "" {
+	p.comment(top.HeadComment, 0)
+	if root.HeadComment != "" || top.HeadComment != "" {
 		p.blank()
 	}
-	p.mapping(doc.Root, shapes[kind], 0, true)
-	if root.FootComment != "" {
-		p.blank()
-		p.comment(root.FootComment, 0)
+	if len(top.Content) == 0 {
+		p.buf.WriteString("{}") // an empty file would not be a mapping any more
+		p.lineComment(top)
+	} else {
+		p.comment(top.LineComment, 0)
+		p.mapping(top, shapes[kind], 0, true)
+	}
+	for _, foot := range []string{top.FootComment, root.FootComment} {
+		if foot != "" {
+			p.blank()
+			p.comment(foot, 0)
+		}
 	}
 	out := p.buf.Bytes()
 	if err := same(doc, out, lim); err != nil {
@@ -210,21 +221,40 @@ func (p *printer) mapping(n *yaml.Node, s *shape, col int, top bool) {
 
 func (p *printer) entries(n *yaml.Node, s *shape, col int, top, inline bool) {
 	var prev *yaml.Node
+	// At the top, a comment under an entry is written above the next one, set apart by an empty
+	// line (under the last, as the file's foot): read back, yaml puts a comment right under a
+	// top-level entry with a line comment of its own above the next key, or at the file's foot,
+	// and a second run would move it again.
+	var foot []string
 	for i, e := range pairs(n, s) {
-		if top && prev != nil && (e.k.HeadComment != "" || isBlock(prev) || isBlock(e.v)) {
+		if top && prev != nil && (foot != nil || e.k.HeadComment != "" || e.v.HeadComment != "" || isBlock(prev) || isBlock(e.v)) {
 			p.blank()
 		}
+		for _, c := range foot {
+			p.comment(c, col)
+		}
+		foot = nil
 		prev = e.v
 		if i > 0 || !inline {
 			p.comment(e.k.HeadComment, col)
 			p.comment(e.v.HeadComment, col)
 			p.indent(col)
 		}
-		key := scalarText(e.k, 0, 0)
+		key := scalarText(e.k, 0, 0) // Parse took only text and years as keys: no respelling
 		p.buf.WriteString(key + ":")
 		p.value(e.v, s.key(e.k.Value), col, utf8.RuneCountInString(key)+1, e.k)
+		if top && e.k.FootComment+e.v.FootComment != "" {
+			foot = []string{e.k.FootComment, e.v.FootComment}
+			continue
+		}
 		p.comment(e.k.FootComment, col)
 		p.comment(e.v.FootComment, col)
+	}
+	if foot != nil {
+		p.blank()
+		for _, c := range foot {
+			p.comment(c, col)
+		}
 	}
 }
 
@@ -379,7 +409,7 @@ func quoted(s string) string {
 	var b bytes.Buffer
 	e := yaml.NewEncoder(&b)
 	style := yaml.Style(0)
-	if strings.ContainsAny(s, "\n\r") {
+	if strings.ContainsAny(s, "\n\r") || proposal.NumberLike(s) { // yaml would write 0B2 plain
 		style = yaml.DoubleQuotedStyle
 	}
 	if err := e.Encode(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: style}); err != nil {

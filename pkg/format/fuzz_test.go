@@ -19,11 +19,20 @@ func FuzzFormat(f *testing.F) {
 	}
 	f.Add([]byte("schema: 1\nsummary: \"a\\n\\nb  c\"\nyears: [2026, 2025]\n"))
 	f.Add([]byte("# c\nb: {2027: 1.50, 2026: -0}\na:\n  - x: 1 # y\n"))
+	f.Add([]byte("a:\n  ? \"2026\"\n  : !!str 5\n  2026.0: ~\n? [b]\n: 1\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, ds := Source("f.yaml", "proposal", src)
 		if out == nil {
 			if len(ds) == 0 {
 				t.Fatal("refused without a diagnostic")
+			}
+			// Every input fmt cannot format faithfully is refused where Parse finds the reason,
+			// at its line and column; the check of the result against the input is the last
+			// guard, never the answer to an input.
+			for _, d := range ds {
+				if d.Code == "fmt" {
+					t.Fatalf("refused by the check of the result, not by a diagnostic at the cause: %v", d)
+				}
 			}
 			return
 		}

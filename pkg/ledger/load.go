@@ -216,12 +216,12 @@ func walk(fsys fs.FS, display string, maxFiles int) ([]string, diag.List, error)
 }
 
 // withoutEchoes drops the schema's findings at a value the parser refused (an alias, nesting
-// too deep): the value stands in as null there, and "got null, want ..." would only repeat the
-// error already reported at the same place.
+// too deep, a YAML tag): the value stands in as null there (or as its text, for a tag), and
+// "got null, want ..." would only repeat the error already reported at the same place.
 func withoutEchoes(parsed, schema diag.List) diag.List {
 	var refused []string
 	for _, d := range parsed {
-		if d.Severity == diag.Error && d.Path != "" && (d.Code == "alias" || d.Code == "too-deep") {
+		if d.Severity == diag.Error && d.Path != "" && (d.Code == "alias" || d.Code == "too-deep" || d.Code == "tag") {
 			refused = append(refused, d.Path)
 		}
 	}

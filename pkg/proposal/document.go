@@ -37,8 +37,8 @@ type Document struct {
 	// After Release it keeps only the top-level "acknowledged" entry, which the checks read.
 	Value any
 
-	// unsafe is set when the tree holds an alias, a merge key or nesting past the limit: decoding
-	// it would expand what was refused.
+	// unsafe is set when the tree holds an alias, a merge key, a tag or nesting past the limit:
+	// decoding it would expand or apply what was refused.
 	unsafe bool
 	// reread reads the file again after Release; sum recognises the same text.
 	reread func() ([]byte, error)
@@ -52,6 +52,10 @@ type Document struct {
 	// big is set when a mapping holds more than maxObjectKeys keys or a years list more than maxYears.
 	big bool
 }
+
+// CodeThousandsSeparator is the code of Parse's one warning: an amount such as 1.500, which may
+// be a Danish thousands separator; a file may acknowledge it.
+const CodeThousandsSeparator = "thousands-separator"
 
 // PlaceholderPrefix starts a text that budget new wrote for a person to fill in.
 const PlaceholderPrefix = "TODO"
@@ -103,7 +107,8 @@ func (d *Document) Text() []byte {
 }
 
 // Decodable reports whether the node tree may be decoded into the model: it holds no alias, no
-// merge key and no nesting deeper than the limit, each of which Parse reported as an error.
+// merge key, no YAML tag and no nesting deeper than the limit, each of which Parse reported as
+// an error.
 func (d *Document) Decodable() bool { return !d.unsafe }
 
 // maxObjectKeys is more keys than any object of the schemas declares: only amounts, keyed by
@@ -159,16 +164,15 @@ func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
 	if path == "" {
 		return val, nil, true
 	}
-	for seg := range strings.SplitSeq(path, ".") {
+	for rest, more := path, true; more; {
+		seg, after, hasMore := strings.Cut(rest, ".")
 		var next, nextKey *yaml.Node
 		switch val.Kind {
 		case yaml.MappingNode:
-			if i, ok := d.keyIndex(val, seg); ok {
-				next, nextKey = val.Content[i+1], val.Content[i]
-			}
+			next, nextKey, rest, more = d.entry(val, seg, rest)
 		case yaml.SequenceNode:
 			if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(val.Content) {
-				next = val.Content[i]
+				next, rest, more = val.Content[i], after, hasMore
 			}
 		}
 		if next == nil {
@@ -210,6 +214,31 @@ func (d *Document) keyIndex(n *yaml.Node, name string) (int, bool) {
 	}
 	i, ok := idx[name]
 	return i, ok
+}
+
+// entry finds the entry of mapping m that the dotted path rest starts with: the key seg, its
+// first segment, or else the longest key that holds dots itself ("20.26", which the schema
+// reports as a key that is not a year). It returns the path after that key, and whether there
+// is one (a path may end in an empty key: "a.").
+func (d *Document) entry(m *yaml.Node, seg, rest string) (val, key *yaml.Node, after string, more bool) {
+	if i, ok := d.keyIndex(m, seg); ok {
+		after, more = strings.CutPrefix(rest[len(seg):], ".")
+		return m.Content[i+1], m.Content[i], after, more
+	}
+	if !strings.Contains(rest, ".") {
+		return nil, nil, "", false // no key with dots can match
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || !strings.Contains(k.Value, ".") || (key != nil && len(k.Value) <= len(key.Value)) {
+			continue
+		}
+		if r, ok := strings.CutPrefix(rest, k.Value); ok && (r == "" || r[0] == '.') {
+			val, key = m.Content[i+1], k
+			after, more = strings.CutPrefix(r, ".")
+		}
+	}
+	return val, key, after, more
 }
 
 // Node returns the value node at path, or nil.
@@ -480,6 +509,9 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		c.ds.Errorf(c.pos(n), c.path(), "too-deep", "nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", c.maxDepth)
 		return nil
 	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		c.tagged(n, c.path(), "value")
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		c.d.unsafe = true
@@ -497,7 +529,10 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				c.ds.Errorf(c.pos(k), c.path(), "schema", "a key must be a plain word, got %s", kindName(k))
+				if k.Kind == yaml.AliasNode {
+					c.d.unsafe = true
+				}
+				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "a key must be %s, got %s", KeyWanted, kindName(k))
 				continue
 			}
 			if k.Tag == "!!merge" || k.Value == "<<" {
@@ -506,6 +541,12 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 				continue
 			}
 			c.checkHidden(k, "key")
+			if k.Style&yaml.TaggedStyle != 0 {
+				c.tagged(k, Join(c.path(), k.Value), "key")
+			} else if msg := BadKey(k); msg != "" {
+				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "%s", msg)
+				continue
+			}
 			if _, dup := m[k.Value]; dup {
 				first, _ := c.d.keyIndex(n, k.Value)
 				c.segs = append(c.segs, k.Value)
@@ -535,8 +576,7 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	case "!!int", "!!float":
 		return c.number(n)
 	case "!!str":
-		// Most text starts with a letter: only what could be a number pays for the expression.
-		if n.Style == 0 && n.Value != "" && strings.IndexByte("+-.0123456789", n.Value[0]) >= 0 && numberLike.MatchString(n.Value) {
+		if n.Style == 0 && NumberLike(n.Value) {
 			return c.number(n)
 		}
 	}
@@ -545,6 +585,56 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	}
 	c.checkHidden(n, "text")
 	return n.Value
+}
+
+// KeyWanted says what a key of a data file is, for the messages about one that is not.
+const KeyWanted = "a field name such as title or a year such as 2026"
+
+// MaxKeyLength is the most characters a key may have: field names and years are far shorter,
+// and budget fmt writes every key as a YAML implicit key, which YAML bounds at 1024 characters
+// as written (a key of control characters, each escaped as \xNN, stays under it).
+const MaxKeyLength = 100
+
+// yearKeyPattern is the spelling of a year as a key: the pattern of the amounts'
+// patternProperties in schema/defs.schema.json.
+const yearKeyPattern = `^[0-9]{4}$`
+
+// isYearKey matches yearKeyPattern, by hand: every amount's key goes through it.
+func isYearKey(s string) bool {
+	return len(s) == 4 && '0' <= s[0] && s[0] <= '9' && '0' <= s[1] && s[1] <= '9' &&
+		'0' <= s[2] && s[2] <= '9' && '0' <= s[3] && s[3] <= '9'
+}
+
+// BadKey returns why the scalar key k cannot be a key of a data file, or "". Field names are
+// words, which YAML reads as text; a key that YAML reads as anything else (a number, null, a
+// boolean, a date) can only be meant as a year, and must be written as one, so that budget,
+// the schema and budget fmt read the same key: 2026.0, 0x7EA, ~ and -1 are refused here, at the
+// key, rather than read as "2026.0" by one and 2026 by another.
+func BadKey(k *yaml.Node) string {
+	if n := utf8.RuneCountInString(k.Value); n > MaxKeyLength {
+		return fmt.Sprintf("a key of %d characters is too long: a key is %s, of at most %d characters", n, KeyWanted, MaxKeyLength)
+	}
+	if k.ShortTag() != "!!str" && !isYearKey(k.Value) {
+		return fmt.Sprintf("key %s is not %s", diag.Quote(k.Value), KeyWanted)
+	}
+	return ""
+}
+
+// tagged refuses an explicit YAML tag (!!str 2026, !custom x): budget reads every value from
+// its own text and ignores tags, so a tagged value would mean one thing to YAML and another to
+// budget, and budget fmt could not keep the tag without guessing what it meant. The file is
+// not decoded, as YAML's decoder would apply the tag.
+func (c *converter) tagged(n *yaml.Node, path, what string) {
+	c.d.unsafe = true
+	c.ds.Errorf(c.pos(n), path, "tag", "YAML tags (%s) are not allowed: write the %s without it, in quotes if it is text", n.Tag, what)
+}
+
+// NumberLike reports whether plain text s, which YAML reads as a string, is read by budget as a
+// number all the same (and refused if it is not exact): 1.183,5, 0B2, .5. A writer that must
+// keep such a text a text quotes it.
+func NumberLike(s string) bool {
+	// Most text starts with a letter: only what could be a number pays for the expression.
+	return s != "" && strings.IndexByte("+-.0123456789", s[0]) >= 0 && numberLike.MatchString(s)
 }
 
 // number checks a numeric scalar against the one spelling the files accept and returns it as a
@@ -564,7 +654,7 @@ func (c *converter) number(n *yaml.Node) any {
 	}
 	if strings.IndexByte(n.Value, '.') >= 0 && thousandsLike.MatchString(n.Value) {
 		if path := c.path(); !strings.HasSuffix(path, "years") {
-			c.ds.Warnf(c.pos(n), path, "thousands-separator",
+			c.ds.Warnf(c.pos(n), path, CodeThousandsSeparator,
 				"%s looks like a Danish thousands separator: amounts are plain numbers, write %s if that is meant",
 				n.Value, strings.ReplaceAll(n.Value, ".", ""))
 		}

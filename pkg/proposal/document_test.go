@@ -1,9 +1,13 @@
 package proposal
 
 import (
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/budget-ledger/budget/schema"
 )
 
 func TestParse(t *testing.T) {
@@ -56,6 +60,37 @@ func TestParse(t *testing.T) {
 		{name: "quoted number is text", src: "a: \"1e3\"\n"},
 		{name: "broken flow", src: "a: 1\nb: [x\nc: 2\n", nilD: true,
 			want: []string{`f.yaml:2:1: error: YAML syntax: did not find expected ',' or ']' [yaml-syntax]`}},
+		{name: "a year key spelled as a decimal", src: "a:\n  2026.0: 1\n",
+			want: []string{`f.yaml:2:3: error: key "2026.0" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a year key of five digits", src: "a:\n  99999: 1\n",
+			want: []string{`f.yaml:2:3: error: key "99999" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a negative year key", src: "a:\n  -1: 1\n",
+			want: []string{`f.yaml:2:3: error: key "-1" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a hexadecimal year key", src: "a: {0x7EA: 1}\n",
+			want: []string{`f.yaml:1:5: error: key "0x7EA" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a null key", src: "a:\n  ~: 1\n",
+			want: []string{`f.yaml:2:3: error: key "~" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a boolean key", src: "TRUE: 1\n",
+			want: []string{`f.yaml:1:1: error: key "TRUE" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a date key", src: "2026-01-01: 1\n",
+			want: []string{`f.yaml:1:1: error: key "2026-01-01" is not a field name such as title or a year such as 2026 [bad-key]`}},
+		{name: "a list as a key", src: "a:\n  ? [x, y]\n  : 1\n",
+			want: []string{`f.yaml:2:5: error: a key must be a field name such as title or a year such as 2026, got a list [bad-key]`}},
+		{name: "an alias as a key", src: "a: &x k\nb:\n  *x : 1\n",
+			want: []string{`f.yaml:3:3: error: a key must be a field name such as title or a year such as 2026, got an alias [bad-key]`}},
+		{name: "a key too long", src: strings.Repeat("k", 101) + ": 1\n",
+			want: []string{`f.yaml:1:1: error: a key of 101 characters is too long: a key is a field name such as title or a year such as 2026, of at most 100 characters [bad-key]`}},
+		{name: "a quoted year key, an explicit key and a text key are keys", src: "a:\n  \"2026\": 1\n  ? 2027\n  : 2\nb c: 3\n"},
+		{name: "a tagged key", src: "a:\n  !!str 2026: 1\n",
+			want: []string{`f.yaml:2:3: error: YAML tags (!!str) are not allowed: write the key without it, in quotes if it is text [tag]`}},
+		{name: "a custom tag on a key", src: "!custom x: 1\n",
+			want: []string{`f.yaml:1:1: error: YAML tags (!custom) are not allowed: write the key without it, in quotes if it is text [tag]`}},
+		{name: "a tagged amount", src: "a:\n  2026: !!float 5\n",
+			want: []string{`f.yaml:2:9: error: YAML tags (!!float) are not allowed: write the value without it, in quotes if it is text [tag]`}},
+		{name: "a tag YAML decodes", src: "a: !!binary MjAyNg==\n",
+			want: []string{`f.yaml:1:4: error: YAML tags (!!binary) are not allowed: write the value without it, in quotes if it is text [tag]`}},
+		{name: "a tagged mapping", src: "a: !!map {b: 1}\n",
+			want: []string{`f.yaml:1:4: error: YAML tags (!!map) are not allowed: write the value without it, in quotes if it is text [tag]`}},
 		{name: "too deep", src: "a: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n",
 			want: []string{`f.yaml:1:36: error: nesting deeper than 32 levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH) [too-deep]`}},
 	}
@@ -155,5 +190,94 @@ func TestReleaseAndReadAgain(t *testing.T) {
 	disk = []byte("a: 1\n")
 	if doc.Text() != nil || doc.Pos("a.c").String() != "f.yaml" {
 		t.Errorf("a changed file was used: text %q, pos %s", doc.Text(), doc.Pos("a.c"))
+	}
+}
+
+// TestYearKeyIsTheSchemas: the parser's spelling of a year key is the schema's, so that the
+// parser refuses (and budget fmt leaves alone) exactly the keys the schema would not take.
+func TestYearKeyIsTheSchemas(t *testing.T) {
+	raw, err := schema.Files.ReadFile("defs.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var defs struct {
+		Defs struct {
+			Amounts struct {
+				PatternProperties map[string]any `json:"patternProperties"`
+			} `json:"amounts"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(raw, &defs); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := defs.Defs.Amounts.PatternProperties[yearKeyPattern]; !ok || len(defs.Defs.Amounts.PatternProperties) != 1 {
+		t.Errorf("amounts' patternProperties are %v, want only %s", defs.Defs.Amounts.PatternProperties, yearKeyPattern)
+	}
+	re := regexp.MustCompile(yearKeyPattern)
+	for _, k := range []string{"2026", "0000", "999", "20261", "202a", "", "٢٠٢٦", "2026\n"} {
+		if isYearKey(k) != re.MatchString(k) {
+			t.Errorf("isYearKey(%q) = %v, the pattern says %v", k, isYearKey(k), re.MatchString(k))
+		}
+	}
+}
+
+// TestTaggedIsNotDecoded: a tag is refused and the tree is not decoded, since YAML's decoder
+// would apply the tag (!!binary decodes base64) where budget reads the text.
+func TestTaggedIsNotDecoded(t *testing.T) {
+	doc, ds := Parse("f.yaml", []byte("title: !!binary MjAyNg==\n"))
+	if len(ds) != 1 || ds[0].Code != "tag" {
+		t.Fatalf("diagnostics %v, want one tag error", ds)
+	}
+	if doc.Decodable() {
+		t.Error("a tagged file is decodable")
+	}
+}
+
+// TestSchemaErrorsAtTheKey: a key the schema refuses is reported at the key, with what keys are
+// wanted; a repeated list item at the repeat.
+func TestSchemaErrorsAtTheKey(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"an empty year key", "catalog:\n  contribution:\n    2026: 1\n    \"\": 2\n",
+			`f.yaml:4:5: error: key "" in catalog.contribution is not a year such as 2026 [schema]`},
+		{"a quoted decimal year key", "catalog:\n  contribution:\n    \"2026.0\": 2\n",
+			`f.yaml:3:5: error: key "2026.0" in catalog.contribution is not a year such as 2026 [schema]`},
+		{"a word as a year key", "economy:\n  total_impact:\n    amounts:\n      abcd: 2\n",
+			`f.yaml:4:7: error: key "abcd" in economy.total_impact.amounts is not a year such as 2026 [schema]`},
+		{"an unknown field", "catalog:\n  titlee: x\n",
+			`f.yaml:2:3: error: unknown field "titlee" in catalog; did you mean "title"? [schema]`},
+		{"a year of five digits", "economy:\n  years: [2025, 99999]\n",
+			`f.yaml:2:17: error: economy.years.1: got number 99999, want at most 2200 [schema]`},
+		{"a negative year", "economy:\n  years: [-1]\n",
+			`f.yaml:2:11: error: economy.years.0: got number -1, want at least 1900 [schema]`},
+		{"a year listed twice", "economy:\n  years: [2025, 2026, 2026]\n",
+			`f.yaml:2:23: error: economy.years: item 2 repeats item 1 (number 2026): list each once [schema]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, ds := Parse("f.yaml", []byte(tt.src))
+			if len(ds) != 0 {
+				t.Fatal(ds)
+			}
+			var got []string
+			for _, d := range doc.Validate("proposal") {
+				if strings.Contains(d.Message, "missing required field") || strings.HasPrefix(d.Message, "economy: ") || strings.HasPrefix(d.Message, "catalog: ") {
+					continue // the fragment lacks the rest of a proposal
+				}
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+// TestPosOfAKeyWithDots: a key that holds dots is found by its whole text in a dotted path.
+func TestPosOfAKeyWithDots(t *testing.T) {
+	doc, _ := Parse("f.yaml", []byte("a:\n  2026: 1\n  \"20.26\": 2\n  b.c:\n    d: 3\n"))
+	for path, want := range map[string]string{"a.20.26": "f.yaml:3:3", "a.b.c.d": "f.yaml:5:5", "a.2026": "f.yaml:2:3"} {
+		if got := doc.KeyPos(path).String(); got != want {
+			t.Errorf("KeyPos(%s) = %s, want %s", path, got, want)
+		}
 	}
 }

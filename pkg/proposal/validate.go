@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -122,14 +123,30 @@ func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *d
 		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), strings.Join(wants, " or "))
 		return
 	case *kind.AdditionalProperties:
+		allowed, patterns := s.allowed(e.SchemaURL)
 		for _, p := range k.Properties {
 			sub := Join(path, p)
 			msg := fmt.Sprintf("unknown field %s in %s", diag.Quote(p), describe(path))
-			if alt := suggest(p, s.allowed(e.SchemaURL)); alt != "" {
+			if len(allowed) == 0 && len(patterns) > 0 {
+				msg = fmt.Sprintf("key %s in %s is not %s", diag.Quote(p), describe(path), keysWanted(patterns))
+			} else if alt := suggest(p, allowed); alt != "" {
 				msg += fmt.Sprintf("; did you mean %q?", alt)
 			}
 			ds.Errorf(d.KeyPos(sub), sub, "schema", "%s", msg)
 		}
+		return
+	case *kind.UniqueItems:
+		i, j := k.Duplicates[0], k.Duplicates[1]
+		sub := Join(path, strconv.Itoa(j))
+		ds.Errorf(d.Pos(sub), sub, "schema", "%s: item %d repeats item %d (%s): list each once", describe(path), j, i, jsonType(d.valueAt(sub)))
+		return
+	case *kind.Minimum:
+		// The validator's own message goes through float64 and prints thousands separators
+		// ("got 99,999"); the bound and the file's own text say it exactly.
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want at least %s", describe(path), jsonType(d.valueAt(path)), k.Want.RatString())
+		return
+	case *kind.Maximum:
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want at most %s", describe(path), jsonType(d.valueAt(path)), k.Want.RatString())
 		return
 	case *kind.Required:
 		for _, m := range k.Missing {
@@ -196,8 +213,8 @@ func jsonType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// allowed lists the property names the schema at url (with its JSON pointer fragment) declares.
-func (c compiled) allowed(url string) []string {
+// at returns the schema node at url (a schema file with its JSON pointer fragment), or nil.
+func (c compiled) at(url string) any {
 	base, frag, _ := strings.Cut(url, "#")
 	var node any = c.raw[base]
 	for _, tok := range strings.Split(strings.Trim(frag, "/"), "/") {
@@ -210,14 +227,32 @@ func (c compiled) allowed(url string) []string {
 		}
 		node = m[strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")]
 	}
-	m, _ := node.(map[string]any)
-	props, _ := m["properties"].(map[string]any)
-	names := make([]string, 0, len(props))
-	for k := range props {
-		names = append(names, k)
+	return node
+}
+
+// allowed lists the property names the schema at url (with its JSON pointer fragment) declares,
+// and the patterns of its patternProperties.
+func (c compiled) allowed(url string) (names, patterns []string) {
+	m, _ := c.at(url).(map[string]any)
+	for _, kw := range []struct {
+		name string
+		out  *[]string
+	}{{"properties", &names}, {"patternProperties", &patterns}} {
+		props, _ := m[kw.name].(map[string]any)
+		for k := range props {
+			*kw.out = append(*kw.out, k)
+		}
+		slices.Sort(*kw.out)
 	}
-	slices.Sort(names)
-	return names
+	return names, patterns
+}
+
+// keysWanted says what the keys of a mapping whose keys follow patterns look like.
+func keysWanted(patterns []string) string {
+	if len(patterns) == 1 && patterns[0] == yearKeyPattern {
+		return "a year such as 2026"
+	}
+	return "a key matching " + strings.Join(patterns, " or ")
 }
 
 // suggest returns the allowed name closest to got, if it is close enough to be a likely typo.
