@@ -100,6 +100,12 @@ var hostileCases = []struct {
 		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2026: 40\n", "    2026: 0."+strings.Repeat("0", 99_999)+"1\n", 1)}},
 	{name: "unknown-field-of-a-megabyte", files: map[string]string{
 		"bbb/02-husleje.yaml": husleje + "? summary" + strings.Repeat("x", 1<<20) + "\n: 1\n"}},
+	// A file shows at most diag.MaxErrorsPerFile errors, then one that says more follow: here the
+	// parser finds 120 (a repeated key each), and the schema's walk stops early at 500 list items.
+	{name: "errors-past-the-limit-from-the-parser", files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k: 0\n", 121)}},
+	{name: "errors-past-the-limit-from-the-schema", files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "acknowledged:\n" + strings.Repeat("  - 0\n", 500)}},
 	{name: "duplicate-keys-many", files: map[string]string{
 		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k"+strings.Repeat("y", 98)+": 0\n", 3)}},
 }

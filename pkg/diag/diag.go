@@ -123,3 +123,50 @@ func (l List) HasErrors() bool {
 	e, _ := l.Count()
 	return e > 0
 }
+
+// MaxErrorsPerFile is the most errors shown for one file. A file with more is beyond repair by
+// reading a list (a hostile one can hold an error every few bytes, millions of them), and the
+// first ones are what to fix; the rest would only cost time and output.
+const MaxErrorsPerFile = 100
+
+// CodeTooManyErrors is the code of the one error that stands for those of a file past
+// MaxErrorsPerFile.
+const CodeTooManyErrors = "too-many-errors"
+
+// LimitErrors returns l sorted, with every warning and the first MaxErrorsPerFile errors of each
+// file, and in place of the others one error at the first of them, which says that more follow;
+// limited reports whether any were left out. more is set when whoever collected l stopped
+// early, so that the error stands even when l itself holds no more than the limit.
+func (l List) LimitErrors(more bool) (out List, limited bool) {
+	l.Sort()
+	errs := map[string]int{}
+	for _, d := range l {
+		if d.Severity != Error {
+			out = append(out, d)
+			continue
+		}
+		switch n := errs[d.Pos.File]; {
+		case n < MaxErrorsPerFile:
+			out = append(out, d)
+		case n == MaxErrorsPerFile:
+			out = append(out, tooMany(d.Pos))
+		}
+		errs[d.Pos.File]++
+	}
+	for _, n := range errs {
+		if n > MaxErrorsPerFile {
+			limited = true
+		}
+	}
+	if more && !limited && len(l) > 0 {
+		last := l[len(l)-1].Pos
+		out = append(out, tooMany(last))
+		limited = true
+	}
+	return out, limited
+}
+
+func tooMany(at Pos) Diagnostic {
+	return Diagnostic{Pos: at, Severity: Error, Code: CodeTooManyErrors,
+		Message: fmt.Sprintf("more errors follow from here; budget shows the first %d errors of a file: fix those first", MaxErrorsPerFile)}
+}

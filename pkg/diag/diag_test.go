@@ -83,3 +83,44 @@ func TestErrorsKeepsOnlyErrors(t *testing.T) {
 		t.Error("Errors() of an empty list is not nil")
 	}
 }
+
+func TestLimitErrors(t *testing.T) {
+	var l List
+	for i := MaxErrorsPerFile + 5; i >= 1; i-- { // out of order: the first by position are kept
+		l.Errorf(Pos{File: "a.yaml", Line: i, Column: 1}, "", "schema", "bad")
+	}
+	l.Warnf(Pos{File: "a.yaml", Line: 500, Column: 1}, "x", "sum-mismatch", "kept")
+	l.Errorf(Pos{File: "b.yaml", Line: 1, Column: 1}, "", "schema", "other file")
+
+	got, limited := l.LimitErrors(false)
+	if !limited {
+		t.Fatal("limited = false for a file of more errors than the limit")
+	}
+	var lines []int
+	for _, d := range got {
+		if d.Pos.File == "a.yaml" && d.Severity == Error {
+			lines = append(lines, d.Pos.Line)
+		}
+	}
+	if len(lines) != MaxErrorsPerFile+1 || lines[0] != 1 || lines[MaxErrorsPerFile-1] != MaxErrorsPerFile {
+		t.Fatalf("kept lines %v", lines)
+	}
+	marker := got[MaxErrorsPerFile]
+	want := "a.yaml:101:1: error: more errors follow from here; budget shows the first 100 errors of a file: fix those first [too-many-errors]"
+	if marker.String() != want {
+		t.Errorf("marker = %s, want %s", marker, want)
+	}
+	if e, w := got.Count(); e != MaxErrorsPerFile+2 || w != 1 {
+		t.Errorf("count = %d errors, %d warnings; want %d, 1 (the warning and b.yaml's error kept)", e, w, MaxErrorsPerFile+2)
+	}
+
+	short := List{{Pos: Pos{File: "a.yaml", Line: 3, Column: 2}, Severity: Error, Code: "schema", Message: "bad"}}
+	if out, limited := short.LimitErrors(false); limited || len(out) != 1 {
+		t.Errorf("a short list: limited %v, %d diagnostics", limited, len(out))
+	}
+	// A walk that stopped early says so even when what it collected is under the limit.
+	out, limited := short.LimitErrors(true)
+	if !limited || len(out) != 2 || out[1].Code != CodeTooManyErrors || out[1].Pos != short[0].Pos {
+		t.Errorf("a stopped walk: limited %v, %v", limited, out)
+	}
+}

@@ -281,6 +281,10 @@ func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, keep func(int) 
 	}
 	kind := KindOf(rel)
 	out.ds = append(out.ds, withoutEchoes(ds, doc.Validate(kind))...)
+	var limited bool
+	if out.ds, limited = out.ds.LimitErrors(false); limited {
+		return out // a file of more errors than are shown is not read further: its checks would only add to them
+	}
 	if !doc.Decodable() {
 		return out // decoding would expand the aliases or merge keys that were refused
 	}

@@ -2,6 +2,7 @@ package proposal
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -90,13 +91,60 @@ func (d *Document) Validate(name string) diag.List {
 		ds.Errorf(diag.Pos{File: d.File}, "", "schema", "%v", err)
 		return ds
 	}
-	d.schemaLeaves(ve, s, &ds)
-	return dedupe(ds)
+	w := leafWalk{s: s, ds: &ds}
+	d.schemaLeaves(ve, &w)
+	ds = dedupe(ds)
+	if w.stopped {
+		ds, _ = ds.LimitErrors(true)
+	}
+	return ds
+}
+
+// leafWalk is the state of one schemaLeaves walk: what it writes to, and whether it stopped at
+// maxLeaves, the most diagnostics it makes of one file's schema errors (diag.LimitErrors shows
+// fewer; duplicates are dropped after the walk).
+type leafWalk struct {
+	s       compiled
+	ds      *diag.List
+	stopped bool
+}
+
+const maxLeaves = 4 * diag.MaxErrorsPerFile
+
+func (w *leafWalk) full() bool {
+	if len(*w.ds) >= maxLeaves {
+		w.stopped = true
+	}
+	return w.stopped
+}
+
+// byLocation orders the validator's errors by where they are: it finds them in the order of Go's
+// map iteration, and a walk that stops early must stop at the same place every run.
+func byLocation(a, b *jsonschema.ValidationError) int {
+	for i := range min(len(a.InstanceLocation), len(b.InstanceLocation)) {
+		x, y := a.InstanceLocation[i], b.InstanceLocation[i]
+		if x == y {
+			continue
+		}
+		if len(x) != len(y) && isIndex(x) && isIndex(y) {
+			return cmp.Compare(len(x), len(y))
+		}
+		return strings.Compare(x, y)
+	}
+	return cmp.Or(cmp.Compare(len(a.InstanceLocation), len(b.InstanceLocation)), strings.Compare(a.SchemaURL, b.SchemaURL))
+}
+
+func isIndex(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // schemaLeaves turns the innermost errors of the tree into diagnostics; an anyOf whose branches
 // all fail at the same place becomes one message listing what was expected.
-func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *diag.List) {
+func (d *Document) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
+	if w.full() {
+		return
+	}
+	s, ds := w.s, w.ds
 	path := strings.Join(e.InstanceLocation, ".")
 	switch k := e.ErrorKind.(type) {
 	case *kind.AnyOf, *kind.OneOf:
@@ -114,8 +162,9 @@ func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *d
 				wants = append(wants, c.ErrorKind.LocalizedString(printer))
 			} else {
 				// A branch that matched the type but failed inside: its leaves are the real news.
+				slices.SortFunc(c.Causes, byLocation)
 				for _, cc := range c.Causes {
-					d.schemaLeaves(cc, s, ds)
+					d.schemaLeaves(cc, w)
 				}
 				return
 			}
@@ -124,7 +173,11 @@ func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *d
 		return
 	case *kind.AdditionalProperties:
 		allowed, patterns := s.allowed(e.SchemaURL)
+		slices.Sort(k.Properties)
 		for _, p := range k.Properties {
+			if w.full() {
+				return
+			}
 			sub := Join(path, p)
 			msg := fmt.Sprintf("unknown field %s in %s", diag.Quote(p), describe(path))
 			if len(allowed) == 0 && len(patterns) > 0 {
@@ -161,8 +214,9 @@ func (d *Document) schemaLeaves(e *jsonschema.ValidationError, s compiled, ds *d
 		ds.Errorf(d.Pos(path), path, "schema", "%s: %s", describe(path), e.ErrorKind.LocalizedString(printer))
 		return
 	}
+	slices.SortFunc(e.Causes, byLocation)
 	for _, c := range e.Causes {
-		d.schemaLeaves(c, s, ds)
+		d.schemaLeaves(c, w)
 	}
 }
 
