@@ -106,6 +106,9 @@ var hostileCases = []struct {
 		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k: 0\n", 121)}},
 	{name: "errors-past-the-limit-from-the-schema", files: map[string]string{
 		"bbb/02-husleje.yaml": husleje + "acknowledged:\n" + strings.Repeat("  - 0\n", 500)}},
+	// A terminal table pads every row to its widest cell: a title of 5,000 characters shows 200.
+	{name: "long-title-in-a-table", args: []string{"proposals", "--committee", "bbb"}, files: map[string]string{
+		"bbb/02-husleje.yaml": strings.ReplaceAll(husleje, "title: Lavere husleje\n", "title: Lavere husleje "+strings.Repeat("x", 5000)+" slut\n")}},
 	{name: "duplicate-keys-many", files: map[string]string{
 		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k"+strings.Repeat("y", 98)+": 0\n", 3)}},
 }
