@@ -2,10 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,8 +67,23 @@ canonical, or some file could not be read as YAML, 2 usage or I/O error.`,
 	return cmd
 }
 
-// fmtTarget is one file to format: where it is on disk, the name to show, and its kind.
-type fmtTarget struct{ path, name, kind string }
+// fmtTarget is one file to format: the folder it is written through, its path there, the
+// name to show, and its kind.
+type fmtTarget struct {
+	root            *fmtRoot
+	rel, name, kind string
+}
+
+// fmtRoot is a folder fmt writes in, opened as an os.Root so that the operating system keeps
+// every write inside it: the ledger, a folder given, or the folder of a file given.
+type fmtRoot struct {
+	*os.Root
+	fsys fs.FS
+	// display is the folder's name as shown; leftovers are the temporary files an interrupted
+	// write left in it, found by the walk.
+	display   string
+	leftovers []string
+}
 
 // fmtResult is one file read and formatted; out is nil where the file is refused, unread is
 // set where it could not be read (within the size limit).
@@ -73,18 +93,26 @@ type fmtResult struct {
 	unread   bool
 }
 
+// commitFile puts a prepared file in place; tests make it fail midway.
+var commitFile = (*atomicfile.Pending).Commit
+
 func fmtRun(opts *FmtOptions) error {
 	lopts, err := opts.Limits.options()
 	if err != nil {
 		return err
 	}
-	targets, ds, err := opts.fmtTargets(lopts)
+	targets, roots, ds, err := opts.fmtTargets(lopts)
+	defer func() {
+		for _, r := range roots {
+			r.Close()
+		}
+	}()
 	if err != nil {
 		return err
 	}
 	// Every file is read (within the limits, as every command reads) and formatted before any
-	// is written, so that a file that cannot be read stops the run with nothing changed; the
-	// formatting runs on every core.
+	// is written, so that a file or folder that cannot be read stops the run with nothing
+	// changed; the formatting runs on every core.
 	results := make([]fmtResult, len(targets))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -92,7 +120,7 @@ func fmtRun(opts *FmtOptions) error {
 		wg.Go(func() {
 			for i := range jobs {
 				t, r := targets[i], &results[i]
-				src, bad := ledger.ReadFile(os.DirFS(filepath.Dir(t.path)), filepath.Base(t.path), t.name, lopts.Limits)
+				src, bad := ledger.ReadFile(t.root.fsys, t.rel, t.name, lopts.Limits)
 				if bad != nil {
 					r.ds, r.unread = diag.List{*bad}, true
 					continue
@@ -108,28 +136,29 @@ func fmtRun(opts *FmtOptions) error {
 	close(jobs)
 	wg.Wait()
 	sources := map[string][]byte{}
-	unread := false
+	unread := slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Code == "read" && d.Severity == diag.Error })
 	for i, r := range results {
 		sources[targets[i].name] = r.src
 		ds = append(ds, r.ds...)
 		unread = unread || r.unread
 	}
-	var changed []string
+	var changed []int
 	for i, r := range results {
-		if unread {
-			break
+		if !unread && r.out != nil && !bytes.Equal(r.out, r.src) {
+			changed = append(changed, i)
 		}
-		t := targets[i]
-		if r.out == nil || bytes.Equal(r.out, r.src) {
-			continue
+	}
+	var writeErr error
+	switch {
+	case opts.Check:
+		for _, i := range changed {
+			fmt.Fprintln(opts.Out, targets[i].name)
 		}
-		changed = append(changed, t.name)
-		if !opts.Check {
-			if err := atomicfile.Write(t.path, r.out, 0o644); err != nil {
-				return fmt.Errorf("writing %s: %w", t.name, unwrapPathError(err))
-			}
+	case !unread:
+		writeErr = writeFormatted(opts.Out, targets, results, changed)
+		if writeErr == nil {
+			ds = removeLeftovers(opts.Err, roots, ds)
 		}
-		fmt.Fprintln(opts.Out, t.name)
 	}
 	if len(ds) > 0 {
 		ds.Sort()
@@ -137,14 +166,83 @@ func fmtRun(opts *FmtOptions) error {
 			return err
 		}
 	}
-	if opts.Check && len(changed) > 0 {
-		fmt.Fprintf(opts.Err, "%d %s not canonical: run budget fmt\n", len(changed), pluralFile(len(changed)))
-		return errDataFailed
+	if writeErr != nil {
+		return writeErr
+	}
+	if opts.Check {
+		leftovers := 0
+		for _, r := range roots {
+			leftovers += len(r.leftovers)
+		}
+		if len(changed) > 0 {
+			fmt.Fprintf(opts.Err, "%d %s not canonical: run budget fmt\n", len(changed), pluralFile(len(changed)))
+		}
+		if leftovers > 0 {
+			fmt.Fprintf(opts.Err, "%d %s: run budget fmt\n", leftovers, plural(leftovers, "temporary file left by an interrupted write", "temporary files left by interrupted writes"))
+		}
+		if len(changed) > 0 || leftovers > 0 {
+			return errDataFailed
+		}
 	}
 	if ds.HasErrors() {
 		return errDataFailed
 	}
 	return nil
+}
+
+// writeFormatted replaces the changed files, printing each name once it is in place. Every new
+// file is written and synced under a temporary name first, so that a folder fmt may not write,
+// a full disk or a target that is no longer a file stops the run before the first rename, with
+// nothing changed; the renames follow. Should one of those fail, the error says which files
+// were rewritten: those printed.
+func writeFormatted(out io.Writer, targets []fmtTarget, results []fmtResult, changed []int) error {
+	pending := make([]*atomicfile.Pending, 0, len(changed))
+	abort := func(ps []*atomicfile.Pending) {
+		for _, p := range ps {
+			p.Abort()
+		}
+	}
+	for _, i := range changed {
+		t := targets[i]
+		p, err := atomicfile.Prepare(t.root.Root, t.rel, results[i].out, 0o644)
+		if err != nil {
+			abort(pending)
+			return fmt.Errorf("cannot write %s: %v: no file was changed", t.name, unwrapPathCause(err))
+		}
+		pending = append(pending, p)
+		results[i].out = nil // on disk now
+	}
+	for k, p := range pending {
+		t := targets[changed[k]]
+		if err := commitFile(p); err != nil {
+			abort(pending[k+1:])
+			return fmt.Errorf("cannot write %s: %v: of %d files to rewrite, %d rewritten (listed above), %d left as they were",
+				t.name, unwrapPathCause(err), len(pending), k, len(pending)-k)
+		}
+		fmt.Fprintln(out, t.name)
+	}
+	return nil
+}
+
+// removeLeftovers removes the temporary files that an interrupted write (a budget fmt or new
+// that was killed) left in the folders fmt walked, says so for each, and returns ds without
+// their warnings; one that cannot be removed stays reported, as an error.
+func removeLeftovers(w io.Writer, roots []*fmtRoot, ds diag.List) diag.List {
+	removed := map[string]bool{}
+	for _, r := range roots {
+		for _, rel := range r.leftovers {
+			name := path.Join(r.display, rel)
+			if err := r.Remove(filepath.FromSlash(rel)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				ds.Errorf(diag.Pos{File: name}, "", "leftover", "cannot remove this temporary file of an interrupted write: %v", unwrapPathCause(err))
+				continue
+			}
+			removed[name] = true
+			fmt.Fprintf(w, "removed %s, a temporary file of an interrupted write\n", name)
+		}
+	}
+	return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool {
+		return d.Code == "leftover" && d.Severity == diag.Warning && removed[d.Pos.File]
+	})
 }
 
 func pluralFile(n int) string {
@@ -154,53 +252,89 @@ func pluralFile(n int) string {
 	return "files are"
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // fmtTargets lists the files to format: every data file of the ledger, or the files given and
-// the data files below the folders given. A file's kind comes from its place in the ledger.
-func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, diag.List, error) {
-	if len(o.Files) == 0 {
-		dir, name, err := o.ledgerDir()
+// the data files below the folders given, with the folders they are written through (open
+// until the caller closes them, also on error). A file's kind comes from its place in the
+// ledger.
+func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, []*fmtRoot, diag.List, error) {
+	var roots []*fmtRoot
+	open := func(dir, display string) (*fmtRoot, error) {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", display, unwrapPathError(err))
+		}
+		r := &fmtRoot{Root: root, fsys: root.FS(), display: display}
+		roots = append(roots, r)
+		return r, nil
+	}
+	walkRoot := func(dir, display string) ([]fmtTarget, diag.List, error) {
+		r, err := open(dir, display)
 		if err != nil {
 			return nil, nil, err
 		}
-		return walkTargets(dir, name, lopts)
+		l, ds, err := ledger.Walk(r.fsys, display, lopts)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading %s: %w", display, unwrapPathError(err))
+		}
+		r.leftovers = l.Leftovers
+		out := make([]fmtTarget, len(l.Files))
+		for i, f := range l.Files {
+			name := path.Join(display, f)
+			out[i] = fmtTarget{root: r, rel: filepath.FromSlash(f), name: name, kind: kindOfPath(name)}
+		}
+		return out, ds, nil
+	}
+	if len(o.Files) == 0 {
+		dir, name, err := o.ledgerDir()
+		if err != nil {
+			return nil, roots, nil, err
+		}
+		ts, ds, err := walkRoot(dir, name)
+		return ts, roots, ds, err
 	}
 	var out []fmtTarget
 	var ds diag.List
+	folders := map[string]*fmtRoot{} // the folders of the files given, each opened once
 	for _, arg := range o.Files {
-		st, err := os.Stat(arg)
+		st, err := os.Lstat(arg)
 		if err != nil {
-			return nil, nil, usagef("%v", unwrapPathError(err))
+			return nil, roots, nil, usagef("%v", unwrapPathError(err))
 		}
-		if st.IsDir() {
-			ts, wds, err := walkTargets(arg, filepath.ToSlash(filepath.Clean(arg)), lopts)
+		name := filepath.ToSlash(filepath.Clean(arg))
+		switch {
+		case st.IsDir():
+			ts, wds, err := walkRoot(arg, name)
 			if err != nil {
-				return nil, nil, err
+				return nil, roots, nil, err
 			}
 			out = append(out, ts...)
 			ds = append(ds, wds...)
 			continue
-		}
-		name := filepath.ToSlash(filepath.Clean(arg))
-		if !st.Mode().IsRegular() { // a pipe would block the reader
+		case st.Mode()&fs.ModeSymlink != 0: // the rename would replace the link with a file
+			ds.Errorf(diag.Pos{File: name}, "", "symlink", "symbolic links are not followed: give the file itself")
+			continue
+		case !st.Mode().IsRegular(): // a pipe would block the reader
 			ds.Errorf(diag.Pos{File: name}, "", "read", "not a regular file (a device, pipe or socket): give the file itself")
 			continue
 		}
-		out = append(out, fmtTarget{path: arg, name: name, kind: kindOfPath(name)})
+		dir := filepath.Dir(arg)
+		r := folders[dir]
+		if r == nil {
+			if r, err = open(dir, path.Dir(name)); err != nil {
+				return nil, roots, nil, err
+			}
+			folders[dir] = r
+		}
+		out = append(out, fmtTarget{root: r, rel: filepath.Base(arg), name: name, kind: kindOfPath(name)})
 	}
-	return out, ds, nil
-}
-
-func walkTargets(dir, display string, lopts ledger.Options) ([]fmtTarget, diag.List, error) {
-	files, ds, err := ledger.Files(os.DirFS(dir), display, lopts)
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading %s: %w", display, unwrapPathError(err))
-	}
-	out := make([]fmtTarget, len(files))
-	for i, f := range files {
-		name := filepath.ToSlash(filepath.Join(display, f))
-		out[i] = fmtTarget{path: filepath.Join(dir, filepath.FromSlash(f)), name: name, kind: kindOfPath(name)}
-	}
-	return out, ds, nil
+	return out, roots, ds, nil
 }
 
 // kindOfPath tells a file's kind from the end of its path, so that a file given by name is
