@@ -139,15 +139,18 @@ func unwrapPathError(err error) error {
 // unwrapPathCause is the operating system's reason in a path or link error, for a message
 // that names the file itself (an os.Root's relative name or a temporary file would confuse).
 func unwrapPathCause(err error) error {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Err
-	case errors.As(err, &le):
-		return le.Err
+	for {
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.As(err, &le):
+			err = le.Err
+		default:
+			return err
+		}
 	}
-	return err
 }
 
 // load reads and checks the ledger: the one pipeline every command starts with.

@@ -303,7 +303,13 @@ func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, []*fmtRoot, 
 	var ds diag.List
 	folders := map[string]*fmtRoot{} // the folders of the files given, each opened once
 	for _, arg := range o.Files {
-		st, err := os.Lstat(arg)
+		// A folder named here may be a link, as --dir may: the user chose it. A file named here
+		// may not: the rename would put a copy of what it points to in the link's place.
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, roots, nil, usagef("%v", unwrapPathError(err))
+		}
+		lst, err := os.Lstat(arg)
 		if err != nil {
 			return nil, roots, nil, usagef("%v", unwrapPathError(err))
 		}
@@ -317,7 +323,7 @@ func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, []*fmtRoot, 
 			out = append(out, ts...)
 			ds = append(ds, wds...)
 			continue
-		case st.Mode()&fs.ModeSymlink != 0: // the rename would replace the link with a file
+		case lst.Mode()&fs.ModeSymlink != 0:
 			ds.Errorf(diag.Pos{File: name}, "", "symlink", "symbolic links are not followed: give the file itself")
 			continue
 		case !st.Mode().IsRegular(): // a pipe would block the reader
