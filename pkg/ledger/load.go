@@ -267,7 +267,7 @@ func walk(fsys fs.FS, display string, maxFiles int) (Listing, diag.List, error) 
 		}
 		if e.IsDir() {
 			if p != "." {
-				ds.Errorf(at, "", "file-name", "a folder named like a data file: its files are read, but rename it so that it is not taken for one")
+				ds.Warnf(at, "", "file-name", "a folder named like a data file: its files are read, but rename it so that it is not taken for one")
 			}
 			return nil
 		}

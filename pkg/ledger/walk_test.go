@@ -68,7 +68,7 @@ func TestWalkReportsEverySurprise(t *testing.T) {
 proposals/aaa/.02-b.yml.tmp-9: warning: temporary file of an interrupted write of 02-b.yml: budget fmt removes it [leftover]
 proposals/aaa/02-upper.YAML: error: not read: a data file's name ends in .yaml or .yml, in lower case, not .YAML [file-name]
 proposals/aaa/03-mixed.Yml: error: not read: a data file's name ends in .yaml or .yml, in lower case, not .Yml [file-name]
-proposals/bbb.yaml: error: a folder named like a data file: its files are read, but rename it so that it is not taken for one [file-name]
+proposals/bbb.yaml: warning: a folder named like a data file: its files are read, but rename it so that it is not taken for one [file-name]
 proposals/cross-cutting/.x.yaml.tmp-77: warning: temporary file of an interrupted write of x.yaml: budget fmt removes it [leftover]
 proposals/link.yaml: error: symbolic links are not followed: put the file itself in the ledger [symlink]
 proposals/locked: error: cannot read folder: permission denied [read]`
