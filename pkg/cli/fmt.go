@@ -42,7 +42,10 @@ between the file's sections, and every comment kept. It changes how a file looks
 it says: the result is read back and compared value by value before anything is written.
 
 Each file is replaced atomically (a temporary file in the same folder, synced, then renamed
-over it), so an interrupted run leaves every file either as it was or fully formatted. A file
+over it), so an interrupted run leaves every file either as it was or fully formatted. Every
+temporary file is written before the first rename: a folder fmt may not write changes nothing.
+A run that was killed leaves temporary files (.NAME.yaml.tmp-DIGITS); the next fmt removes
+them, and fmt --check and validate report them. A file
 that does not parse (YAML syntax, a duplicate key, an amount that is not an exact number) is
 reported and left alone; fmt never guesses what a broken file meant.
 
