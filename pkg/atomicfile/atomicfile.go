@@ -8,7 +8,8 @@
 // The new content is first written to a temporary file beside the target, named
 // ".NAME.tmp-DIGITS" (see Leftover), synced, then renamed over the target (or linked to a new
 // name). A process killed in between leaves that temporary file behind and the target as it
-// was; Leftover recognises such files so that a later run can report or remove them.
+// was; Leftover recognises such files so that a later run can report or remove them. Check
+// tells beforehand whether a file can be written, for a caller that replaces several.
 package atomicfile
 
 import (
@@ -52,13 +53,14 @@ func Create(path string, data []byte, perm fs.FileMode) error {
 
 // WriteIn replaces the file name of root with data, as Write does, within root. name is
 // relative to root; a name that leads out of root is refused by the operating system, and so is
-// a symbolic link at name, which the rename would replace.
+// a symbolic link at name, which the rename would replace. Errors name name, never the
+// temporary file.
 func WriteIn(root *os.Root, name string, data []byte, perm fs.FileMode) error {
-	p, err := Prepare(root, name, data, perm)
-	if err != nil {
-		return err
+	perm, err := targetPerm(root, name, perm)
+	if err == nil {
+		err = place(root, name, data, perm, true)
 	}
-	return p.Commit()
+	return pathError("write", name, err)
 }
 
 // CreateIn writes a new file name of root with data, as Create does, within root.
@@ -66,56 +68,36 @@ func CreateIn(root *os.Root, name string, data []byte, perm fs.FileMode) error {
 	return pathError("create", name, place(root, name, data, perm, false))
 }
 
-// Pending is the new content of a file, written and synced under a temporary name beside it,
-// not yet in its place. Commit puts it there; Abort removes it. A caller that replaces several
-// files prepares all of them before committing any, so that a folder it may not write, or a
-// full disk, stops it before the first file changes.
-type Pending struct {
-	root      *os.Root
-	name, tmp string
-}
-
-// Prepare writes the new content of the file name of root as Write does, up to the rename: the
-// temporary file is complete, synced and has name's permissions (perm for a new file). It
-// fails, leaving nothing behind, where name is not a regular file or its folder cannot be
-// written. Errors name name, never the temporary file.
-func Prepare(root *os.Root, name string, data []byte, perm fs.FileMode) (*Pending, error) {
-	if st, err := root.Lstat(name); err == nil {
-		if !st.Mode().IsRegular() {
-			return nil, &fs.PathError{Op: "write", Path: name, Err: errNotRegular}
-		}
-		perm = st.Mode().Perm()
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, pathError("write", name, err)
+// Check tells whether WriteIn could replace name, short of a full disk: name is a regular file
+// (or does not exist) within root, and a temporary file for it can be made beside it (and is
+// removed again). A caller that replaces several files checks them all before it writes any,
+// so that a folder it may not write, or a name too long for its temporary file, stops it before
+// the first file changes. Errors name name.
+func Check(root *os.Root, name string) error {
+	if _, err := targetPerm(root, name, 0o600); err != nil {
+		return pathError("write", name, err)
 	}
-	tmp, err := writeTemp(root, name, data, perm)
+	f, tmp, err := createTemp(root, name)
 	if err != nil {
-		return nil, pathError("write", name, err)
+		return pathError("write", name, err)
 	}
-	return &Pending{root: root, name: name, tmp: tmp}, nil
+	f.Close()
+	return pathError("write", name, root.Remove(tmp))
 }
 
-// Name is the file the content is for, as given to Prepare.
-func (p *Pending) Name() string { return p.name }
-
-// Commit renames the temporary file over the file and syncs the folder. On error the file is
-// as it was and the temporary file is removed.
-func (p *Pending) Commit() error {
-	err := beforeRename(filepath.Join(p.root.Name(), p.tmp))
-	if err == nil {
-		err = p.root.Rename(p.tmp, p.name)
+// targetPerm is the permissions of the file name of root, or perm where there is none yet; it
+// fails where name is not a regular file.
+func targetPerm(root *os.Root, name string, perm fs.FileMode) (fs.FileMode, error) {
+	st, err := root.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return perm, nil
+	case err != nil:
+		return 0, err
+	case !st.Mode().IsRegular():
+		return 0, errNotRegular
 	}
-	if err != nil {
-		_ = p.root.Remove(p.tmp)
-		return pathError("write", p.name, err)
-	}
-	syncDir(p.root, filepath.Dir(p.name))
-	return nil
-}
-
-// Abort removes the temporary file; the file itself was never touched.
-func (p *Pending) Abort() {
-	_ = p.root.Remove(p.tmp)
+	return st.Mode().Perm(), nil
 }
 
 // Leftover tells whether name (a file's base name) is a temporary file of this package, and
@@ -185,15 +167,7 @@ func place(root *os.Root, name string, data []byte, perm fs.FileMode, replace bo
 // writeTemp writes data to a new temporary file beside name, with perm, synced and closed, and
 // returns its name; on error nothing is left behind.
 func writeTemp(root *os.Root, name string, data []byte, perm fs.FileMode) (tmp string, err error) {
-	dir, base := filepath.Split(name)
-	var f *os.File
-	for range 10000 {
-		tmp = dir + "." + base + tempInfix + strconv.FormatUint(uint64(rand.Uint32()), 10)
-		f, err = root.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
-	}
+	f, tmp, err := createTemp(root, name)
 	if err != nil {
 		return "", err
 	}
@@ -212,6 +186,19 @@ func writeTemp(root *os.Root, name string, data []byte, perm fs.FileMode) (tmp s
 		return tmp, err
 	}
 	return tmp, f.Sync()
+}
+
+// createTemp makes a new, empty temporary file beside name: ".NAME.tmp-DIGITS".
+func createTemp(root *os.Root, name string) (*os.File, string, error) {
+	dir, base := filepath.Split(name)
+	for range 10000 {
+		tmp := dir + "." + base + tempInfix + strconv.FormatUint(uint64(rand.Uint32()), 10)
+		f, err := root.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, tmp, err
+		}
+	}
+	return nil, "", fs.ErrExist
 }
 
 // pathError names the target in an error from the operating system, which names the

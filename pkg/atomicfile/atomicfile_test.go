@@ -152,54 +152,32 @@ func TestInRootRefusesEscapes(t *testing.T) {
 	}
 }
 
-// Prepare writes every temporary file before any target changes; Commit puts one in place and
-// Abort removes one, leaving its target as it was.
-func TestPrepareCommitAbort(t *testing.T) {
+// Check makes and removes a temporary file beside the file, and leaves the file as it was.
+func TestCheckChangesNothing(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"a.yaml", "b.yaml"} {
-		if err := os.WriteFile(filepath.Join(dir, n), []byte("old "+n+"\n"), 0o640); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("old\n"), 0o640); err != nil {
+		t.Fatal(err)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	a, err := Prepare(root, "a.yaml", []byte("new a\n"), 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := Prepare(root, "b.yaml", []byte("new b\n"), 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := readDir(t, dir); len(got) != 4 {
-		t.Fatalf("after Prepare the folder holds %v, want the two files and two temporary files", got)
-	}
-	for _, n := range []string{"a.yaml", "b.yaml"} {
-		if got, _ := os.ReadFile(filepath.Join(dir, n)); string(got) != "old "+n+"\n" {
-			t.Errorf("%s holds %q after Prepare, want it untouched", n, got)
+	before := listTree(t, dir)
+	for _, name := range []string{"a.yaml", "new.yaml"} {
+		if err := Check(root, name); err != nil {
+			t.Errorf("Check(%q) = %v", name, err)
 		}
 	}
-	if err := a.Commit(); err != nil {
-		t.Fatal(err)
+	if after := listTree(t, dir); after != before {
+		t.Errorf("Check changed the folder:\nbefore:\n%s\nafter:\n%s", before, after)
 	}
-	b.Abort()
-	for n, want := range map[string]string{"a.yaml": "new a\n", "b.yaml": "old b.yaml\n"} {
-		if got, _ := os.ReadFile(filepath.Join(dir, n)); string(got) != want {
-			t.Errorf("%s holds %q, want %q", n, got, want)
-		}
-	}
-	if st, _ := os.Stat(filepath.Join(dir, "a.yaml")); st.Mode().Perm() != 0o640 {
-		t.Errorf("a.yaml mode = %v, want its own 0640", st.Mode().Perm())
-	}
-	assertOnly(t, dir, "a.yaml", "b.yaml")
 }
 
-// A symbolic link, a folder or a name too long for its temporary file is refused by Prepare,
-// with the target's name: the caller learns before any rename which file cannot be written.
-func TestPrepareRefusesAndNamesTheTarget(t *testing.T) {
+// A symbolic link, a folder or a name too long for its temporary file is refused by Check and by
+// WriteIn, with the target's name: the caller learns before any rename which file cannot be
+// written.
+func TestCheckRefusesAndNamesTheTarget(t *testing.T) {
 	dir := t.TempDir()
 	long := strings.Repeat("l", 250) + ".yaml" // 255 bytes: the longest name, but not with ".tmp-…"
 	for _, f := range []string{"real.yaml", long} {
@@ -218,23 +196,26 @@ func TestPrepareRefusesAndNamesTheTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
+	before := listTree(t, dir)
 	for _, tc := range []struct{ name, want string }{
 		{"link.yaml", "write link.yaml: not a regular file"},
 		{"dir.yaml", "write dir.yaml: not a regular file"},
 		{long, "write " + long + ": file name too long"},
 		{"missing/a.yaml", "write missing/a.yaml: no such file or directory"},
+		{"../a.yaml", "write ../a.yaml: path escapes from parent"},
 	} {
-		p, err := Prepare(root, tc.name, []byte("y\n"), 0o644)
-		if err == nil {
-			p.Abort()
-			t.Errorf("Prepare(%q) succeeded, want %q", tc.name, tc.want)
-			continue
-		}
-		if err.Error() != tc.want {
-			t.Errorf("Prepare(%q) error = %q, want %q", tc.name, err, tc.want)
+		for op, f := range map[string]func() error{
+			"Check":   func() error { return Check(root, tc.name) },
+			"WriteIn": func() error { return WriteIn(root, tc.name, []byte("y\n"), 0o644) },
+		} {
+			if err := f(); err == nil || err.Error() != tc.want {
+				t.Errorf("%s(%q) error = %v, want %q", op, tc.name, err, tc.want)
+			}
 		}
 	}
-	assertOnly(t, dir, "dir.yaml", "link.yaml", long, "real.yaml")
+	if after := listTree(t, dir); after != before {
+		t.Errorf("the folder changed:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
 }
 
 // In a folder the process may not write, the error names the file, not the temporary file.
@@ -278,14 +259,15 @@ func TestLeftover(t *testing.T) {
 			t.Errorf("Leftover(%q) = %q, %v; want %q, %v", tc.name, target, ok, tc.target, tc.ok)
 		}
 	}
-	// What Prepare leaves when the process dies before Commit is a leftover of its target.
+	// The temporary file that a process killed before its rename leaves is a leftover of its
+	// target.
 	dir := t.TempDir()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	if _, err := Prepare(root, "01-a.yaml", []byte("x\n"), 0o644); err != nil {
+	if _, err := writeTemp(root, "01-a.yaml", []byte("x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	names := readDir(t, dir)

@@ -43,7 +43,7 @@ it says: the result is read back and compared value by value before anything is 
 
 Each file is replaced atomically (a temporary file in the same folder, synced, then renamed
 over it), so an interrupted run leaves every file either as it was or fully formatted. Every
-temporary file is written before the first rename: a folder fmt may not write changes nothing.
+file is checked before the first is written: a folder fmt may not write changes nothing.
 A run that was killed leaves temporary files (.NAME.yaml.tmp-DIGITS); the next fmt removes
 them, and fmt --check and validate report them. A file
 that does not parse (YAML syntax, a duplicate key, an amount that is not an exact number) is
@@ -96,8 +96,8 @@ type fmtResult struct {
 	unread   bool
 }
 
-// commitFile puts a prepared file in place; tests make it fail midway.
-var commitFile = (*atomicfile.Pending).Commit
+// fmtWriteFile replaces a file; tests make it fail midway.
+var fmtWriteFile = atomicfile.WriteIn
 
 func fmtRun(opts *FmtOptions) error {
 	lopts, err := opts.Limits.options()
@@ -193,35 +193,26 @@ func fmtRun(opts *FmtOptions) error {
 	return nil
 }
 
-// writeFormatted replaces the changed files, printing each name once it is in place. Every new
-// file is written and synced under a temporary name first, so that a folder fmt may not write,
-// a full disk or a target that is no longer a file stops the run before the first rename, with
-// nothing changed; the renames follow. Should one of those fail, the error says which files
-// were rewritten: those printed.
+// writeFormatted replaces the changed files, printing each name once it is in place. Every
+// file is checked first (it is still a regular file, and a temporary file can be made beside
+// it), so that a folder fmt may not write, or a name too long for its temporary file, stops
+// the run before the first file changes. The files are then written one at a time, so that a
+// run killed midway leaves at most one temporary file; should a write fail (a full disk), the
+// error says which files were rewritten: those printed.
 func writeFormatted(out io.Writer, targets []fmtTarget, results []fmtResult, changed []int) error {
-	pending := make([]*atomicfile.Pending, 0, len(changed))
-	abort := func(ps []*atomicfile.Pending) {
-		for _, p := range ps {
-			p.Abort()
-		}
-	}
 	for _, i := range changed {
 		t := targets[i]
-		p, err := atomicfile.Prepare(t.root.Root, t.rel, results[i].out, 0o644)
-		if err != nil {
-			abort(pending)
+		if err := atomicfile.Check(t.root.Root, t.rel); err != nil {
 			return fmt.Errorf("cannot write %s: %v: no file was changed", t.name, unwrapPathCause(err))
 		}
-		pending = append(pending, p)
-		results[i].out = nil // on disk now
 	}
-	for k, p := range pending {
-		t := targets[changed[k]]
-		if err := commitFile(p); err != nil {
-			abort(pending[k+1:])
+	for k, i := range changed {
+		t := targets[i]
+		if err := fmtWriteFile(t.root.Root, t.rel, results[i].out, 0o644); err != nil {
 			return fmt.Errorf("cannot write %s: %v: of %d files to rewrite, %d rewritten (listed above), %d left as they were",
-				t.name, unwrapPathCause(err), len(pending), k, len(pending)-k)
+				t.name, unwrapPathCause(err), len(changed), k, len(changed)-k)
 		}
+		results[i].out = nil
 		fmt.Fprintln(out, t.name)
 	}
 	return nil

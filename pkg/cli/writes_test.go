@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -172,26 +173,25 @@ func TestWritesStayInside(t *testing.T) {
 	}
 }
 
-// A rename that fails after others succeeded (the disk goes away, the file is swapped for a
-// folder) is reported with exactly what was written: the files printed, and only those.
-func TestFmtRenameFailsMidway(t *testing.T) {
+// A write that fails after others succeeded (the disk fills up) is reported with exactly what
+// was written: the files printed, and only those.
+func TestFmtWriteFailsMidway(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, f := range ledgerFixture().Files {
 		writeFile(t, f.Name, string(f.Data))
 	}
 	before := snapshot(t)
 	calls := 0
-	commitFile = func(p *atomicfile.Pending) error {
+	fmtWriteFile = func(root *os.Root, name string, data []byte, perm fs.FileMode) error {
 		if calls++; calls == 2 {
-			p.Abort()
-			return &os.PathError{Op: "write", Path: p.Name(), Err: errors.New("input/output error")}
+			return &os.PathError{Op: "write", Path: name, Err: errors.New("no space left on device")}
 		}
-		return p.Commit()
+		return atomicfile.WriteIn(root, name, data, perm)
 	}
-	t.Cleanup(func() { commitFile = (*atomicfile.Pending).Commit })
+	t.Cleanup(func() { fmtWriteFile = atomicfile.WriteIn })
 	var out, errb bytes.Buffer
 	code := Main([]string{"fmt", "--dir", "proposals"}, Streams{In: strings.NewReader(""), Out: &out, Err: &errb})
-	wantErr := "budget: cannot write proposals/bbb/02-husleje.yaml: input/output error: " +
+	wantErr := "budget: cannot write proposals/bbb/02-husleje.yaml: no space left on device: " +
 		"of 4 files to rewrite, 1 rewritten (listed above), 3 left as they were\n"
 	if code != ExitUsage || out.String() != "proposals/aaa/01-digital.yaml\n" || errb.String() != wantErr {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant exit 2, stdout the first file, stderr:\n%s", code, out.String(), errb.String(), wantErr)
