@@ -12,6 +12,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/spf13/cobra"
 )
@@ -50,7 +51,9 @@ func Main(args []string, s Streams) int {
 	case errors.Is(err, errDataFailed):
 		return ExitData
 	}
-	fmt.Fprintf(s.Err, "budget: %v\n", err)
+	// Messages quote the data (a title, a committee, a file name): nothing in them may reach the
+	// terminal as a control.
+	fmt.Fprintf(s.Err, "budget: %s\n", escape.Terminal(err.Error()))
 	return ExitUsage
 }
 

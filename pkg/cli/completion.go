@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/spf13/cobra"
 )
@@ -12,6 +13,13 @@ import (
 // Shell completion is Cobra's (budget completion bash|zsh|fish|powershell); the functions here
 // complete the values that come from the ledger: committee ids, proposal numbers and
 // cross-cutting ids, with names and titles as descriptions.
+
+// completion is a value offered to the shell with its description, both from the data: the shell
+// reads one completion a line, value and description split by a tab, and shows the description
+// in the terminal, so hidden characters are written visibly.
+func completion(value, desc string) cobra.Completion {
+	return cobra.CompletionWithDesc(escape.Terminal(value), escape.Terminal(desc))
+}
 
 // completionLedger loads the ledger for completing, without checks: a shell waits for it.
 func (g *Global) completionLedger() (*ledger.Ledger, bool) {
@@ -44,7 +52,11 @@ func registerCompletions(cmd *cobra.Command, g *Global) {
 		if !ok {
 			return nil, cobra.ShellCompDirectiveError
 		}
-		return approvals(l), cobra.ShellCompDirectiveNoFileComp
+		var out []cobra.Completion
+		for _, a := range approvals(l) {
+			out = append(out, escape.Terminal(a))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	complete("years", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		l, ok := g.completionLedger()
@@ -72,7 +84,7 @@ func completeCommittees(g *Global) cobra.CompletionFunc {
 		}
 		var out []cobra.Completion
 		for _, c := range l.Catalog.Committees {
-			out = append(out, cobra.CompletionWithDesc(c.ID, c.Name))
+			out = append(out, completion(c.ID, c.Name))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
@@ -93,10 +105,10 @@ func completeProposals(g *Global) cobra.CompletionFunc {
 		}
 		var out []cobra.Completion
 		for _, p := range l.Proposals {
-			out = append(out, cobra.CompletionWithDesc(strconv.Itoa(p.Number), p.Title))
+			out = append(out, completion(strconv.Itoa(p.Number), p.Title))
 		}
 		for _, x := range l.CrossCutting {
-			out = append(out, cobra.CompletionWithDesc(x.ID, x.Title))
+			out = append(out, completion(x.ID, x.Title))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

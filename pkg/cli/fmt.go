@@ -16,6 +16,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/spf13/cobra"
@@ -155,7 +156,7 @@ func fmtRun(opts *FmtOptions) error {
 	switch {
 	case opts.Check:
 		for _, i := range changed {
-			fmt.Fprintln(opts.Out, targets[i].name)
+			fmt.Fprintln(opts.Out, escape.Terminal(targets[i].name))
 		}
 	case !unread:
 		writeErr = writeFormatted(opts.Out, targets, results, changed)
@@ -213,7 +214,7 @@ func writeFormatted(out io.Writer, targets []fmtTarget, results []fmtResult, cha
 				t.name, unwrapPathCause(err), len(changed), k, len(changed)-k)
 		}
 		results[i].out = nil
-		fmt.Fprintln(out, t.name)
+		fmt.Fprintln(out, escape.Terminal(t.name))
 	}
 	return nil
 }
@@ -231,7 +232,7 @@ func removeLeftovers(w io.Writer, roots []*fmtRoot, ds diag.List) diag.List {
 				continue
 			}
 			removed[name] = true
-			fmt.Fprintf(w, "removed %s, a temporary file of an interrupted write\n", name)
+			fmt.Fprintf(w, "removed %s, a temporary file of an interrupted write\n", escape.Terminal(name))
 		}
 	}
 	return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool {

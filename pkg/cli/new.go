@@ -17,6 +17,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -125,7 +126,7 @@ func newRun(opts *NewOptions) error {
 		}
 		return fmt.Errorf("cannot write %s: %v: nothing written", path.Join(display, rel), unwrapPathCause(err))
 	}
-	fmt.Fprintln(opts.Out, path.Join(display, rel))
+	fmt.Fprintln(opts.Out, escape.Terminal(path.Join(display, rel)))
 	return nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/budget-ledger/budget/pkg/escape"
 )
 
 // Sources gives the text of a file by the name diagnostics use, so that the text writer can show
@@ -21,7 +23,9 @@ type Options struct {
 func (o Options) keep(d Diagnostic) bool { return o.All || !d.Acknowledged }
 
 // WriteText writes each diagnostic as file:line:col: severity: message [code], followed by the
-// offending source line and a caret under the column, then a summary line.
+// offending source line and a caret under the column, then a summary line. File names, messages,
+// reasons, paths and source lines are data: their hidden characters are written visibly
+// (escape.Terminal), and the caret counts the escapes.
 func WriteText(w io.Writer, l List, src Sources, o Options) error {
 	var b strings.Builder
 	for _, d := range l {
@@ -29,18 +33,18 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 			continue
 		}
 		if d.Acknowledged {
-			fmt.Fprintf(&b, "%s: %s (acknowledged): %s [%s]\n", d.Pos, d.Severity, d.Message, d.Code)
-			fmt.Fprintf(&b, "    reason: %s\n", d.Reason)
+			fmt.Fprintf(&b, "%s: %s (acknowledged): %s [%s]\n", escape.Terminal(d.Pos.String()), d.Severity, escape.Terminal(d.Message), escape.Terminal(d.Code))
+			fmt.Fprintf(&b, "    reason: %s\n", escape.Terminal(d.Reason))
 		} else {
-			b.WriteString(d.String())
+			b.WriteString(escape.Terminal(d.String()))
 			b.WriteByte('\n')
 		}
 		if line, ok := sourceLine(src, d.Pos); ok {
 			line, col := clip(line, d.Pos.Column)
-			fmt.Fprintf(&b, "    %s\n    %s^\n", line, caretPad(line, col))
+			fmt.Fprintf(&b, "    %s\n    %s^\n", escape.TerminalKeeping(line, "\t"), caretPad(line, col))
 		}
 		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" {
-			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", d.Code, d.Path)
+			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", escape.Terminal(d.Code), escape.Terminal(d.Path))
 		}
 	}
 	e, wn := l.Count()
@@ -106,8 +110,9 @@ func clip(line string, col int) (string, int) {
 	return shown, col
 }
 
-// caretPad returns the white space that puts a caret under column col of line, keeping tabs so
-// the caret lines up in a terminal.
+// caretPad returns the white space that puts a caret under column col of line as
+// the text writer shows it: a tab stays a tab, so that the caret lines up in a terminal, and
+// another hidden character takes the width of its escape.
 func caretPad(line string, col int) string {
 	var b strings.Builder
 	for i, r := range []rune(line) {
@@ -117,7 +122,7 @@ func caretPad(line string, col int) string {
 		if r == '\t' {
 			b.WriteByte('\t')
 		} else {
-			b.WriteByte(' ')
+			b.WriteString(strings.Repeat(" ", escape.TerminalWidth(r)))
 		}
 	}
 	return b.String()
@@ -144,7 +149,7 @@ func (d Diagnostic) MarshalJSON() ([]byte, error) {
 }
 
 // WriteJSON writes {"diagnostics": [...], "errors": N, "warnings": N} for machines; warnings
-// counts the unacknowledged ones.
+// counts the unacknowledged ones. Text is exact, its hidden characters as \u escapes.
 func WriteJSON(w io.Writer, l List, o Options) error {
 	out := struct {
 		Diagnostics []Diagnostic `json:"diagnostics"`
@@ -157,9 +162,14 @@ func WriteJSON(w io.Writer, l List, o Options) error {
 		}
 	}
 	out.Errors, out.Warnings = l.Count()
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(b.Bytes()))
+	return err
 }
 
 // WriteGitHub writes GitHub Actions workflow commands (::error file=…,line=…,col=…::message), one
@@ -181,11 +191,13 @@ func WriteGitHub(w io.Writer, l List, o Options) error {
 	return err
 }
 
-// ghData escapes a message as GitHub's workflow commands require.
+// ghData escapes a message as GitHub's workflow commands require: line breaks as %0D and %0A,
+// so that none ends the command and starts another. The command is a line of the job's log,
+// which GitHub shows as a terminal would: the other hidden characters are written visibly.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(escape.TerminalKeeping(s, "\r\n"))
 }
 
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(escape.TerminalKeeping(s, "\r\n"))
 }

@@ -291,6 +291,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 	if c.aliases > 1 {
 		ds[c.firstAlias].Message += fmt.Sprintf(" (and %d more aliases in this file)", c.aliases-1)
 	}
+	c.noteHiddenRest()
 	return d, ds
 }
 
@@ -398,6 +399,8 @@ type converter struct {
 	segs     []string
 	// An alias bomb holds thousands of aliases: the first is reported, the others counted.
 	aliases, firstAlias int
+	// hidden counts the texts with a refused character (hidden.go); lastHidden is the last report.
+	hidden, lastHidden int
 }
 
 func (c *converter) path() string { return strings.Join(c.segs, ".") }
@@ -441,6 +444,7 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 				c.ds.Errorf(c.pos(k), c.path(), "alias", "YAML merge keys (<<) are not allowed: write each value where it belongs")
 				continue
 			}
+			c.checkHidden(k, "key")
 			if _, dup := m[k.Value]; dup {
 				first := firstKey(n, k.Value)
 				c.segs = append(c.segs, k.Value)
@@ -475,6 +479,7 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	if strings.HasPrefix(n.Value, PlaceholderPrefix) {
 		c.d.placeholders = true
 	}
+	c.checkHidden(n, "text")
 	return n.Value
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/diff"
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/shopspring/decimal"
 )
@@ -52,9 +53,17 @@ func (d *diffWriter) heading(s string) {
 // code quotes a name: `x` in markdown.
 func (d *diffWriter) code(s string) string {
 	if d.md() {
-		return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+		return escape.CodeSpan(s)
 	}
-	return s
+	return escape.Terminal(s)
+}
+
+// text is a text from the data, made safe for the format.
+func (d *diffWriter) text(s string) string {
+	if d.md() {
+		return escape.Markdown(s)
+	}
+	return escape.Terminal(s)
 }
 
 func (d *diffWriter) item(s string) {
@@ -91,13 +100,13 @@ func (d *diffWriter) write() {
 	if len(r.Added)+len(r.Removed)+len(r.Moved) > 0 {
 		d.heading(l.word("Forslag tilføjet, fjernet og flyttet", "Proposals added, removed and moved"))
 		for _, p := range r.Added {
-			d.item(fmt.Sprintf("%s %s (%s)", l.word("tilføjet", "added"), p.Label(), d.kind(p)))
+			d.item(fmt.Sprintf("%s %s (%s)", l.word("tilføjet", "added"), d.text(p.Label()), d.kind(p)))
 		}
 		for _, p := range r.Removed {
-			d.item(fmt.Sprintf("%s %s (%s)", l.word("fjernet", "removed"), p.Label(), d.kind(p)))
+			d.item(fmt.Sprintf("%s %s (%s)", l.word("fjernet", "removed"), d.text(p.Label()), d.kind(p)))
 		}
 		for _, m := range r.Moved {
-			d.item(fmt.Sprintf("%s %s: %s → %s", l.word("flyttet", "moved"), m.Label(), d.code(m.From), d.code(m.To)))
+			d.item(fmt.Sprintf("%s %s: %s → %s", l.word("flyttet", "moved"), d.text(m.Label()), d.code(m.From), d.code(m.To)))
 		}
 	}
 	if len(r.Changed) > 0 {
@@ -120,27 +129,29 @@ func (d *diffWriter) write() {
 func (d *diffWriter) failed() {
 	for _, f := range d.r.Failed {
 		d.heading(d.l.word("Ledgeren kan ikke indlæses: ", "The ledger fails to load: ") + d.code(f.Side))
-		if d.md() {
-			d.b.WriteString("```\n")
-		}
+		var lines strings.Builder
 		for _, e := range f.Errors {
-			d.b.WriteString(e.String() + "\n")
+			lines.WriteString(escape.Terminal(e.String()) + "\n") // one line each
 		}
 		if d.md() {
-			d.b.WriteString("```\n")
+			d.b.WriteString(escape.CodeBlock(lines.String()))
+		} else {
+			d.b.WriteString(lines.String())
 		}
 	}
 }
 
 func (d *diffWriter) kind(r diff.Ref) string {
-	k := r.Kind
-	switch k {
+	var k string
+	switch r.Kind {
 	case "investment":
 		k = d.l.word("investering", "investment")
 	case "efficiency":
 		k = d.l.word("effektivisering", "efficiency")
 	case "cross-cutting":
 		k = d.l.word("tværgående", "cross-cutting")
+	default:
+		k = d.text(r.Kind)
 	}
 	if r.Committee != "" {
 		return d.code(r.Committee) + ", " + k
@@ -150,9 +161,9 @@ func (d *diffWriter) kind(r diff.Ref) string {
 
 func (d *diffWriter) finding(f diag.Diagnostic) string {
 	if d.md() {
-		return fmt.Sprintf("`%s` %s: %s", f.Pos, f.Code, strings.ReplaceAll(f.Message, "*", `\*`))
+		return fmt.Sprintf("%s %s: %s", escape.CodeSpan(f.Pos.String()), escape.Markdown(f.Code), escape.Markdown(f.Message))
 	}
-	return f.String()
+	return escape.Terminal(f.String())
 }
 
 // totals writes Table 1's changed rows: before, after and the change per year.
@@ -209,9 +220,9 @@ func (d *diffWriter) change(c diff.Change) {
 	l := d.l
 	name := c.Label()
 	if d.md() {
-		fmt.Fprintf(&d.b, "**%s**\n\n", strings.ReplaceAll(name, "*", `\*`))
+		fmt.Fprintf(&d.b, "**%s**\n\n", escape.Markdown(name))
 	} else {
-		d.b.WriteString(name + "\n")
+		d.b.WriteString(escape.Terminal(name) + "\n")
 	}
 	if len(c.Amounts) > 0 {
 		if d.md() {
@@ -224,9 +235,9 @@ func (d *diffWriter) change(c diff.Change) {
 				change = d.signed(ledger.Figures{a.After.Sub(*a.Before)})[0].text
 			}
 			if d.md() {
-				fmt.Fprintf(&d.b, "| `%s` | %d | %s | %s | %s |\n", a.Row, a.Year, d.amount(a.Before), d.amount(a.After), change)
+				fmt.Fprintf(&d.b, "| %s | %d | %s | %s | %s |\n", escape.TableCodeSpan(a.Row), a.Year, d.amount(a.Before), d.amount(a.After), change)
 			} else {
-				fmt.Fprintf(&d.b, "  %s %d: %s → %s\n", a.Row, a.Year, d.amount(a.Before), d.amount(a.After))
+				fmt.Fprintf(&d.b, "  %s %d: %s → %s\n", escape.Terminal(a.Row), a.Year, d.amount(a.Before), d.amount(a.After))
 			}
 		}
 		if d.md() {
@@ -249,11 +260,7 @@ func (d *diffWriter) value(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		s = string(r[:59]) + "…"
 	}
-	s = strconv.Quote(s)
-	if d.md() {
-		s = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "<", "&lt;").Replace(s)
-	}
-	return s
+	return d.text(strconv.Quote(s))
 }
 
 // diffJSON writes the report for machines; every amount is a decimal string.

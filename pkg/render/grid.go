@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/shopspring/decimal"
 )
 
@@ -90,6 +91,8 @@ func (g *grid) write(w io.Writer, f Format, l Lang) error {
 	return g.writeTable(w, l)
 }
 
+// writeCSV writes the grid with exact figures; a text cell a spreadsheet would run as a formula
+// is marked as text (escape.CSV).
 func (g *grid) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(g.header); err != nil {
@@ -101,7 +104,7 @@ func (g *grid) writeCSV(w io.Writer) error {
 			if c.num != nil {
 				rec[i] = c.num.String()
 			} else {
-				rec[i] = c.text
+				rec[i] = escape.CSV(c.text)
 			}
 		}
 		if err := cw.Write(rec); err != nil {
@@ -112,12 +115,18 @@ func (g *grid) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
+// writeMarkdown writes the grid as a GitHub table, each text as escape.Markdown makes it: one
+// line, | escaped, no markup of its own.
 func (g *grid) writeMarkdown(w io.Writer, l Lang) error {
 	var b strings.Builder
 	if g.caption != "" {
-		fmt.Fprintf(&b, "_%s_\n\n", g.caption)
+		fmt.Fprintf(&b, "_%s_\n\n", escape.Markdown(g.caption))
 	}
-	b.WriteString("| " + strings.Join(g.header, " | ") + " |\n|")
+	header := make([]string, len(g.header))
+	for i, h := range g.header {
+		header[i] = escape.Markdown(h)
+	}
+	b.WriteString("| " + strings.Join(header, " | ") + " |\n|")
 	for i := range g.header {
 		if g.numeric[i] {
 			b.WriteString(" ---: |")
@@ -129,7 +138,10 @@ func (g *grid) writeMarkdown(w io.Writer, l Lang) error {
 	for _, r := range g.rows {
 		b.WriteString("|")
 		for _, c := range r.cells {
-			s := strings.ReplaceAll(g.format(c, l), "|", `\|`)
+			s := g.format(c, l)
+			if c.num == nil {
+				s = escape.Markdown(c.text) + c.mark
+			}
 			if s != "" && (r.style == groupRow || r.style == totalRow) {
 				s = "**" + s + "**"
 			} else if s != "" && r.style == sectionRow {
@@ -144,7 +156,7 @@ func (g *grid) writeMarkdown(w io.Writer, l Lang) error {
 		b.WriteByte('\n')
 	}
 	for _, n := range g.notes {
-		fmt.Fprintf(&b, "\n%s\n", strings.ReplaceAll(n, "*", `\*`))
+		fmt.Fprintf(&b, "\n%s\n", escape.Markdown(n))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

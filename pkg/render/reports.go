@@ -1,12 +1,14 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/shopspring/decimal"
 )
@@ -116,11 +118,18 @@ func amountsOf(years []int, f ledger.Figures) amountsJSON {
 	return m
 }
 
+// writeJSON writes v as indented JSON with the exact text of the data, hidden characters as \u
+// escapes (escape.JSON), so that the JSON is safe to show in a terminal too.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(b.Bytes()))
+	return err
 }
 
 func totalsJSON(w io.Writer, t ledger.Totals) error {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/shopspring/decimal"
 )
@@ -357,10 +358,15 @@ func (g *grid) marked() bool {
 	return false
 }
 
-// writeBlocks writes a page for a terminal (table) or as markdown.
+// writeBlocks writes a page for a terminal (table) or as markdown. Every text from the data goes
+// through escape.Terminal or escape.Markdown on its way.
 func writeBlocks(w io.Writer, bs []block, f Format, l Lang) error {
 	var b strings.Builder
 	md := f == Markdown
+	text := escape.Terminal
+	if md {
+		text = escape.Markdown
+	}
 	for i, bl := range bs {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -368,26 +374,23 @@ func writeBlocks(w io.Writer, bs []block, f Format, l Lang) error {
 		if bl.heading != "" {
 			switch {
 			case md && i == 0:
-				fmt.Fprintf(&b, "## %s\n", bl.heading)
+				fmt.Fprintf(&b, "## %s\n\n", text(bl.heading))
 			case md:
-				fmt.Fprintf(&b, "### %s\n", bl.heading)
+				fmt.Fprintf(&b, "### %s\n\n", text(bl.heading))
 			default:
-				fmt.Fprintf(&b, "%s\n", bl.heading)
-			}
-			if md {
-				b.WriteByte('\n')
+				fmt.Fprintf(&b, "%s\n", text(bl.heading))
 			}
 		}
 		for _, kv := range bl.fields {
 			if md {
-				fmt.Fprintf(&b, "- %s: %s\n", kv[0], mdEscape(kv[1]))
+				fmt.Fprintf(&b, "- %s: %s\n", kv[0], text(kv[1]))
 			} else {
-				fmt.Fprintf(&b, "  %s: %s\n", kv[0], kv[1])
+				fmt.Fprintf(&b, "  %s: %s\n", kv[0], text(kv[1]))
 			}
 		}
 		if bl.text != "" {
 			if md {
-				fmt.Fprintf(&b, "%s\n", mdEscape(bl.text))
+				fmt.Fprintf(&b, "%s\n", escape.MarkdownParagraphs(bl.text))
 			} else {
 				b.WriteString(wrap(bl.text, "  ", 100))
 			}
@@ -399,16 +402,16 @@ func writeBlocks(w io.Writer, bs []block, f Format, l Lang) error {
 					b.WriteByte('\n')
 				}
 				if md {
-					fmt.Fprintf(&b, "**%s**\n\n", mdEscape(it.group))
+					fmt.Fprintf(&b, "**%s**\n\n", text(it.group))
 				} else {
-					fmt.Fprintf(&b, "  %s\n", it.group)
+					fmt.Fprintf(&b, "  %s\n", text(it.group))
 				}
 			}
 			group = it.group
 			if md {
-				fmt.Fprintf(&b, "- %s\n", mdEscape(it.title))
+				fmt.Fprintf(&b, "- %s\n", text(it.title))
 				for _, kv := range it.fields {
-					fmt.Fprintf(&b, "  - %s: %s\n", kv[0], mdEscape(kv[1]))
+					fmt.Fprintf(&b, "  - %s: %s\n", kv[0], text(kv[1]))
 				}
 				continue
 			}
@@ -434,17 +437,13 @@ func writeBlocks(w io.Writer, bs []block, f Format, l Lang) error {
 	return err
 }
 
-func mdEscape(s string) string {
-	r := strings.NewReplacer("*", `\*`, "_", `\_`, "|", `\|`, "<", `\<`)
-	return r.Replace(s)
-}
-
 // wrap breaks text into lines of at most width characters (a longer word stands alone), each
-// starting with indent.
+// starting with indent, for a terminal: each word has its hidden characters written visibly.
 func wrap(text, indent string, width int) string {
 	var b strings.Builder
 	line := indent
 	for _, word := range strings.Fields(text) {
+		word = escape.Terminal(word)
 		if line != indent && len([]rune(line))+1+len([]rune(word)) > width {
 			b.WriteString(line + "\n")
 			line = indent

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
@@ -219,7 +220,7 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 			if year != 0 {
 				y = strconv.Itoa(year)
 			}
-			_ = cw.Write([]string{nr, s.ID, table, section, item, area, source, y, amount, differs})
+			_ = cw.Write([]string{nr, escape.CSV(s.ID), escape.CSV(table), escape.CSV(section), escape.CSV(item), escape.CSV(area), source, y, amount, differs})
 		}
 		put := func(table, section, item, area, source string, year int, d decimal.Decimal, differs string) {
 			write(table, section, item, area, source, year, d.String(), differs)

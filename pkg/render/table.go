@@ -4,14 +4,17 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// writeTable draws the grid for a terminal. It is the only user of tablewriter.
+// writeTable draws the grid for a terminal. It is the only user of tablewriter. Every text, the
+// caption and the notes too, has its hidden characters written visibly: a line feed or an escape
+// sequence in a cell would break the grid or take over the terminal.
 func (g *grid) writeTable(w io.Writer, l Lang) error {
 	if g.caption != "" {
-		if _, err := fmt.Fprintln(w, g.caption); err != nil {
+		if _, err := fmt.Fprintln(w, escape.Terminal(g.caption)); err != nil {
 			return err
 		}
 	}
@@ -29,13 +32,13 @@ func (g *grid) writeTable(w io.Writer, l Lang) error {
 	)
 	header := make([]any, len(g.header))
 	for i, h := range g.header {
-		header[i] = h
+		header[i] = escape.Terminal(h)
 	}
 	t.Header(header...)
 	for _, r := range g.rows {
 		cells := make([]any, len(r.cells))
 		for i, c := range r.cells {
-			cells[i] = g.format(c, l)
+			cells[i] = escape.Terminal(g.format(c, l))
 		}
 		if err := t.Append(cells...); err != nil {
 			return err
@@ -45,7 +48,7 @@ func (g *grid) writeTable(w io.Writer, l Lang) error {
 		return err
 	}
 	for _, n := range g.notes {
-		if _, err := fmt.Fprintln(w, n); err != nil {
+		if _, err := fmt.Fprintln(w, escape.Terminal(n)); err != nil {
 			return err
 		}
 	}

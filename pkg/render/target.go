@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/shopspring/decimal"
 )
@@ -190,7 +191,7 @@ func targetCSV(w io.Writer, t ledger.Target, l Lang) error {
 		if year != 0 {
 			y = strconv.Itoa(year)
 		}
-		_ = cw.Write([]string{item, y, str(stated), str(computed), differs})
+		_ = cw.Write([]string{escape.CSV(item), y, str(stated), str(computed), differs})
 	}
 	for i, y := range t.Years {
 		var stated *decimal.Decimal

@@ -1,0 +1,169 @@
+package proposal
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/budget-ledger/budget/pkg/escape"
+	"go.yaml.in/yaml/v3"
+)
+
+// The control-character check refuses text that does not read as it looks, in the manner of the
+// "trojan source" checks of Go's and Rust's compilers: control characters (which YAML only lets
+// in through escapes, "\e" or "\x9b"), bidirectional controls, zero-width and other invisible
+// characters, line separators. A tab and a line feed are ordinary text. Each text reports its
+// first such character at that character's own line and column (for an escape in a
+// double-quoted scalar, the backslash that starts it), and how many more it holds; a file reports
+// at most maxHiddenReports texts and counts the rest, so that a hostile file costs neither time
+// nor pages of output.
+
+// maxHiddenReports is how many texts of one file are reported with their position.
+const maxHiddenReports = 10
+
+// refused reports whether the check refuses r in a text.
+func refused(r rune) bool { return r >= 0 && r != '\t' && r != '\n' && escape.Hidden(r) }
+
+// checkHidden reports the first refused character of the scalar n, a value or a key.
+func (c *converter) checkHidden(n *yaml.Node, what string) {
+	first, count := -1, 0
+	for i, r := range n.Value {
+		if refused(r) {
+			if first < 0 {
+				first = i
+			}
+			count++
+		}
+	}
+	if first < 0 {
+		return
+	}
+	if c.hidden++; c.hidden > maxHiddenReports {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(n.Value[first:])
+	pos := c.pos(n)
+	if c.d.Source != nil {
+		pos.Line, pos.Column = hiddenPos(c.d.Source, n)
+	}
+	msg := fmt.Sprintf("%s holds %s, %s, %s: remove it", what, escape.Name(r), escape.Kind(r), hiddenHarm(r))
+	if count > 1 {
+		msg += fmt.Sprintf(" (and %d more in this %s)", count-1, what)
+	}
+	c.lastHidden = len(*c.ds)
+	c.ds.Errorf(pos, c.path(), "control-character", "%s", msg)
+}
+
+// hiddenHarm says what a refused character does.
+func hiddenHarm(r rune) string {
+	switch escape.Kind(r) {
+	case "a control character":
+		return "which can move the cursor or rewrite what a terminal shows"
+	case "a bidirectional control":
+		return "which makes text display in another order than it is stored"
+	case "a line separator":
+		return "which some programs show as a line break and others not at all"
+	}
+	return "which makes text differ from what it looks like"
+}
+
+// noteHiddenRest adds to the last report how many more texts of the file hold such characters.
+func (c *converter) noteHiddenRest() {
+	if c.hidden > maxHiddenReports {
+		(*c.ds)[c.lastHidden].Message += fmt.Sprintf(" (and %d more texts in this file hold such characters)", c.hidden-maxHiddenReports)
+	}
+}
+
+// hiddenPos finds the line and column of the first refused character of scalar n in src: from
+// the scalar's own position, it reads the source as the scalar's style writes it. In a
+// double-quoted scalar a character may be written as an escape, whose backslash is the position;
+// in every other style a refused character can only stand as itself. Raw CR and NEL are line
+// breaks, which YAML turns into line feeds, never part of a text. Where the source does not
+// match (it cannot, but a position must never be wrong), the scalar's own position is kept.
+func hiddenPos(src []byte, n *yaml.Node) (line, col int) {
+	off, ok := offsetOf(src, n.Line, n.Column)
+	if !ok {
+		return n.Line, n.Column
+	}
+	line, col = n.Line, n.Column
+	quoted := n.Style&yaml.DoubleQuotedStyle != 0
+	if quoted {
+		// A tag may stand before the quote: !!str "...".
+		for off < len(src) && src[off] != '"' && src[off] != '\n' {
+			_, size := utf8.DecodeRune(src[off:])
+			off, col = off+size, col+1
+		}
+		if off >= len(src) || src[off] != '"' {
+			return n.Line, n.Column
+		}
+		off, col = off+1, col+1
+	}
+	i := off
+	for i < len(src) {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case quoted && r == '"':
+			return n.Line, n.Column
+		case quoted && r == '\\' && i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r'):
+			// An escaped line break: the break itself is read next.
+		case quoted && r == '\\':
+			e, length := unescape(src[i+1:])
+			if refused(e) {
+				return line, col
+			}
+			size += length
+			col += utf8.RuneCount(src[i+1 : i+1+length])
+		case r == '\n':
+			line, col = line+1, 0
+		case r != '\r' && r != 0x85 && refused(r):
+			return line, col
+		}
+		i += size
+		col++
+	}
+	return n.Line, n.Column
+}
+
+// offsetOf is the byte offset of 1-based line and rune column in src.
+func offsetOf(src []byte, line, col int) (int, bool) {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		off += i + 1
+	}
+	for c := 1; c < col && off < len(src); c++ {
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	return off, off <= len(src)
+}
+
+// unescape reads the escape after a backslash in a double-quoted scalar: the character it
+// stands for (-1 for an escape YAML refuses) and the bytes it takes.
+func unescape(b []byte) (rune, int) {
+	if len(b) == 0 {
+		return -1, 0
+	}
+	hex := map[byte]int{'x': 2, 'u': 4, 'U': 8}[b[0]]
+	if hex > 0 {
+		if len(b) < 1+hex {
+			return -1, 1
+		}
+		v, err := strconv.ParseUint(string(b[1:1+hex]), 16, 32)
+		if err != nil {
+			return -1, 1
+		}
+		return rune(v), 1 + hex
+	}
+	simple := map[byte]rune{'0': 0, 'a': 7, 'b': 8, 't': 9, '\t': 9, 'n': 10, 'v': 11, 'f': 12, 'r': 13,
+		'e': 27, ' ': ' ', '"': '"', '/': '/', '\\': '\\', 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029}
+	if r, ok := simple[b[0]]; ok {
+		return r, 1
+	}
+	_, size := utf8.DecodeRune(b)
+	return -1, size
+}
