@@ -87,14 +87,7 @@ func TestCreateNeverOverwrites(t *testing.T) {
 
 func assertOnly(t *testing.T, dir string, names ...string) {
 	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range es {
-		got = append(got, e.Name())
-	}
+	got := readDir(t, dir)
 	if len(got) != len(names) {
 		t.Fatalf("directory holds %v, want only %v (no temporary files left)", got, names)
 	}
@@ -119,11 +112,7 @@ func TestInRootRefusesEscapes(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(ledger, "linked")); err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(ledger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
+	root := openRoot(t, ledger)
 	before := listTree(t, top)
 	for _, name := range []string{
 		"../outside/a.yaml",
@@ -158,11 +147,7 @@ func TestCheckChangesNothing(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("old\n"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
+	root := openRoot(t, dir)
 	before := listTree(t, dir)
 	for _, name := range []string{"a.yaml", "new.yaml"} {
 		if err := Check(root, name); err != nil {
@@ -191,11 +176,7 @@ func TestCheckRefusesAndNamesTheTarget(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "dir.yaml"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
+	root := openRoot(t, dir)
 	before := listTree(t, dir)
 	for _, tc := range []struct{ name, want string }{
 		{"link.yaml", "write link.yaml: not a regular file"},
@@ -262,11 +243,7 @@ func TestLeftover(t *testing.T) {
 	// The temporary file that a process killed before its rename leaves is a leftover of its
 	// target.
 	dir := t.TempDir()
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
+	root := openRoot(t, dir)
 	if _, err := writeTemp(root, "01-a.yaml", []byte("x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -277,6 +254,17 @@ func TestLeftover(t *testing.T) {
 	if target, ok := Leftover(names[0]); !ok || target != "01-a.yaml" {
 		t.Errorf("Leftover(%q) = %q, %v; want 01-a.yaml, true", names[0], target, ok)
 	}
+}
+
+// openRoot opens dir as an os.Root for the test.
+func openRoot(t *testing.T, dir string) *os.Root {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	return root
 }
 
 func readDir(t *testing.T, dir string) []string {

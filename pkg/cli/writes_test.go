@@ -61,13 +61,9 @@ var writeCases = []struct {
 			"from it only once it is valid; run budget validate\n",
 	},
 	{
-		name:  "new into a committee folder that links out of the ledger",
-		files: map[string]string{"work/proposals/catalog.yaml": withCommittee(`ccc`), "outside/keep.txt": "kept\n"},
-		setup: func(t *testing.T) {
-			if err := os.Symlink("../../outside", "work/proposals/ccc"); err != nil {
-				t.Fatal(err)
-			}
-		},
+		name:   "new into a committee folder that links out of the ledger",
+		files:  map[string]string{"work/proposals/catalog.yaml": withCommittee(`ccc`), "outside/keep.txt": "kept\n"},
+		setup:  linkCommitteeOutside,
 		args:   []string{"new", "--committee", "ccc", "--kind", "efficiency", "Ud"},
 		exit:   ExitUsage,
 		stderr: "budget: cannot make work/proposals/ccc: path escapes from parent: nothing written\n",
@@ -92,13 +88,9 @@ var writeCases = []struct {
 	{
 		name:  "fmt does not follow a folder link met in the ledger",
 		files: map[string]string{"outside/09-ude.yaml": "schema:    1\n"},
-		setup: func(t *testing.T) {
-			if err := os.Symlink("../../outside", "work/proposals/ccc"); err != nil {
-				t.Fatal(err)
-			}
-		},
-		args: []string{"fmt"},
-		exit: ExitData,
+		setup: linkCommitteeOutside,
+		args:  []string{"fmt"},
+		exit:  ExitData,
 		stdout: "work/proposals/aaa/01-digital.yaml\nwork/proposals/bbb/02-husleje.yaml\n" +
 			"work/proposals/catalog.yaml\nwork/proposals/cross-cutting/affald.yaml\n",
 		stderr: "work/proposals/ccc: error: symbolic links are not followed: put the file itself in the ledger [symlink]\n" +
@@ -109,17 +101,21 @@ var writeCases = []struct {
 	{
 		// A folder named on the command line is the user's choice, as --dir is, and may be a
 		// link; fmt writes below the folder it leads to, and nowhere else.
-		name:  "fmt follows a folder link named on the command line",
-		files: map[string]string{"outside/09-ude.yaml": "schema:    1\n"},
-		setup: func(t *testing.T) {
-			if err := os.Symlink("../../outside", "work/proposals/ccc"); err != nil {
-				t.Fatal(err)
-			}
-		},
+		name:    "fmt follows a folder link named on the command line",
+		files:   map[string]string{"outside/09-ude.yaml": "schema:    1\n"},
+		setup:   linkCommitteeOutside,
 		args:    []string{"fmt", "work/proposals/ccc"},
 		stdout:  "work/proposals/ccc/09-ude.yaml\n",
 		changes: []string{"changed outside/09-ude.yaml"},
 	},
+}
+
+// linkCommitteeOutside makes the ledger's folder ccc a symbolic link to outside/, beside the
+// ledger.
+func linkCommitteeOutside(t *testing.T) {
+	if err := os.Symlink("../../outside", "work/proposals/ccc"); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // withCommittee is the test ledger's catalog with one more committee.
