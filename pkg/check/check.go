@@ -33,6 +33,7 @@ const (
 	CodeIntroMismatch    = "intro-mismatch"
 	CodeUnusedAck        = "unused-acknowledgement"
 	CodePlaceholder      = "placeholder"
+	CodeReservedID       = "reserved-id"
 )
 
 // Run checks the ledger and returns its findings; acknowledged warnings are marked, not removed.
@@ -125,6 +126,14 @@ func (c *checker) committeeIDs() string {
 }
 
 func (c *checker) references() {
+	if cat := c.l.Catalog; cat != nil {
+		for i, k := range cat.Committees {
+			// A committee's proposals live in a folder named by its id: this one is taken.
+			if k.ID == ledger.CrossCuttingDir {
+				c.errorf(cat.Doc, fmt.Sprintf("committees.%d.id", i), CodeReservedID, "committee id %q is the folder of the cross-cutting proposals: choose another", k.ID)
+			}
+		}
+	}
 	byNumber := map[int]*proposal.Proposal{}
 	for _, p := range c.l.Proposals {
 		if first, dup := byNumber[p.Number]; dup {

@@ -139,6 +139,23 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// unwrapPathCause is the operating system's reason in a path or link error, for a message
+// that names the file itself (an os.Root's relative name or a temporary file would confuse).
+func unwrapPathCause(err error) error {
+	for {
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.As(err, &le):
+			err = le.Err
+		default:
+			return err
+		}
+	}
+}
+
 // load reads and checks the ledger: the one pipeline every command starts with.
 func (g *Global) load() (*ledger.Ledger, diag.List, error) {
 	dir, name, err := g.ledgerDir()

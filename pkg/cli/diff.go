@@ -203,6 +203,17 @@ func (o *DiffOptions) revSide(repo *gitfs.Repo, commit, rel, display, name strin
 	if errors.Is(err, fs.ErrNotExist) {
 		return diff.Side{Name: name}, nil
 	}
+	var nf *gitfs.NotFolderError
+	if errors.As(err, &nf) {
+		why := "budget diff needs a folder"
+		switch nf.Mode {
+		case "160000":
+			why = "budget diff cannot read it: its files are in another repository"
+		case "120000":
+			why = "budget diff does not follow it, as no command does in a ledger"
+		}
+		return diff.Side{}, fmt.Errorf("at %s, %s is %s: %s", name, nf.Path, nf.What(), why)
+	}
 	if err != nil {
 		return diff.Side{}, fmt.Errorf("reading %s at %s: %w", display, name, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -76,12 +77,24 @@ func newRun(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	l, ds, err := opts.loadFS(os.DirFS(dir), display)
+	// Every write goes through the ledger's root: the operating system refuses a name that
+	// leads out of it, whatever the catalog says.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
+	}
+	defer root.Close()
+	l, ds, err := opts.loadFS(root.FS(), display)
 	if err != nil {
 		return err
 	}
+	catalog := path.Join(display, ledger.CatalogFile)
 	if l.Catalog == nil {
 		return usagef("the ledger at %s has no readable %s: budget new takes the committees and years from it", display, ledger.CatalogFile)
+	}
+	// The committee names the folder written to: it must come from a catalog that is valid.
+	if n := len(slices.DeleteFunc(ds.Errors(), func(d diag.Diagnostic) bool { return d.Pos.File != catalog })); n > 0 {
+		return usagef("%s has %d %s: budget new takes the committee's folder from it only once it is valid; run budget validate", catalog, n, plural(n, "error", "errors"))
 	}
 	var ids []string
 	for _, c := range l.Catalog.Committees {
@@ -90,7 +103,10 @@ func newRun(opts *NewOptions) error {
 	if !slices.Contains(ids, opts.Committee) {
 		return usagef("unknown committee %q: the catalog has %s", opts.Committee, strings.Join(ids, ", "))
 	}
-	number := nextNumber(l, ds)
+	number, err := nextNumber(l, ds)
+	if err != nil {
+		return err
+	}
 	src, err := skeleton(l.Catalog, number, opts)
 	if err != nil {
 		return err
@@ -101,15 +117,14 @@ func newRun(opts *NewOptions) error {
 	if out == nil {
 		return fmt.Errorf("the skeleton does not parse, please report this: %v", ds)
 	}
-	target := filepath.Join(dir, opts.Committee, name)
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return err
+	if err := root.MkdirAll(opts.Committee, 0o755); err != nil {
+		return fmt.Errorf("cannot make %s: %v: nothing written", path.Join(display, opts.Committee), unwrapPathCause(err))
 	}
-	if err := atomicfile.Create(target, out, 0o644); err != nil {
+	if err := atomicfile.CreateIn(root, filepath.FromSlash(rel), out, 0o644); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return usagef("%s exists already: nothing written", path.Join(display, rel))
 		}
-		return err
+		return fmt.Errorf("cannot write %s: %v: nothing written", path.Join(display, rel), unwrapPathCause(err))
 	}
 	fmt.Fprintln(opts.Out, escape.Terminal(path.Join(display, rel)))
 	return nil
@@ -119,8 +134,9 @@ var numberPrefix = regexp.MustCompile(`^([0-9]+)-`)
 
 // nextNumber is one above the highest proposal number of the ledger, looking at the names of
 // its files too (those that loaded and those with a diagnostic), so that a proposal that fails
-// to load does not have its number given away again.
-func nextNumber(l *ledger.Ledger, ds diag.List) int {
+// to load does not have its number given away again. It chooses the number in the new file's
+// name, never its folder.
+func nextNumber(l *ledger.Ledger, ds diag.List) (int, error) {
 	highest := 0
 	for _, p := range l.Proposals {
 		highest = max(highest, p.Number)
@@ -136,7 +152,10 @@ func nextNumber(l *ledger.Ledger, ds diag.List) int {
 			}
 		}
 	}
-	return highest + 1
+	if highest == math.MaxInt {
+		return 0, usagef("the ledger holds proposal number %d, the highest there can be: there is no next one", highest)
+	}
+	return highest + 1, nil
 }
 
 // slug makes a file name of a title: lower case ASCII, æ ø å spelt ae oe aa, words joined by

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -85,16 +83,7 @@ func htmlReportRun(opts *HTMLReportOptions) error {
 // file is readable by all, an existing one keeps its permissions.
 func writeReport(name string, page []byte) error {
 	if err := atomicfile.Write(name, page, 0o644); err != nil {
-		// The temporary file's random name would only confuse: say what went wrong.
-		var pe *fs.PathError
-		var le *os.LinkError
-		switch {
-		case errors.As(err, &pe):
-			err = pe.Err
-		case errors.As(err, &le):
-			err = le.Err
-		}
-		return usagef("cannot write %s: %v", name, err)
+		return usagef("cannot write %s: %v", name, unwrapPathCause(err))
 	}
 	return nil
 }

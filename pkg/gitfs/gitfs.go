@@ -54,17 +54,19 @@ func (r *Repo) MergeBase(a, b string) (string, error) {
 }
 
 // FS returns the files below dir (relative to the top, slash-separated) at commit, or
-// fs.ErrNotExist when dir is not a folder there. Symbolic links come back as links (their
-// target as content), as the working tree would show them, so that the ledger refuses them
-// the same way.
+// fs.ErrNotExist when git has nothing at dir there. Symbolic links
+// come back as links (their target as content), as the working tree would show them, so that
+// the ledger refuses them the same way. A dir that git holds as something other than a folder,
+// and a submodule below it, are a *NotFolderError: a submodule's files are in another
+// repository, and an empty ledger in their place would show everything as added.
 func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	dir = strings.Trim(path.Clean(dir), "/")
 	spec := commit
 	if dir != "." && dir != "" {
+		if err := r.folder(commit, dir); err != nil {
+			return nil, err
+		}
 		spec = commit + ":" + dir
-	}
-	if out, err := git(r.Top, nil, "cat-file", "-t", spec); err != nil || strings.TrimSpace(string(out)) != "tree" {
-		return nil, fmt.Errorf("%s at %s: %w", dir, short(commit), fs.ErrNotExist)
 	}
 	list, err := git(r.Top, nil, "ls-tree", "-r", "-z", "--full-tree", spec)
 	if err != nil {
@@ -76,12 +78,15 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		if len(rec) == 0 {
 			continue
 		}
-		meta, name, ok := bytes.Cut(rec, []byte{'\t'})
-		f := strings.Fields(string(meta))
-		if !ok || len(f) != 3 || f[1] != "blob" {
-			continue // submodules (commit entries) hold no ledger files
+		e, ok := parseEntry(rec)
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("unexpected answer from git ls-tree: %q", rec)
+		case e.typ == "commit":
+			return nil, &NotFolderError{Commit: commit, Path: path.Join(dir, e.name), Mode: e.mode, ID: e.id}
+		case e.typ == "blob":
+			objs = append(objs, object{mode: e.mode, id: e.id, name: e.name})
 		}
-		objs = append(objs, object{mode: f[0], id: f[2], name: string(name)})
 	}
 	var ids bytes.Buffer
 	for _, o := range objs {
@@ -107,6 +112,83 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		m[o.name] = f
 	}
 	return m, nil
+}
+
+// NotFolderError is FS's error for a path that git holds as something other than a folder,
+// where the ledger needs one: a submodule, a symbolic link or a file.
+type NotFolderError struct {
+	Commit string
+	// Path is relative to the top of the work tree, slash-separated.
+	Path string
+	// Mode and ID are git's: 160000 and the commit of a submodule, 120000 for a link.
+	Mode, ID string
+}
+
+func (e *NotFolderError) Error() string {
+	return fmt.Sprintf("%s at %s is %s", e.Path, short(e.Commit), e.What())
+}
+
+// What says what git holds at the path: "a git submodule (commit 1a2b3c4)", "a symbolic link"
+// or "a file".
+func (e *NotFolderError) What() string {
+	switch e.Mode {
+	case "160000":
+		return fmt.Sprintf("a git submodule (commit %s)", short(e.ID))
+	case "120000":
+		return "a symbolic link"
+	}
+	return "a file"
+}
+
+// folder checks that dir is a folder at commit. Where git has nothing at dir, a folder above it
+// may be a submodule, a link or a file, below which git looks no further: the first such is the
+// error; with none, dir does not exist there.
+func (r *Repo) folder(commit, dir string) error {
+	e, err := r.entry(commit, dir)
+	if err == nil && e == nil {
+		parts := strings.Split(dir, "/")
+		for i := 1; i < len(parts) && e == nil && err == nil; i++ {
+			if e, err = r.entry(commit, strings.Join(parts[:i], "/")); e != nil && e.typ == "tree" {
+				e = nil
+			}
+		}
+		if err == nil && e == nil {
+			return fmt.Errorf("%s at %s: %w", dir, short(commit), fs.ErrNotExist)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if e.typ != "tree" {
+		return &NotFolderError{Commit: commit, Path: e.name, Mode: e.mode, ID: e.id}
+	}
+	return nil
+}
+
+// entry is what git holds at p (relative to the top) at commit, or nil when it holds nothing.
+func (r *Repo) entry(commit, p string) (*treeEntry, error) {
+	out, err := git(r.Top, nil, "--literal-pathspecs", "ls-tree", "-z", "--full-tree", commit, "--", p)
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range bytes.Split(out, []byte{0}) {
+		if e, ok := parseEntry(rec); ok && e.name == p {
+			return &e, nil
+		}
+	}
+	return nil, nil
+}
+
+// treeEntry is one line of git ls-tree: "<mode> <type> <id>\t<name>".
+type treeEntry struct{ mode, typ, id, name string }
+
+func parseEntry(rec []byte) (treeEntry, bool) {
+	meta, name, ok := bytes.Cut(rec, []byte{'\t'})
+	f := strings.Fields(string(meta))
+	if !ok || len(f) != 3 {
+		return treeEntry{}, false
+	}
+	return treeEntry{mode: f[0], typ: f[1], id: f[2], name: string(name)}, true
 }
 
 // readBlob reads one answer of git cat-file --batch: "<id> blob <size>\n<content>\n".

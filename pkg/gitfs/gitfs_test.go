@@ -77,3 +77,59 @@ func TestFSReadsARevisionNotTheWorkingTree(t *testing.T) {
 		t.Errorf("working tree changed: %q", wt)
 	}
 }
+
+// Where the ledger should be, git may hold something else: each is said, with its path, rather
+// than taken for an empty ledger. The repository is synthetic; the submodules are git links
+// made by hand, to commits in no repository.
+func TestFSSaysWhatItFinds(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	run(t, dir, "init", "-q")
+	if err := os.MkdirAll(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"real/catalog.yaml": "schema: 1\n", "file": "x\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("real", filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	run(t, dir, "add", ".")
+	run(t, dir, "update-index", "--add", "--cacheinfo", "160000,0123456789abcdef0123456789abcdef01234567,sub")
+	run(t, dir, "update-index", "--add", "--cacheinfo", "160000,89abcdef0123456789abcdef0123456789abcdef,real/ccc")
+	run(t, dir, "commit", "-q", "-m", "one")
+	repo, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := repo.Commit("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := short(head)
+	for _, tc := range []struct{ dir, want string }{
+		{"sub", "sub at " + at + " is a git submodule (commit 0123456)"},
+		{"sub/proposals", "sub at " + at + " is a git submodule (commit 0123456)"},
+		{"link", "link at " + at + " is a symbolic link"},
+		{"link/proposals", "link at " + at + " is a symbolic link"},
+		{"file", "file at " + at + " is a file"},
+		{"file/proposals", "file at " + at + " is a file"},
+		{"real", "real/ccc at " + at + " is a git submodule (commit 89abcde)"},
+		{"real/ccc", "real/ccc at " + at + " is a git submodule (commit 89abcde)"},
+	} {
+		_, err := repo.FS(head, tc.dir)
+		var nf *NotFolderError
+		if !errors.As(err, &nf) || err.Error() != tc.want {
+			t.Errorf("FS(%q) error = %v, want a NotFolderError %q", tc.dir, err, tc.want)
+		}
+	}
+	for _, missing := range []string{"nosuch", "real/nosuch", "real/nosuch/deeper"} {
+		if _, err := repo.FS(head, missing); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("FS(%q) error = %v, want fs.ErrNotExist", missing, err)
+		}
+	}
+}

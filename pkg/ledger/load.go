@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/proposal"
 )
@@ -108,10 +109,11 @@ func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
 func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, error) {
 	opts = opts.withDefaults()
 	go proposal.PrepareSchemas() // ~5 ms, while the folder is walked and the first files read
-	files, ds, err := walk(fsys, display, opts.MaxFiles)
+	listing, ds, err := walk(fsys, display, opts.MaxFiles)
 	if err != nil {
 		return nil, nil, err
 	}
+	files := listing.Files
 	loaded := make([]loadedFile, len(files))
 	// kept counts the bytes of text kept so far: which files keep theirs depends on the order
 	// they are read in, what the ledger and its diagnostics say does not.
@@ -161,8 +163,27 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 
 // Files lists the data files (*.yaml, *.yml) below the root of fsys, sorted, at most
 // opts.MaxFiles of them. A symbolic link is reported, not followed: it could lead out of the
-// ledger; so is anything that is not a regular file (a pipe would block a reader).
+// ledger; so is anything that is not a regular file (a pipe would block a reader), and every
+// other surprise of Walk.
 func Files(fsys fs.FS, display string, opts Options) ([]string, diag.List, error) {
+	l, ds, err := walk(fsys, display, opts.withDefaults().MaxFiles)
+	return l.Files, ds, err
+}
+
+// Listing is what a walk of a ledger folder found; paths are relative to its root.
+type Listing struct {
+	// Files are the data files, sorted.
+	Files []string
+	// Leftovers are the temporary files that an interrupted write left beside a data file (see
+	// atomicfile.Leftover), sorted; each is also reported as a warning.
+	Leftovers []string
+}
+
+// Walk lists the folder as Files does, with the leftovers of interrupted writes, for a command
+// that removes them. Nothing it finds goes unsaid: a symbolic link, a pipe or device named like a
+// data file, a folder named like one, a name ending in .YAML or .Yml (not read), a temporary file
+// left behind, and a folder that cannot be read are each a diagnostic.
+func Walk(fsys fs.FS, display string, opts Options) (Listing, diag.List, error) {
 	return walk(fsys, display, opts.withDefaults().MaxFiles)
 }
 
@@ -183,36 +204,63 @@ func ReadFile(fsys fs.FS, rel, name string, lim proposal.Limits) ([]byte, *diag.
 		Message: fmt.Sprintf("cannot read file: %v", unwrapPath(err))}
 }
 
-// walk is Files with a limit: it stops at the first file past maxFiles, before any is read.
-func walk(fsys fs.FS, display string, maxFiles int) ([]string, diag.List, error) {
-	var files []string
+// walk is Walk with a limit: it stops at the first file past maxFiles, before any is read.
+func walk(fsys fs.FS, display string, maxFiles int) (Listing, diag.List, error) {
+	var l Listing
 	var ds diag.List
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		at := diag.Pos{File: path.Join(display, p)}
 		if err != nil {
-			return err
+			if p == "." || e == nil {
+				return err // the ledger itself cannot be read
+			}
+			// A folder that cannot be listed is reported, and the rest of the ledger still read.
+			ds.Errorf(at, "", "read", "cannot read folder: %v", unwrapPath(err))
+			return fs.SkipDir
 		}
+		name := e.Name()
 		if e.Type()&fs.ModeSymlink != 0 {
-			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "symlink", "symbolic links are not followed: put the file itself in the ledger")
+			ds.Errorf(at, "", "symlink", "symbolic links are not followed: put the file itself in the ledger")
 			return nil
 		}
-		if e.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if target, ok := atomicfile.Leftover(name); ok && IsDataFile(target) && !e.IsDir() {
+			l.Leftovers = append(l.Leftovers, p)
+			ds.Warnf(at, "", "leftover", "temporary file of an interrupted write of %s: budget fmt removes it", target)
+			return nil
+		}
+		if !IsDataFile(name) {
+			if ext := path.Ext(name); !e.IsDir() && (strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")) {
+				ds.Errorf(at, "", "file-name", "not read: a data file's name ends in .yaml or .yml, in lower case, not %s", ext)
+			}
+			return nil
+		}
+		if e.IsDir() {
+			if p != "." {
+				ds.Warnf(at, "", "file-name", "a folder named like a data file: its files are read, but rename it so that it is not taken for one")
+			}
 			return nil
 		}
 		if !e.Type().IsRegular() {
-			ds.Errorf(diag.Pos{File: path.Join(display, p)}, "", "read", "not a regular file (a device, pipe or socket): put the file itself in the ledger")
+			ds.Errorf(at, "", "read", "not a regular file (a device, pipe or socket): put the file itself in the ledger")
 			return nil
 		}
-		if len(files) == maxFiles {
+		if len(l.Files) == maxFiles {
 			return &TooManyFilesError{Dir: display, Limit: maxFiles}
 		}
-		files = append(files, p)
+		l.Files = append(l.Files, p)
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return Listing{}, nil, err
 	}
-	slices.Sort(files)
-	return files, ds, nil
+	slices.Sort(l.Files)
+	slices.Sort(l.Leftovers)
+	return l, ds, nil
+}
+
+// IsDataFile tells whether a file name is that of a data file: it ends in .yaml or .yml.
+func IsDataFile(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }
 
 // withoutEchoes drops the schema's findings at a value the parser refused (an alias, nesting
