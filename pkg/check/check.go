@@ -64,7 +64,8 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	}
 	all := append(append(diag.List{}, loaded...), c.ds...)
 	all = acknowledge(l, all, tables)
-	all.Sort()
+	// A file shows at most diag.MaxErrorsPerFile errors, whichever step found them.
+	all, _ = all.LimitErrors(false)
 	return all
 }
 

@@ -135,6 +135,7 @@ func fmtRun(opts *FmtOptions) error {
 					continue
 				}
 				out, ds := format.SourceLimited(t.name, t.kind, src, lopts.Limits)
+				ds, _ = ds.LimitErrors(false) // at most diag.MaxErrorsPerFile shown, as validate shows
 				r.ds, r.changed = ds, out != nil && !bytes.Equal(out, src)
 				if r.changed && !opts.Check {
 					r.out = out

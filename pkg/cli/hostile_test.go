@@ -109,8 +109,23 @@ var hostileCases = []struct {
 	// A terminal table pads every row to its widest cell: a title of 5,000 characters shows 200.
 	{name: "long-title-in-a-table", args: []string{"proposals", "--committee", "bbb"}, files: map[string]string{
 		"bbb/02-husleje.yaml": strings.ReplaceAll(husleje, "title: Lavere husleje\n", "title: Lavere husleje "+strings.Repeat("x", 5000)+" slut\n")}},
+	// The checks, too: 150 years outside the catalog's columns, one unknown-year error each.
+	{name: "errors-past-the-limit-from-the-checks", files: map[string]string{
+		"bbb/02-husleje.yaml": strings.Replace(husleje, "    2027: 40\n", "    2027: 40\n"+yearsFrom(2050, 150), 1)}},
+	// And fmt, which reads with the same parser.
+	{name: "errors-past-the-limit-in-fmt", args: []string{"fmt", "--check"}, files: map[string]string{
+		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k: 0\n", 121)}},
 	{name: "duplicate-keys-many", files: map[string]string{
 		"bbb/02-husleje.yaml": husleje + "from_innovation_proposal:\n" + strings.Repeat("  k"+strings.Repeat("y", 98)+": 0\n", 3)}},
+}
+
+// yearsFrom is n amounts of 1 keyed by the years from first on, one a line, as under contribution.
+func yearsFrom(first, n int) string {
+	var b strings.Builder
+	for y := first; y < first+n; y++ {
+		fmt.Fprintf(&b, "    %d: 1\n", y)
+	}
+	return b.String()
 }
 
 // manyKeys is a flow mapping's content of n distinct keys, k0: 0, k1: 0, ...
