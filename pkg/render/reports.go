@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -291,11 +292,55 @@ func decimalString(d *decimal.Decimal) *string {
 }
 
 // Export writes the whole ledger, normalised, as JSON: the catalog, the proposals and the
-// cross-cutting proposals with every field.
+// cross-cutting proposals with every field. It writes the same bytes as writeJSON of
+// {catalog, proposals, cross_cutting}, but one file's value at a time, so that its memory holds
+// one proposal's JSON rather than the whole ledger's twice over.
 func Export(w io.Writer, l *ledger.Ledger) error {
-	return writeJSON(w, struct {
-		Catalog      any `json:"catalog"`
-		Proposals    any `json:"proposals"`
-		CrossCutting any `json:"cross_cutting"`
-	}{l.Catalog, l.Proposals, l.CrossCutting})
+	bw := bufio.NewWriter(w)
+	bw.WriteString("{\n  \"catalog\": ")
+	if err := writeIndented(bw, l.Catalog, "  "); err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"proposals\": ")
+	if err := writeList(bw, l.Proposals); err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"cross_cutting\": ")
+	if err := writeList(bw, l.CrossCutting); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// writeList writes the items of a list in the middle of writeJSON's output, one at a time.
+func writeList[T any](w *bufio.Writer, items []T) error {
+	if len(items) == 0 { // null or [], as writeJSON writes them
+		return writeIndented(w, items, "  ")
+	}
+	w.WriteString("[")
+	for i, it := range items {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		if err := writeIndented(w, it, "    "); err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n  ]")
+	return nil
+}
+
+// writeIndented writes v as writeJSON would at a depth whose lines start with prefix.
+func writeIndented(w *bufio.Writer, v any, prefix string) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
+	return err
 }
