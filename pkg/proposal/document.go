@@ -270,13 +270,6 @@ func (d *Document) KeyPos(path string) diag.Pos {
 	return d.Pos(path)
 }
 
-func parent(path string) string {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i]
-	}
-	return ""
-}
-
 // Join appends path segments to a dotted path.
 func Join(path string, segs ...string) string {
 	for _, s := range segs {
