@@ -139,6 +139,15 @@ func (d *Document) Line(n int) ([]byte, bool) {
 	return d.lines.line(n)
 }
 
+// Paths returns the paths a kept Document answers exactly for, sorted.
+func (d *Document) Paths() []string {
+	out := make([]string, len(d.index.ends))
+	for i := range out {
+		out[i] = d.index.name(i)
+	}
+	return out
+}
+
 // Acks returns the file's acknowledgements, read at load.
 func (d *Document) Acks() []Ack { return d.acks }
 
