@@ -27,6 +27,12 @@ func wholeText(t testing.TB, fsys fstest.MapFS) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return writeWhole(t, fsys, l, ds)
+}
+
+// writeWhole writes ds with the source lines of the whole files of fsys that l holds.
+func writeWhole(t testing.TB, fsys fstest.MapFS, l *ledger.Ledger, ds diag.List) string {
+	t.Helper()
 	src := diag.TextSources(func(file string) []byte {
 		f := fsys[strings.TrimPrefix(file, "proposals/")]
 		if l.Docs[file] == nil || f == nil {
@@ -142,15 +148,10 @@ func TestLargeLedgerSaysTheSame(t *testing.T) {
 		t.Fatalf("%d files, want more than 1,100", len(large))
 	}
 	// Findings of the files of the small ledger, but the catalog's (its tables add up the others).
-	perFile := func(fsys fstest.MapFS) string {
-		out := wholeText(t, fsys)
-		var keep []string
-		for block := range strings.SplitAfterSeq(out, "\n") {
-			keep = append(keep, block)
-		}
+	perFile := func(out string) string {
 		var b strings.Builder
 		shown := false
-		for _, line := range keep {
+		for line := range strings.SplitAfterSeq(out, "\n") {
 			if !strings.HasPrefix(line, " ") {
 				file, _, _ := strings.Cut(line, ":")
 				shown = small[strings.TrimPrefix(file, "proposals/")] != nil && file != "proposals/catalog.yaml"
@@ -161,7 +162,12 @@ func TestLargeLedgerSaysTheSame(t *testing.T) {
 		}
 		return b.String()
 	}
-	want, got := perFile(small), perFile(large)
+	l, ds, err := check.Load(large, "proposals", ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := writeWhole(t, large, l, ds)
+	want, got := perFile(wholeText(t, small)), perFile(whole)
 	if !strings.Contains(want, "^\n") || !strings.Contains(want, "[sum-mismatch]") {
 		t.Fatalf("the small ledger shows no excerpt of a finding:\n%s", want)
 	}
@@ -169,23 +175,24 @@ func TestLargeLedgerSaysTheSame(t *testing.T) {
 		t.Errorf("the large ledger says otherwise of the bundled files:\n%s\nwant:\n%s", got, want)
 	}
 	// The kept lines and positions, against the whole files and their trees.
-	l, ds, err := check.Load(large, "proposals", ledger.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var b strings.Builder
 	if err := diag.WriteText(&b, ds, l.Source, diag.Options{All: true}); err != nil {
 		t.Fatal(err)
 	}
-	if whole := wholeText(t, large); b.String() != whole {
+	if b.String() != whole {
 		t.Errorf("the kept source lines show other excerpts than the whole files")
 	}
 	checked := 0
+	trees := map[string]*proposal.Parsed{}
 	for _, d := range ds {
 		if d.Path == "" || !strings.HasPrefix(d.Pos.File, "proposals/") || !isCheckCode(d.Code) {
 			continue
 		}
-		parsed, _ := proposal.Parse(d.Pos.File, large[strings.TrimPrefix(d.Pos.File, "proposals/")].Data)
+		parsed := trees[d.Pos.File]
+		if parsed == nil {
+			parsed, _ = proposal.Parse(d.Pos.File, large[strings.TrimPrefix(d.Pos.File, "proposals/")].Data)
+			trees[d.Pos.File] = parsed
+		}
 		if want := parsed.Pos(d.Path); d.Pos != want {
 			t.Errorf("%s [%s] at %s: the tree gives %s", d.Pos, d.Code, d.Path, want)
 		}
