@@ -68,7 +68,14 @@ func TestIndexAnswersAsTheTree(t *testing.T) {
 		if parsed == nil || ds.HasErrors() {
 			t.Fatalf("%s: %v", name, ds)
 		}
-		kept := parsed.Keep(proposal.KeepOptions{All: ledger.KindOf(name) == "catalog"})
+		// Each acknowledgement as the loader passes it (only those with a check and a place).
+		var acks []proposal.Ack
+		top, _ := parsed.Value.(map[string]any)
+		list, _ := top["acknowledged"].([]any)
+		for i := range list {
+			acks = append(acks, proposal.Ack{Index: i})
+		}
+		kept := parsed.Keep(proposal.KeepOptions{All: ledger.KindOf(name) == "catalog", Acks: acks})
 		paths := kept.Paths()
 		if len(paths) < 10 {
 			t.Errorf("%s: only %d paths indexed: %v", name, len(paths), paths)
@@ -119,6 +126,36 @@ func TestIndexAnswersAsTheTree(t *testing.T) {
 	}
 	if files < 37 {
 		t.Errorf("%d bundled files, want the 36 proposals and the catalog at least", files)
+	}
+}
+
+// TestIndexOfOddKeys: keys with dots, repeated keys and lists in lists, which a path can reach
+// in more than one way or not at all, are answered as the tree answers (synthetic). An empty key
+// has no path of its own (proposal.Join skips it) and is not indexed.
+func TestIndexOfOddKeys(t *testing.T) {
+	src := "a:\n  b.c: 1\n  b:\n    c: 2\n    d: [x, [y, {e: 3}]]\n  b: {f: 4}\na.b: {c: 5, g: 6}\n\"\": {\"\": 7, h.: 8}\n" +
+		"acknowledged:\n  - check: sign\n    at: a.b\n  - check: x\n    check: y\nshares:\n  - committee: q\n  - [1]\n"
+	parsed, _ := proposal.Parse("odd.yaml", []byte(src))
+	if parsed == nil {
+		t.Fatal("does not parse")
+	}
+	paths := []string{"a.b.c", "a.b.d.1.1.e", "a.b.f", "a.b.g", "a.b.d.1.0", "a.b.d.9", "a..", "acknowledged.1.check",
+		"shares.0.committee", "shares.1.committee", "shares.1.0", "a.b.c.zz", "a.b.d.1.1.e.z"}
+	for _, all := range []bool{false, true} {
+		kept := parsed.Keep(proposal.KeepOptions{All: all, Acks: []proposal.Ack{{Index: 0}, {Index: 1}}})
+		for _, p := range append(kept.Paths(), paths...) {
+			if all || slices.Contains(kept.Paths(), p) {
+				if got, want := kept.Pos(p), parsed.Pos(p); got != want {
+					t.Errorf("all %v: Pos(%q) = %s from the index, %s from the tree", all, p, got, want)
+				}
+				if got, want := kept.KeyPos(p), parsed.KeyPos(p); got != want {
+					t.Errorf("all %v: KeyPos(%q) = %s from the index, %s from the tree", all, p, got, want)
+				}
+			}
+		}
+		if slices.ContainsFunc(kept.Paths(), func(p string) bool { return strings.HasPrefix(p, ".") }) {
+			t.Errorf("all %v: a path through an empty key indexed: %q", all, kept.Paths())
+		}
 	}
 }
 

@@ -351,7 +351,9 @@ func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Cata
 	if opts.Check != nil && (f.Proposal != nil || f.CrossCutting != nil || f.OwnCatalog != nil) {
 		out.ds = append(out.ds, opts.Check(f)...)
 	}
-	keep := proposal.KeepOptions{All: kind == "catalog", Acks: acks(f, out.ds), Values: opts.Values}
+	// The catalog's tables and intro are compared with the proposals only when no file has an
+	// error: a catalog that has one is indexed as any file, so that a hostile one costs no more.
+	keep := proposal.KeepOptions{All: kind == "catalog" && !out.ds.HasErrors(), Acks: acks(f, out.ds), Values: opts.Values}
 	for _, d := range out.ds {
 		if d.Pos.File == name {
 			keep.Lines = append(keep.Lines, d.Pos.Line)

@@ -186,7 +186,7 @@ func TestKeptDocument(t *testing.T) {
 	if line, ok := all.Line(2); !ok || string(line) != "  b: TODO skriv" {
 		t.Errorf("Line(2) kept = %q, %v", line, ok)
 	}
-	some := doc.Keep(KeepOptions{Lines: []int{3, 8}})
+	some := doc.Keep(KeepOptions{Lines: []int{3, 8}, Acks: []Ack{{Index: 0}}})
 	if some.Values() != nil || some.Sum() != [sha256.Size]byte{} {
 		t.Error("values or hash kept unasked")
 	}

@@ -45,9 +45,14 @@ type Ack struct {
 // is loaded, which may point anywhere in it.
 func (d *Parsed) Document() *Document { return &Document{File: d.File, tree: d} }
 
+// listField names, for a top-level list, the field of each item that the checks across files
+// point at: a cross-cutting proposal's share's committee, the catalog's committee's id.
+var listField = map[string]string{"shares": "committee", "committees": "id"}
+
 // KeepOptions say what a kept Document holds beyond the positions the checks across files use.
 type KeepOptions struct {
-	// All indexes every node of the file: the catalog's checks all compare it with other files.
+	// All indexes every node of the file: the catalog's checks all compare it with other files
+	// (the loader asks it of a catalog without errors, whose shape the schema bounds).
 	All bool
 	// Lines are further source lines to keep: those of the file's own diagnostics.
 	Lines []int
@@ -59,8 +64,11 @@ type KeepOptions struct {
 }
 
 // Keep returns what the document keeps once its file is loaded: the positions of its top-level
-// keys and values, of each share's committee and of every node under acknowledged (of every node
-// with All), the source lines of those positions and of o.Lines, and what o asks for besides.
+// keys and values, of each share's committee and each committee's id, and of each of o.Acks, its
+// check and its place (of every node with All), the source lines of those positions and of
+// o.Lines, and what o asks for besides. What it indexes is bounded by what the checks across
+// files point at, not by the file's size: a hostile list of millions of items under an
+// unknown key costs one entry.
 func (d *Parsed) Keep(o KeepOptions) *Document {
 	k := &Document{File: d.File, acks: o.Acks}
 	b := indexBuilder{d: d, seen: map[string]bool{}}
@@ -68,25 +76,31 @@ func (d *Parsed) Keep(o KeepOptions) *Document {
 	if d.Root != nil {
 		for i := 0; i+1 < len(d.Root.Content); i += 2 {
 			key, val := d.Root.Content[i], d.Root.Content[i+1]
-			if key.Kind != yaml.ScalarNode {
+			if key.Kind != yaml.ScalarNode || key.Value == "" {
 				continue
 			}
-			switch {
-			case o.All || key.Value == "acknowledged":
-				b.walk(key.Value, val)
-			case key.Value == "shares" && val.Kind == yaml.SequenceNode:
-				b.add(key.Value)
-				for j, s := range val.Content {
+			if o.All {
+				b.walk(key.Value, key, val, !strings.Contains(key.Value, ".") && d.firstKey(i))
+				continue
+			}
+			b.add(key.Value)
+			if field := listField[key.Value]; field != "" && val.Kind == yaml.SequenceNode {
+				for j, item := range val.Content {
 					p := Join(key.Value, strconv.Itoa(j))
 					b.add(p)
-					if s.Kind == yaml.MappingNode {
-						b.add(Join(p, "committee"))
+					if item.Kind == yaml.MappingNode {
+						b.add(Join(p, field))
 					}
 				}
-			default:
-				b.add(key.Value)
 			}
 		}
+	}
+	// The places a stale acknowledgement is reported at.
+	for _, a := range o.Acks {
+		p := Join("acknowledged", strconv.Itoa(a.Index))
+		b.add(p)
+		b.add(Join(p, "check"))
+		b.add(Join(p, "at"))
 	}
 	k.index = b.positions()
 	lines := append(b.lines, o.Lines...)
@@ -96,6 +110,12 @@ func (d *Parsed) Keep(o KeepOptions) *Document {
 		k.sum = sha256.Sum256(d.Source)
 	}
 	return k
+}
+
+// firstKey reports whether the top mapping's key at Content[i] is the first of its name.
+func (d *Parsed) firstKey(i int) bool {
+	first, _ := d.keyIndex(d.Root, d.Root.Content[i].Value)
+	return first == i
 }
 
 // Pos returns the position of the value at path, as Parsed.Pos gives it. A kept Document
@@ -227,19 +247,41 @@ func (b *indexBuilder) add(path string) {
 	b.lines = append(b.lines, v.Line, k.Line)
 }
 
-// walk adds path and every node below n, its value.
-func (b *indexBuilder) walk(path string, n *yaml.Node) {
-	b.add(path)
+// walk adds path and every node below n, its value, whose key is key (nil for the top mapping
+// or an item of a list). Where each key on the path is the first of its name in its mapping and
+// holds no dot, the tree's answer for the path is the node itself; elsewhere (a key with a dot,
+// which a path can reach in more than one way) it is asked of the tree. The value of a repeated
+// key is left out: the tree answers for its paths with the first one's, which is indexed.
+func (b *indexBuilder) walk(path string, key, n *yaml.Node, exact bool) {
+	switch {
+	case b.seen[path]: // reached by another way, which the tree's answer was recorded for
+	case exact:
+		b.seen[path] = true
+		v := diag.Pos{File: b.d.File, Line: n.Line, Column: n.Column}
+		k := v
+		if key != nil {
+			k = diag.Pos{File: b.d.File, Line: key.Line, Column: key.Column}
+		}
+		b.entries = append(b.entries, indexEntry{path, int32(v.Line), int32(v.Column), int32(k.Line), int32(k.Column)})
+		b.lines = append(b.lines, v.Line, k.Line)
+	default:
+		b.add(path)
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if k := n.Content[i]; k.Kind == yaml.ScalarNode {
-				b.walk(Join(path, k.Value), n.Content[i+1])
+			// An empty key has no path of its own (Join skips it), and no check names one.
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value != "" {
+				plain := exact && !strings.Contains(k.Value, ".")
+				if first, _ := b.d.keyIndex(n, k.Value); first != i && plain {
+					continue // a repeated key
+				}
+				b.walk(Join(path, k.Value), k, n.Content[i+1], plain)
 			}
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
-			b.walk(Join(path, strconv.Itoa(i)), e)
+			b.walk(Join(path, strconv.Itoa(i)), nil, e, exact)
 		}
 	}
 }
