@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -304,6 +305,27 @@ func TestLoadReadsEachFileOnce(t *testing.T) {
 	for name := range fsys {
 		if ledger.IsDataFile(name) && c.opened[name] != 1 {
 			t.Errorf("%s opened %d times, want once", name, c.opened[name])
+		}
+	}
+}
+
+// TestSheetsLaidOutAtLoad: the Sheet each worker lays out is the one the whole ledger gives.
+func TestSheetsLaidOutAtLoad(t *testing.T) {
+	l, _, err := check.Load(copyBundled(t), "proposals", ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(l.Proposals) + len(l.CrossCutting); len(l.Sheets) != n || n < 36 {
+		t.Fatalf("%d sheets for %d proposals", len(l.Sheets), n)
+	}
+	for _, p := range l.Proposals {
+		if got, want := l.Sheets[p.Doc.File], l.Sheet(p); !reflect.DeepEqual(*got, want) {
+			t.Errorf("%s: the Sheet laid out at load differs from the ledger's", p.Doc.File)
+		}
+	}
+	for _, x := range l.CrossCutting {
+		if got, want := l.Sheets[x.Doc.File], l.CrossCuttingSheet(x); !reflect.DeepEqual(*got, want) {
+			t.Errorf("%s: the Sheet laid out at load differs from the ledger's", x.Doc.File)
 		}
 	}
 }
