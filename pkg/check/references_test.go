@@ -35,6 +35,16 @@ func TestUnknownCommittee(t *testing.T) {
 			},
 		},
 		{
+			// Without a catalog there is nothing to look committees up in: the loader says
+			// so once, and no reference is reported.
+			name:  "without a catalog",
+			files: map[string]string{"zzz/01-forslag.yaml": edit(efficiencyYAML, "committee: aaa", "committee: zzz")},
+			want: []finding{
+				errorAt("proposals/catalog.yaml", "no-catalog", "",
+					"the ledger has no catalog.yaml: it names the committees and years every proposal refers to"),
+			},
+		},
+		{
 			name:  "the same proposal in its committee",
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": efficiencyYAML}),
 		},
