@@ -148,6 +148,14 @@ func TestUnusedAcknowledgement(t *testing.T) {
 			},
 		},
 		{
+			name:  "at a field of the file's own that it leaves out",
+			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": efficiencyYAML + ackYAML("{check: sign, at: economy, reason: Intet fund.}")}),
+			want: []finding{
+				warningAt("proposals/aaa/01-forslag.yaml:13:5", "unused-acknowledgement", "acknowledged.0",
+					"acknowledgement of sign at economy matches no finding: remove it, or fix its check or path"),
+			},
+		},
+		{
 			name:  "matching no finding where the check ran",
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": efficiencyYAML + ackYAML("{check: sign, at: catalog.contribution, reason: Intet fund.}")}),
 			want: []finding{

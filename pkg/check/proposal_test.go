@@ -162,11 +162,11 @@ func TestYearCoverage(t *testing.T) {
 			},
 		},
 		{
-			name:  "two catalog years beyond Tabel 1",
-			files: map[string]string{"catalog.yaml": edit(catalogYAML, "years: [2026, 2027]", "years: [2026, 2027, 2028, 2029]"), "aaa/01-forslag.yaml": savingYAML},
+			name:  "three catalog years beyond Tabel 1",
+			files: map[string]string{"catalog.yaml": edit(catalogYAML, "years: [2026, 2027]", "years: [2026, 2027, 2028, 2029, 2030]"), "aaa/01-forslag.yaml": savingYAML},
 			want: []finding{
 				warningAt("proposals/aaa/01-forslag.yaml:15:10", "year-coverage", "economy.years",
-					"Tabel 1's columns (2026, 2027) leave catalog year(s) 2028 and 2029 uncovered"),
+					"Tabel 1's columns (2026, 2027) leave catalog year(s) 2028, 2029 and 2030 uncovered"),
 			},
 		},
 	})
@@ -224,6 +224,15 @@ func TestPaybackMismatch(t *testing.T) {
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": edit(investmentYAML, "total: 3", "service: 3\n    total: 3")}),
 		},
 		{
+			// Service efficiency counts the permanent rows in the Service area only.
+			name:  "on service efficiency, without Service rows",
+			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": edit(edit(investmentYAML, "total: 3", "service: 3\n    total: 3"), "area: Service", "area: Finansposter")}),
+			want: []finding{
+				warningAt("proposals/aaa/01-forslag.yaml:28:14", "payback-mismatch", "economy.payback.service",
+					"payback on service efficiency is printed as 3 years, but Tabel 1 gives no payback (cumulative net effect from 2025 until it reaches zero)"),
+			},
+		},
+		{
 			name:  "no payback",
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": edit(investmentYAML, "2027: -100}}\n  implementation", "2027: 0}}\n  implementation")}),
 			want: []finding{
@@ -254,6 +263,14 @@ func TestPlaceholder(t *testing.T) {
 			want: []finding{
 				warningAt("proposals/aaa/01-forslag.yaml:9:10", "placeholder", "catalog.title",
 					`catalog.title is still a placeholder ("TODO the catalog's title"): write the value the document gives`),
+			},
+		},
+		{
+			name:  "item of a list",
+			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": savingYAML + "  notes:\n    - Syntetisk note\n    - TODO\n"}),
+			want: []finding{
+				warningAt("proposals/aaa/01-forslag.yaml:23:7", "placeholder", "economy.notes.1",
+					`economy.notes.1 is still a placeholder ("TODO"): write the value the document gives`),
 			},
 		},
 		{

@@ -35,10 +35,23 @@ func TestUnknownCommittee(t *testing.T) {
 			},
 		},
 		{
+			name: "two unknown committees",
+			files: ledgerOf(map[string]string{
+				"zzz/01-forslag.yaml":             edit(efficiencyYAML, "committee: aaa", "committee: zzz"),
+				"cross-cutting/tvaergaaende.yaml": edit(crossCuttingYAML, "committee: aaa", "committee: yyy"),
+			}),
+			want: []finding{
+				errorAt("proposals/cross-cutting/tvaergaaende.yaml:6:16", "unknown-committee", "shares.0.committee",
+					`unknown committee "yyy": the catalog has aaa`),
+				errorAt("proposals/zzz/01-forslag.yaml:4:12", "unknown-committee", "committee",
+					`unknown committee "zzz": the catalog has aaa`),
+			},
+		},
+		{
 			// Without a catalog there is nothing to look committees up in: the loader says
 			// so once, and no reference is reported.
 			name:  "without a catalog",
-			files: map[string]string{"zzz/01-forslag.yaml": edit(efficiencyYAML, "committee: aaa", "committee: zzz")},
+			files: map[string]string{"zzz/01-forslag.yaml": edit(savingYAML, "committee: aaa", "committee: zzz")},
 			want: []finding{
 				errorAt("proposals/catalog.yaml", "no-catalog", "",
 					"the ledger has no catalog.yaml: it names the committees and years every proposal refers to"),
