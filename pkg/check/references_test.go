@@ -1,6 +1,11 @@
 package check_test
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+)
 
 // The reference checks are errors: a file names a committee, number, id or year that the ledger
 // does not have, or that another file already took.
@@ -207,3 +212,26 @@ const tabel3YAML = `administrative_effect:
   total: {label: Administration i alt, amounts: {}}
   rows:
 `
+
+// TestErrorsPerFile holds a file to diag.MaxErrorsPerFile errors, then one that says more follow.
+func TestErrorsPerFile(t *testing.T) {
+	// Synthetic: a catalog row with a cell in each of 101 years the catalog does not have.
+	cells := "2026: 10"
+	var want []finding
+	for y := 2028; y <= 2028+diag.MaxErrorsPerFile; y++ {
+		cells += fmt.Sprintf(", %d: 0", y)
+		at := fmt.Sprintf("proposals/aaa/01-forslag.yaml:10:%d", 34+(y-2028)*9) // each cell's value
+		if y == 2028+diag.MaxErrorsPerFile {
+			want = append(want, errorAt(at, diag.CodeTooManyErrors, "",
+				"more errors follow from here; budget shows the first 100 errors of a file: fix those first"))
+			break
+		}
+		want = append(want, errorAt(at, "unknown-year", fmt.Sprintf("catalog.contribution.%d", y),
+			fmt.Sprintf("year %d is not one of the catalog's columns (2026, 2027)", y)))
+	}
+	runCases(t, []checkCase{{
+		name:  "101 years outside the catalog's",
+		files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": edit(efficiencyYAML, "{2026: 10, 2027: 10}", "{"+cells+"}")}),
+		want:  want,
+	}})
+}
