@@ -1,6 +1,11 @@
 package check_test
 
-import "testing"
+import (
+	"maps"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // ackYAML is a file's acknowledgements list with items, each "{check: ..., at: ..., reason: ...}".
 func ackYAML(items ...string) string {
@@ -229,4 +234,53 @@ func TestUnusedAcknowledgement(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestEveryWarningAcknowledged acknowledges, for each warning a file may acknowledge, every
+// finding of that code in a ledger that raises it, at the path the finding names: the run then
+// gives the same findings, those marked with the acknowledgement's reason, and no other change.
+func TestEveryWarningAcknowledged(t *testing.T) {
+	proposal := func(text string) map[string]string { return ledgerOf(map[string]string{"aaa/01-forslag.yaml": text}) }
+	cases := []struct {
+		code  string
+		files map[string]string
+	}{
+		{"catalog-mismatch", proposal(mismatchYAML)},
+		{"investment-mismatch", proposal(edit(investmentYAML, "total_investment: 150", "total_investment: 140"))},
+		{"intro-mismatch", map[string]string{"catalog.yaml": edit(tablesCatalogYAML, "delivered: {year: 2026, amount: 1.5}", "delivered: {year: 2026, amount: 1.6}"), "aaa/01-forslag.yaml": investmentYAML}},
+		{"payback-mismatch", proposal(edit(investmentYAML, "total: 3", "total: 2"))},
+		{"placeholder", proposal(edit(efficiencyYAML, "title: Syntetisk forslag\nc", "title: TODO\nc"))},
+		{"sign", proposal(edit(investmentYAML, "amounts: {2025: 150}", "amounts: {2025: -150}"))},
+		{"sign", proposal(edit(edit(savingYAML, "\n    totals:\n      - {label: Varig ændring, sums: all, amounts: {2026: -10, 2027: -10}}", ""), "{2026: -10, 2027: -10}", "{2026: -10, 2027: 10}"))},
+		{"sign", ledgerOf(map[string]string{"aaa/01-forslag.yaml": efficiencyYAML, "cross-cutting/tvaergaaende.yaml": edit(crossCuttingYAML, "{2026: 5, 2027: 5}", "{2026: -5, 2027: -5}")})},
+		{"sum-mismatch", proposal(edit(savingYAML, "sums: all, amounts: {2026: -10, 2027: -10}", "sums: all, amounts: {2026: -10}"))},
+		{"table-mismatch", map[string]string{"catalog.yaml": edit(tablesCatalogYAML, "total: {amounts: {2026: 100, 2027: 100}, total_investment: 150}", "total: {amounts: {2026: 100, 2027: 90}, total_investment: 140}"), "aaa/01-forslag.yaml": investmentYAML}},
+		{"thousands-separator", proposal(edit(efficiencyYAML, "{2026: 10, 2027: 10}", "{2026: 10, 2027: 1.500}"))},
+		{"year-coverage", map[string]string{"catalog.yaml": edit(catalogYAML, "years: [2026, 2027]", "years: [2026, 2027, 2028]"), "aaa/01-forslag.yaml": savingYAML}},
+	}
+	for _, c := range cases {
+		t.Run(c.code, func(t *testing.T) {
+			before := findings(t, c.files)
+			acks := map[string][]string{}
+			var want []finding
+			for _, d := range before {
+				f := finding{at: d.Pos.String(), severity: d.Severity.String(), code: d.Code, path: d.Path, message: d.Message}
+				if d.Code == c.code {
+					file := strings.TrimPrefix(d.Pos.File, "proposals/")
+					reason := "Syntetisk begrundelse " + strconv.Itoa(len(acks[file])) + "."
+					acks[file] = append(acks[file], "{check: "+c.code+", at: "+d.Path+", reason: "+reason+"}")
+					f = f.acknowledged(reason)
+				}
+				want = append(want, f)
+			}
+			if len(acks) == 0 {
+				t.Fatalf("the ledger raises no %s", c.code)
+			}
+			files := maps.Clone(c.files)
+			for file, items := range acks {
+				files[file] += ackYAML(items...)
+			}
+			runCases(t, []checkCase{{name: "acknowledged", files: files, want: want}})
+		})
+	}
 }
