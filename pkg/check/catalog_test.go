@@ -6,13 +6,10 @@ import "testing"
 // warnings at the catalog's figures; tablesCatalogYAML prints what investmentYAML adds up to.
 
 func TestTableMismatch(t *testing.T) {
-	tables := func(old, new string) map[string]string {
-		return map[string]string{"catalog.yaml": edit(tablesCatalogYAML, old, new), "aaa/01-forslag.yaml": investmentYAML}
-	}
 	runCases(t, []checkCase{
 		{
 			name:  "Table 1 row",
-			files: tables("{committee: aaa, amounts: {2026: 100, 2027: 100}}", "{committee: aaa, amounts: {2026: 100, 2027: 90}}"),
+			files: tablesLedger("{committee: aaa, amounts: {2026: 100, 2027: 100}}", "{committee: aaa, amounts: {2026: 100, 2027: 90}}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:21:53", "table-mismatch", "assertions.table1.rows.0.amounts.2027",
 					"Table 1 prints for Alfa-udvalget 90 in 2027, but its proposals add up to 100"),
@@ -20,7 +17,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 1 row without a year",
-			files: tables("{committee: aaa, amounts: {2026: 100, 2027: 100}}", "{committee: aaa, amounts: {2026: 100}}"),
+			files: tablesLedger("{committee: aaa, amounts: {2026: 100, 2027: 100}}", "{committee: aaa, amounts: {2026: 100}}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:21:35", "table-mismatch", "assertions.table1.rows.0.amounts",
 					"Table 1 prints for Alfa-udvalget nothing in 2027, but its proposals add up to 100"),
@@ -28,7 +25,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 1 total",
-			files: tables("total: {2026: 100, 2027: 100}", "total: {2026: 90, 2027: 100}"),
+			files: tablesLedger("total: {2026: 100, 2027: 100}", "total: {2026: 90, 2027: 100}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:22:19", "table-mismatch", "assertions.table1.total.2026",
 					"Table 1 prints as I alt 90 in 2026, but its proposals add up to 100"),
@@ -36,7 +33,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 2 row",
-			files: tables("{committee: aaa, amounts: {2026: 100, 2027: 100}, total_investment: 150}", "{committee: aaa, amounts: {2026: 100, 2027: 90}, total_investment: 150}"),
+			files: tablesLedger("{committee: aaa, amounts: {2026: 100, 2027: 100}, total_investment: 150}", "{committee: aaa, amounts: {2026: 100, 2027: 90}, total_investment: 150}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:25:53", "table-mismatch", "assertions.table2.rows.0.amounts.2027",
 					"Table 2 prints for Alfa-udvalget 90 in 2027, but its proposals add up to 100"),
@@ -44,7 +41,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 2 total",
-			files: tables("total: {amounts: {2026: 100, 2027: 100}, total_investment: 150}", "total: {amounts: {2026: 100, 2027: 90}, total_investment: 150}"),
+			files: tablesLedger("total: {amounts: {2026: 100, 2027: 100}, total_investment: 150}", "total: {amounts: {2026: 100, 2027: 90}, total_investment: 150}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:26:40", "table-mismatch", "assertions.table2.total.amounts.2027",
 					"Table 2 prints as I alt 90 in 2027, but its proposals add up to 100"),
@@ -52,7 +49,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 2 row's total investment",
-			files: tables("2027: 100}, total_investment: 150}\n    total:", "2027: 100}, total_investment: 140}\n    total:"),
+			files: tablesLedger("2027: 100}, total_investment: 150}\n    total:", "2027: 100}, total_investment: 140}\n    total:"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:25:77", "table-mismatch", "assertions.table2.rows.0.total_investment",
 					"Table 2 prints for Alfa-udvalget a total investment of 140, but its proposals add up to 150"),
@@ -60,7 +57,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 2 row without a total investment",
-			files: tables("2027: 100}, total_investment: 150}\n    total:", "2027: 100}, total_investment: null}\n    total:"),
+			files: tablesLedger("2027: 100}, total_investment: 150}\n    total:", "2027: 100}, total_investment: null}\n    total:"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:25:77", "table-mismatch", "assertions.table2.rows.0.total_investment",
 					"Table 2 prints for Alfa-udvalget a total investment of (none), but its proposals add up to 150"),
@@ -68,7 +65,7 @@ func TestTableMismatch(t *testing.T) {
 		},
 		{
 			name:  "Table 2 total's total investment",
-			files: tables("total: {amounts: {2026: 100, 2027: 100}, total_investment: 150}", "total: {amounts: {2026: 100, 2027: 100}, total_investment: 140}"),
+			files: tablesLedger("total: {amounts: {2026: 100, 2027: 100}, total_investment: 150}", "total: {amounts: {2026: 100, 2027: 100}, total_investment: 140}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:26:64", "table-mismatch", "assertions.table2.total.total_investment",
 					"Table 2 prints as I alt a total investment of 140, but its proposals add up to 150"),
@@ -143,13 +140,10 @@ func TestTableMismatch(t *testing.T) {
 }
 
 func TestIntroMismatch(t *testing.T) {
-	intro := func(old, new string) map[string]string {
-		return map[string]string{"catalog.yaml": edit(tablesCatalogYAML, old, new), "aaa/01-forslag.yaml": investmentYAML}
-	}
 	runCases(t, []checkCase{
 		{
 			name:  "approved efficiencies",
-			files: intro("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0.2}"),
+			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0.2}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:13:31", "intro-mismatch", "intro.approved.2027",
 					"the intro states 0.2 mio. kr. for 2027, but Table 1's total 100 1.000 kr. rounds to 0.1"),
@@ -157,11 +151,11 @@ func TestIntroMismatch(t *testing.T) {
 		},
 		{
 			name:  "approved efficiencies, rounded as printed",
-			files: intro("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0}"),
+			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0}"),
 		},
 		{
 			name:  "delivered",
-			files: intro("delivered: {year: 2026, amount: 1.5}", "delivered: {year: 2026, amount: 1.6}"),
+			files: tablesLedger("delivered: {year: 2026, amount: 1.5}", "delivered: {year: 2026, amount: 1.6}"),
 			want: []finding{
 				warningAt("proposals/catalog.yaml:17:35", "intro-mismatch", "intro.delivered.amount",
 					"the intro states 1.6 mio. kr. delivered, but the target and the other contributions add up to 1.5"),
@@ -169,7 +163,7 @@ func TestIntroMismatch(t *testing.T) {
 		},
 		{
 			name:  "approved efficiencies in a year of no figure",
-			files: intro("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1}"),
+			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1}"),
 		},
 	})
 }

@@ -63,20 +63,25 @@ func runCases(t *testing.T, cases []checkCase) {
 		t.Run(c.name, func(t *testing.T) {
 			var got []finding
 			for _, d := range findings(t, c.files) {
-				f := finding{at: d.Pos.String(), severity: d.Severity.String(), code: d.Code, path: d.Path, message: d.Message}
-				if d.Acknowledged {
-					f.reason = d.Reason
-					if f.reason == "" {
-						f.reason = "(acknowledged without a reason)"
-					}
-				}
-				got = append(got, f)
+				got = append(got, findingOf(d))
 			}
 			if !slices.Equal(got, c.want) {
 				t.Errorf("findings differ\ngot:\n%s\nwant:\n%s\ngot as Go:\n%s", list(got), list(c.want), goList(got))
 			}
 		})
 	}
+}
+
+// findingOf is d as a test compares it.
+func findingOf(d diag.Diagnostic) finding {
+	f := finding{at: d.Pos.String(), severity: d.Severity.String(), code: d.Code, path: d.Path, message: d.Message}
+	if d.Acknowledged {
+		f.reason = d.Reason
+		if f.reason == "" {
+			f.reason = "(acknowledged without a reason)"
+		}
+	}
+	return f
 }
 
 func list(fs []finding) string {
@@ -260,6 +265,11 @@ assertions:
       - {committee: aaa, amounts: {2026: 100, 2027: 100}, total_investment: 150}
     total: {amounts: {2026: 100, 2027: 100}, total_investment: 150}
 `
+
+// tablesLedger is investmentYAML under tablesCatalogYAML, with old in the catalog replaced by new.
+func tablesLedger(old, new string) map[string]string {
+	return map[string]string{"catalog.yaml": edit(tablesCatalogYAML, old, new), "aaa/01-forslag.yaml": investmentYAML}
+}
 
 // TestCleanFixtures holds every fixture the cases break to be clean: the negative of each case.
 func TestCleanFixtures(t *testing.T) {

@@ -181,7 +181,7 @@ func TestUnknownYear(t *testing.T) {
 		},
 		{
 			name:  "intro figure outside the catalog's years",
-			files: map[string]string{"catalog.yaml": edit(tablesCatalogYAML, "approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0.1, 2028: 0.1}"), "aaa/01-forslag.yaml": investmentYAML},
+			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0.1, 2028: 0.1}"),
 			want: []finding{
 				errorAt("proposals/catalog.yaml:13:42", "unknown-year", "intro.approved.2028",
 					"year 2028 is not one of the catalog's years (2026, 2027)"),
@@ -189,7 +189,7 @@ func TestUnknownYear(t *testing.T) {
 		},
 		{
 			name:  "Table 1 row outside the catalog's years",
-			files: map[string]string{"catalog.yaml": edit(tablesCatalogYAML, "{committee: aaa, amounts: {2026: 100, 2027: 100}}", "{committee: aaa, amounts: {2026: 100, 2027: 100, 2028: 0}}"), "aaa/01-forslag.yaml": investmentYAML},
+			files: tablesLedger("{committee: aaa, amounts: {2026: 100, 2027: 100}}", "{committee: aaa, amounts: {2026: 100, 2027: 100, 2028: 0}}"),
 			want: []finding{
 				errorAt("proposals/catalog.yaml:21:64", "unknown-year", "assertions.table1.rows.0.amounts.2028",
 					"year 2028 is not one of the catalog's columns (2026, 2027)"),
