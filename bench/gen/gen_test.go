@@ -23,11 +23,10 @@ func TestGeneratedLedgerLoadsAndMatchesItsJournal(t *testing.T) {
 	if err := write(out, 300, 7); err != nil {
 		t.Fatal(err)
 	}
-	l, ds, err := ledger.Load(os.DirFS(filepath.Join(out, "proposals")), "proposals")
+	l, ds, err := check.Load(os.DirFS(filepath.Join(out, "proposals")), "proposals", ledger.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds = check.Run(l, ds)
 	errs, warns := ds.Count()
 	acked := 0
 	for _, d := range ds {

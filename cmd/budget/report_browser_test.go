@@ -95,11 +95,10 @@ func TestReportInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, loaded, err := ledger.Load(os.DirFS(filepath.Join(repo, "proposals")), "proposals")
+	l, findings, err := check.Load(os.DirFS(filepath.Join(repo, "proposals")), "proposals", ledger.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings := check.Run(l, loaded)
 	dir := t.TempDir()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

@@ -8,7 +8,6 @@ import (
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
-	"go.yaml.in/yaml/v3"
 )
 
 // acknowledgeable are the codes of the warnings a file may acknowledge: every warning budget
@@ -21,6 +20,7 @@ var acknowledgeable = []string{
 type ack struct {
 	check, at, reason string
 	path              string // of the acknowledgement itself
+	named             bool   // at is a place of the file (proposal.Parsed.Names)
 	used              bool
 }
 
@@ -108,7 +108,7 @@ func acknowledge(l *ledger.Ledger, ds diag.List, tables bool) diag.List {
 				ds.Warnf(doc.Pos(p), p, CodeUnusedAck,
 					"acknowledgement of %s matches no finding: %s is not a warning budget gives (errors cannot be acknowledged); the warnings are %s",
 					a.check, a.check, strings.Join(acknowledgeable, ", "))
-			case !names(doc, a.at):
+			case !a.named:
 				p := a.path + ".at"
 				ds.Warnf(doc.Pos(p), p, CodeUnusedAck,
 					"acknowledgement of %s at %s matches no finding: the file has no %s; write the path that the finding's \"acknowledge with\" gives",
@@ -122,35 +122,13 @@ func acknowledge(l *ledger.Ledger, ds diag.List, tables bool) diag.List {
 	return ds
 }
 
-// names reports whether path is a place a finding of doc can be at: a value of the file, or a
-// field missing from one of its mappings (a total without amounts is a finding at its amounts).
-func names(doc *proposal.Document, path string) bool {
-	if doc.Node(path) != nil {
-		return true
-	}
-	i := strings.LastIndexByte(path, '.')
-	if i < 0 {
-		return true // a field of the file's own mapping
-	}
-	n := doc.Node(path[:i])
-	return n != nil && n.Kind == yaml.MappingNode
-}
-
-// readAcks reads the acknowledgements from the document's values, so that they apply even to a
-// file that did not decode.
+// readAcks returns the acknowledgements the loader read from the file (its typed model, or its
+// values where it did not decode), each with its own path.
 func readAcks(doc *proposal.Document) []*ack {
-	top, _ := doc.Value.(map[string]any)
-	list, _ := top["acknowledged"].([]any)
 	var out []*ack
-	for i, item := range list {
-		m, _ := item.(map[string]any)
-		a := &ack{path: fmt.Sprintf("acknowledged.%d", i)}
-		a.check, _ = m["check"].(string)
-		a.at, _ = m["at"].(string)
-		a.reason, _ = m["reason"].(string)
-		if a.check != "" && a.at != "" {
-			out = append(out, a)
-		}
+	for _, a := range doc.Acks() {
+		out = append(out, &ack{check: a.Check, at: a.At, reason: a.Reason, named: a.Named,
+			path: fmt.Sprintf("acknowledged.%d", a.Index)})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ package check
 
 import (
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strconv"
@@ -36,24 +37,44 @@ const (
 	CodeReservedID       = "reserved-id"
 )
 
-// Run checks the ledger and returns its findings; acknowledged warnings are marked, not removed.
-// loaded are the diagnostics of loading, which acknowledgements may also cover.
+// Load loads the ledger in fsys as ledger.LoadWith does, with each file's checks run as it is
+// loaded (File), and checks it across files (Run): what every command that reads a ledger uses.
+func Load(fsys fs.FS, display string, opts ledger.Options) (*ledger.Ledger, diag.List, error) {
+	opts.Check = File
+	l, loaded, err := ledger.LoadWith(fsys, display, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, Run(l, loaded), nil
+}
+
+// File checks one decoded file on its own, in the worker that loads it (ledger.Options.Check):
+// a proposal's years against its own tables' and the catalog's, its sums, signs, catalog row,
+// year coverage, investment, payback and placeholders; a cross-cutting proposal's
+// contributions. The catalog's own checks compare it with the other files: Run has them.
+func File(f *ledger.File) diag.List {
+	c := &checker{l: &ledger.Ledger{Catalog: f.Catalog}}
+	if f.Sheet != nil {
+		c.l.Sheets = map[string]*ledger.Sheet{f.Doc.File: f.Sheet}
+	}
+	switch {
+	case f.Proposal != nil:
+		c.proposal(f.Proposal)
+		if f.Parsed.HasPlaceholders() {
+			c.placeholders(f.Doc, f.Parsed.Value, "")
+		}
+	case f.CrossCutting != nil:
+		c.crossCutting(f.CrossCutting)
+	}
+	return c.ds
+}
+
+// Run checks the ledger across files and returns every finding; acknowledged warnings are
+// marked, not removed. loaded are the diagnostics of loading, with those of each file's own
+// checks (File), which acknowledgements may also cover.
 func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	c := &checker{l: l}
 	c.references()
-	// A released file's node tree, parsed again for a finding's position, is dropped again once
-	// its checks are done (Release keeps the text of a file that cannot be read again).
-	for _, p := range l.Proposals {
-		c.proposal(p)
-		if p.Doc.HasPlaceholders() {
-			c.placeholders(p.Doc, p.Doc.Values(), "")
-		}
-		p.Doc.Release()
-	}
-	for _, x := range l.CrossCutting {
-		c.crossCutting(x)
-		x.Doc.Release()
-	}
 	// The catalog's tables are compared with the proposals only when every file loaded and no
 	// reference is broken: with a file left out, two files claiming one number or a proposal
 	// under an unknown committee, each of the sums involved would be reported as a mismatch it

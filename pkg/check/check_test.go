@@ -14,20 +14,20 @@ import (
 )
 
 // findings loads the ledger of files (paths relative to its root, shown under proposals/) and
-// checks it exactly as the cli's loadFS does: ledger.LoadWith with the default options, then
-// check.Run over what loading found. Every test of this package goes through it, so that a
-// change in how the two are wired is made here once.
+// checks it exactly as the cli's loadFS does: check.Load, which is ledger.LoadWith with each
+// file's checks in its worker (check.File), then check.Run over what loading found. Every test of
+// this package goes through it, so that a change in how the two are wired is made here once.
 func findings(t *testing.T, files map[string]string) diag.List {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	l, loaded, err := ledger.LoadWith(fsys, "proposals", ledger.Options{})
+	_, ds, err := check.Load(fsys, "proposals", ledger.Options{})
 	if err != nil {
-		t.Fatalf("LoadWith: %v", err)
+		t.Fatalf("Load: %v", err)
 	}
-	return check.Run(l, loaded)
+	return ds
 }
 
 // A finding is one diagnostic as a test expects it: every field check.Run sets.

@@ -168,10 +168,18 @@ func (g *Global) load() (*ledger.Ledger, diag.List, error) {
 // loadFS loads and checks the ledger in fsys within the limits of the flags; display prefixes
 // file names in diagnostics. Every command that reads a ledger goes through it.
 func (g *Global) loadFS(fsys fs.FS, display string) (*ledger.Ledger, diag.List, error) {
+	return g.loadFSWith(fsys, display, ledger.Options{})
+}
+
+// loadFSWith is loadFS with options beyond the limits (ledger.Options.Values for budget diff).
+// Each file's checks run in the worker that loads it (check.File); those across files after.
+func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*ledger.Ledger, diag.List, error) {
 	opts, err := g.Limits.options()
 	if err != nil {
 		return nil, nil, err
 	}
+	opts.Values = more.Values
+	opts.Check = check.File
 	l, loaded, err := ledger.LoadWith(fsys, display, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading ledger: %w", unwrapPathError(err))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/diff"
 	"github.com/budget-ledger/budget/pkg/gitfs"
+	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -123,7 +124,7 @@ func (o *DiffOptions) dirSide(dir string) (diff.Side, error) {
 
 // side loads one side's ledger, within the same limits as every other command.
 func (o *DiffOptions) side(fsys fs.FS, display, name string) (diff.Side, error) {
-	l, ds, err := o.loadFS(fsys, display)
+	l, ds, err := o.loadFSWith(fsys, display, ledger.Options{Values: true}) // every value, and each text's hash
 	if err != nil {
 		return diff.Side{}, fmt.Errorf("%s: %w", name, err)
 	}

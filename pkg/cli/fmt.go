@@ -178,7 +178,7 @@ func fmtRun(opts *FmtOptions) error {
 	}
 	if len(ds) > 0 {
 		ds.Sort()
-		if err := diag.WriteText(opts.Err, ds, func(f string) []byte { return sources[f] }, diag.Options{}); err != nil {
+		if err := diag.WriteText(opts.Err, ds, diag.TextSources(func(f string) []byte { return sources[f] }), diag.Options{}); err != nil {
 			return err
 		}
 	}

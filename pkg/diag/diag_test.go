@@ -19,7 +19,7 @@ func TestSortAndText(t *testing.T) {
 		return nil
 	}
 	var b bytes.Buffer
-	if err := WriteText(&b, l, src, Options{}); err != nil {
+	if err := WriteText(&b, l, TextSources(src), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "a.yaml:2:7: error: worse [bad-amount]\n" +
@@ -58,7 +58,7 @@ func TestLongLineIsClipped(t *testing.T) {
 	line := "summary: " + strings.Repeat("x", 5000) + " 1e3 " + strings.Repeat("y", 5000)
 	l := List{{Pos: Pos{File: "a.yaml", Line: 2, Column: 5011}, Severity: Error, Code: "bad-amount", Message: "bad"}}
 	var b bytes.Buffer
-	if err := WriteText(&b, l, func(string) []byte { return []byte("schema: 1\n" + line + "\n") }, Options{}); err != nil {
+	if err := WriteText(&b, l, TextSources(func(string) []byte { return []byte("schema: 1\n" + line + "\n") }), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "a.yaml:2:5011: error: bad [bad-amount]\n" +

@@ -11,9 +11,41 @@ import (
 	"github.com/budget-ledger/budget/pkg/escape"
 )
 
-// Sources gives the text of a file by the name diagnostics use, so that the text writer can show
-// the offending line. A nil Sources shows no source lines.
-type Sources func(file string) []byte
+// Sources gives line n (1-based, without its line feed) of a file by the name diagnostics use, so
+// that the text writer can show the offending line; false where it has none. A nil Sources shows
+// no source lines.
+type Sources func(file string, n int) ([]byte, bool)
+
+// TextSources gives the lines of the texts that text returns (nil for a file it has not). It
+// finds the lines of the last file asked for once, so that diagnostics sorted by file cost one
+// pass over each file.
+func TextSources(text func(file string) []byte) Sources {
+	var file string
+	var src []byte
+	var starts []int // offset of each line's first byte
+	return func(f string, n int) ([]byte, bool) {
+		if f != file || starts == nil {
+			file, src, starts = f, text(f), nil
+			if src == nil {
+				return nil, false
+			}
+			starts = append(starts, 0)
+			for i, b := range src {
+				if b == '\n' {
+					starts = append(starts, i+1)
+				}
+			}
+		}
+		if src == nil || n < 1 || n > len(starts) {
+			return nil, false
+		}
+		to := len(src)
+		if n < len(starts) {
+			to = starts[n] - 1
+		}
+		return src[starts[n-1]:to], true
+	}
+}
 
 // Options choose what the writers include.
 type Options struct {
@@ -71,15 +103,13 @@ func plural(n int, word string) string {
 // around the column, so that a file of one huge line cannot flood the terminal.
 const maxShown = 120
 
-// excerpts finds the source lines diagnostics point at. It keeps one file's line starts and a
-// cursor in its current line, so that diagnostics in sorted order cost, all together, one pass
-// over each file and over each long line, however many point into it: a hostile file of one
-// huge line with an error every few characters stays linear.
+// excerpts finds the source lines diagnostics point at. It keeps a cursor in the current line,
+// so that diagnostics in sorted order cost, all together, one pass over each long line, however
+// many point into it: a hostile file of one huge line with an error every few characters stays
+// linear.
 type excerpts struct {
-	src    Sources
-	file   string
-	text   []byte
-	starts []int // offset of each line's first byte
+	src  Sources
+	file string
 	// The cursor: line, the line's length in characters, and a character column with its offset.
 	line, runes, col, off int
 }
@@ -89,26 +119,14 @@ func (e *excerpts) at(p Pos) (string, int, bool) {
 	if e.src == nil || p.Line < 1 {
 		return "", 0, false
 	}
-	if p.File != e.file || e.starts == nil {
-		e.file, e.text, e.starts, e.line = p.File, e.src(p.File), nil, 0
-		if e.text == nil {
-			return "", 0, false
-		}
-		e.starts = append(e.starts, 0)
-		for i, b := range e.text {
-			if b == '\n' {
-				e.starts = append(e.starts, i+1)
-			}
-		}
-	}
-	if e.text == nil || p.Line > len(e.starts) {
+	raw, ok := e.src(p.File, p.Line)
+	if !ok {
 		return "", 0, false
 	}
-	from, to := e.starts[p.Line-1], len(e.text)
-	if p.Line < len(e.starts) {
-		to = e.starts[p.Line] - 1
+	if p.File != e.file {
+		e.file, e.line = p.File, 0
 	}
-	text := bytes.TrimRight(e.text[from:to], "\r")
+	text := bytes.TrimRight(raw, "\r")
 	if len(text) <= utf8.UTFMax*maxShown {
 		line, col := clip(string(text), p.Column)
 		return line, col, true

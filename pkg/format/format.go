@@ -80,7 +80,7 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 }
 
 // same checks that formatted text holds exactly the values and comments of the original.
-func same(orig *proposal.Document, out []byte, lim proposal.Limits) error {
+func same(orig *proposal.Parsed, out []byte, lim proposal.Limits) error {
 	// The canonical layout of a file near the size limit can be a little larger (indentation
 	// of folded text): the limit bounds what is read, not what fmt writes from it.
 	lim.MaxFileSize = max(lim.MaxFileSize, int64(len(out)))

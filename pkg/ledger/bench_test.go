@@ -55,11 +55,11 @@ func BenchmarkValidate(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			fsys := os.DirFS(dir)
 			for b.Loop() {
-				l, ds, err := ledger.Load(fsys, "proposals")
+				_, ds, err := check.Load(fsys, "proposals", ledger.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if ds = check.Run(l, ds); ds.HasErrors() {
+				if ds.HasErrors() {
 					b.Fatalf("check: %v", ds)
 				}
 			}

@@ -14,7 +14,7 @@ import (
 
 func loadBundled(t *testing.T) (*ledger.Ledger, diag.List) {
 	t.Helper()
-	l, ds, err := ledger.Load(os.DirFS("../../proposals"), "proposals")
+	l, ds, err := ledger.LoadWith(os.DirFS("../../proposals"), "proposals", ledger.Options{Check: check.File})
 	if err != nil {
 		t.Fatal(err)
 	}

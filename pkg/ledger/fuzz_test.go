@@ -12,8 +12,9 @@ import (
 )
 
 // FuzzLoadLedger puts any bytes in place of a proposal of the small test ledger and loads,
-// checks and reports it, once keeping the files' texts and trees and once dropping them (read
-// again for positions): never a panic, and the same diagnostics, source lines and Table 1 both ways.
+// checks and reports it, once with one worker and once with two keeping the values (as budget
+// diff loads): never a panic, and the same diagnostics, source lines and Table 1 both ways, the
+// source lines those the whole files give.
 func FuzzLoadLedger(f *testing.F) {
 	fixture, err := txtar.ParseFile("../../testdata/ledger.txtar")
 	if err != nil {
@@ -43,13 +44,13 @@ func FuzzLoadLedger(f *testing.F) {
 		}
 		fsys[target] = &fstest.MapFile{Data: src}
 		var outs [2]string
-		for i, keep := range []int{0, -1} {
-			l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{KeepBytes: int64(keep)})
+		for i, opts := range []ledger.Options{{Workers: 1}, {Workers: 2, Values: true}} {
+			l, ds, err := check.Load(fsys, "proposals", opts)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var b strings.Builder
-			if err := diag.WriteText(&b, check.Run(l, ds), l.Source, diag.Options{All: true}); err != nil {
+			if err := diag.WriteText(&b, ds, l.Source, diag.Options{All: true}); err != nil {
 				t.Fatal(err)
 			}
 			for _, c := range l.Totals().Committees {
@@ -63,7 +64,10 @@ func FuzzLoadLedger(f *testing.F) {
 			outs[i] = b.String()
 		}
 		if outs[0] != outs[1] {
-			t.Errorf("kept and dropped trees differ:\n%s\nversus\n%s", outs[0], outs[1])
+			t.Errorf("one worker and two keeping values differ:\n%s\nversus\n%s", outs[0], outs[1])
+		}
+		if whole := wholeText(t, fsys); !strings.HasPrefix(outs[0], whole) {
+			t.Errorf("the kept source lines show other excerpts than the whole files:\n%s\nwant:\n%s", outs[0], whole)
 		}
 	})
 }

@@ -42,11 +42,11 @@ func BenchmarkHostile(b *testing.B) {
 				fsys[target].Data = []byte(orig + s.head + body.String() + s.tail)
 				b.SetBytes(int64(len(fsys[target].Data)))
 				for b.Loop() {
-					l, ds, err := ledger.Load(fsys, "proposals")
+					l, ds, err := check.Load(fsys, "proposals", ledger.Options{})
 					if err != nil {
 						b.Fatal(err)
 					}
-					if err := diag.WriteText(io.Discard, check.Run(l, ds), l.Source, diag.Options{}); err != nil {
+					if err := diag.WriteText(io.Discard, ds, l.Source, diag.Options{}); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -33,14 +33,34 @@ type Ledger struct {
 	CrossCutting []*proposal.CrossCutting // by title
 	// Docs are every file that parsed, by file name, for showing source lines and for checks.
 	Docs map[string]*proposal.Document
+	// Sheets are the Sheets of the proposals and cross-cutting proposals, by file name, laid
+	// out as each file was loaded.
+	Sheets map[string]*Sheet
 }
 
-// Source returns the text of a file by the name diagnostics use, or nil.
-func (l *Ledger) Source(file string) []byte {
+// Source returns line n of a file by the name diagnostics use, where the file kept it: the
+// lines its diagnostics point at (diag.Sources).
+func (l *Ledger) Source(file string, n int) ([]byte, bool) {
 	if d := l.Docs[file]; d != nil {
-		return d.Text()
+		return d.Line(n)
 	}
-	return nil
+	return nil, false
+}
+
+// File is one file as its worker holds it while loading: for the per-file checks
+// (Options.Check), which may point anywhere in it.
+type File struct {
+	// Doc reads the file's node tree; Parsed is the parse itself.
+	Doc    *proposal.Document
+	Parsed *proposal.Parsed
+	// At most one of Proposal, CrossCutting and OwnCatalog is set: the file decoded; Sheet is
+	// the Sheet of a Proposal or CrossCutting.
+	Proposal     *proposal.Proposal
+	CrossCutting *proposal.CrossCutting
+	OwnCatalog   *proposal.Catalog
+	Sheet        *Sheet
+	// Catalog is the ledger's catalog, loaded before every other file; nil when it did not load.
+	Catalog *proposal.Catalog
 }
 
 // Options tune Load; the zero value loads with the default limits on every core.
@@ -51,19 +71,13 @@ type Options struct {
 	MaxFiles int
 	// Workers is how many files are read and parsed at once; 0 means GOMAXPROCS.
 	Workers int
-	// KeepBytes is the most bytes of file text whose texts and node trees are kept once loaded:
-	// they cost little in a small ledger, where each file with a finding (most of the real
-	// catalog's) would otherwise be read and parsed again for its position. Past it, each further
-	// file drops them once validated and decoded, so that memory is bounded by the files in
-	// flight and the decoded model, however many and however large the files are. 0 means
-	// DefaultKeepBytes; a negative value drops them always.
-	KeepBytes int64
+	// Check runs the checks of one file in the worker that loads it, while the file's tree is
+	// at hand (check.File); its diagnostics join the file's own. nil runs none.
+	Check func(f *File) diag.List
+	// Values keeps each document's JSON values, whole, and a hash of its text, for a reader of
+	// every value of two ledgers (budget diff).
+	Values bool
 }
-
-// DefaultKeepBytes is KeepBytes's default: the texts of about 1,200 files like the bundled ones
-// (6.7 kB), with trees of about 15 times their size, about 120 MB; or two files of the largest
-// size allowed.
-const DefaultKeepBytes = 8 << 20
 
 // DefaultMaxFiles is four times the largest ledger planned for (100 municipalities, 50
 // proposals, 10 years): enough for real use, and a stop for a runaway folder.
@@ -76,9 +90,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
-	}
-	if o.KeepBytes == 0 {
-		o.KeepBytes = DefaultKeepBytes
 	}
 	return o
 }
@@ -115,33 +126,35 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	}
 	files := listing.Files
 	loaded := make([]loadedFile, len(files))
-	// kept counts the bytes of text kept so far: which files keep theirs depends on the order
-	// they are read in, what the ledger and its diagnostics say does not.
-	var kept atomic.Int64
-	keep := func(n int) bool {
-		if kept.Add(int64(n)) <= opts.KeepBytes {
-			return true
-		}
-		kept.Add(-int64(n)) // a smaller file may still fit
-		return false
+	// The catalog is loaded first, on its own, so that every other file's checks see it.
+	var catalog *proposal.Catalog
+	first := slices.Index(files, CatalogFile)
+	if first >= 0 {
+		loaded[first] = loadFile(fsys, files[first], path.Join(display, files[first]), opts, nil)
+		catalog = loaded[first].catalog
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(opts.Workers, len(files)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts.Limits, keep)
+				if i != first {
+					loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts, catalog)
+				}
 			}
 		})
 	}
 	wg.Wait()
 
-	l := &Ledger{Docs: make(map[string]*proposal.Document, len(files))}
+	l := &Ledger{Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}}
 	for i := range loaded {
 		f := &loaded[i]
 		ds = append(ds, f.ds...)
 		if f.doc != nil {
 			l.Docs[f.doc.File] = f.doc
+			if f.sheet != nil {
+				l.Sheets[f.doc.File] = f.sheet
+			}
 		}
 		switch {
 		case f.catalog != nil:
@@ -296,71 +309,146 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// loadedFile is what loading one file gave: its document (nil when it did not parse), its
-// diagnostics, and at most one decoded model value.
+// loadedFile is what loading one file gave: its kept document (nil when it did not parse), its
+// diagnostics, at most one decoded model value and its Sheet.
 type loadedFile struct {
 	doc          *proposal.Document
 	ds           diag.List
 	catalog      *proposal.Catalog
 	crossCutting *proposal.CrossCutting
 	proposal     *proposal.Proposal
+	sheet        *Sheet
 }
 
 // loadFile reads one file within the limits, parses it, validates it against the schema its
-// place in the ledger calls for and decodes it; unless keep allows its size, it then drops the
-// file's text and tree, to be read again if a check needs a position. It touches nothing shared
-// but keep, so files load in parallel.
-func loadFile(fsys fs.FS, rel, name string, lim proposal.Limits, keep func(int) bool) loadedFile {
+// place in the ledger calls for, decodes it, lays out its Sheet and runs its checks
+// (opts.Check), each once; then it keeps of the file what later steps need (Parsed.Keep) and
+// drops the rest. catalog is the ledger's, loaded before. It touches nothing shared, so files
+// load in parallel.
+func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Catalog) loadedFile {
 	var out loadedFile
-	src, bad := ReadFile(fsys, rel, name, lim)
+	src, bad := ReadFile(fsys, rel, name, opts.Limits)
 	if bad != nil {
 		out.ds.Add(*bad)
 		return out
 	}
-	doc, ds := proposal.ParseLimited(name, src, lim)
+	parsed, ds := proposal.ParseLimited(name, src, opts.Limits)
 	out.ds = ds
-	if doc == nil {
+	if parsed == nil {
 		return out
 	}
-	out.doc = doc
-	if !keep(len(src)) {
-		doc.SetReread(func() ([]byte, error) { return readLimited(fsys, rel, lim.MaxFileSize) })
-		defer doc.Release()
-	}
 	kind := KindOf(rel)
-	out.ds = append(out.ds, withoutEchoes(ds, doc.Validate(kind))...)
+	f := &File{Doc: parsed.Document(), Parsed: parsed, Catalog: catalog}
+	out.ds = append(out.ds, withoutEchoes(ds, parsed.Validate(kind))...)
+	out.decode(f, kind)
+	if f.Proposal != nil {
+		s := (&Ledger{Catalog: catalog}).Sheet(f.Proposal)
+		f.Sheet = &s
+	} else if f.CrossCutting != nil {
+		s := (&Ledger{Catalog: catalog}).CrossCuttingSheet(f.CrossCutting)
+		f.Sheet = &s
+	}
+	if opts.Check != nil && (f.Proposal != nil || f.CrossCutting != nil || f.OwnCatalog != nil) {
+		out.ds = append(out.ds, opts.Check(f)...)
+	}
+	// The catalog's tables and intro are compared with the proposals only when no file has an
+	// error: a catalog that has one is indexed as any file, so that a hostile one costs no more.
+	keep := proposal.KeepOptions{All: kind == "catalog" && !out.ds.HasErrors(), Acks: acks(f, out.ds), Values: opts.Values}
+	for _, d := range out.ds {
+		if d.Pos.File == name {
+			keep.Lines = append(keep.Lines, d.Pos.Line)
+		}
+	}
+	out.doc = parsed.Keep(keep)
+	switch {
+	case f.Proposal != nil:
+		f.Proposal.Doc, out.proposal = out.doc, f.Proposal
+	case f.CrossCutting != nil:
+		f.CrossCutting.Doc, out.crossCutting = out.doc, f.CrossCutting
+	case f.OwnCatalog != nil:
+		f.OwnCatalog.Doc, out.catalog = out.doc, f.OwnCatalog
+	}
+	out.sheet = f.Sheet
+	return out
+}
+
+// decode decodes the file into the model its kind calls for, where it can be: a file that
+// breaks its schema is still decoded, so that one unknown field does not hide its other
+// problems; one that cannot be decoded is left out of the ledger.
+func (out *loadedFile) decode(f *File, kind string) {
 	var limited bool
 	if out.ds, limited = out.ds.LimitErrors(false); limited {
-		return out // a file of more errors than are shown is not read further: its checks would only add to them
+		return // a file of more errors than are shown is not read further: its checks would only add to them
 	}
+	doc := f.Parsed
 	if !doc.Decodable() {
-		return out // decoding would expand the aliases or merge keys that were refused
+		return // decoding would expand the aliases or merge keys that were refused
 	}
 	if doc.Oversized() && out.ds.HasErrors() {
-		return out // a mapping of untold keys where the schema wants an object: decoding it is quadratic
+		return // a mapping of untold keys where the schema wants an object: decoding it is quadratic
 	}
-	// A file that breaks its schema is still decoded where it can be, so that one unknown field
-	// does not hide its other problems; one that cannot be decoded is left out of the ledger.
 	var err error
 	switch kind {
 	case "catalog":
-		c := &proposal.Catalog{Doc: doc}
+		c := &proposal.Catalog{Doc: f.Doc}
 		if err = doc.Root.Decode(c); err == nil {
-			out.catalog = c
+			f.OwnCatalog = c
 		}
 	case "crosscutting":
-		c := &proposal.CrossCutting{Doc: doc}
+		c := &proposal.CrossCutting{Doc: f.Doc}
 		if err = doc.Root.Decode(c); err == nil {
-			out.crossCutting = c
+			f.CrossCutting = c
 		}
 	default:
-		p := &proposal.Proposal{Doc: doc}
+		p := &proposal.Proposal{Doc: f.Doc}
 		if err = doc.Root.Decode(p); err == nil {
-			out.proposal = p
+			f.Proposal = p
 		}
 	}
 	if err != nil && !out.ds.HasErrors() {
-		out.ds.Errorf(diag.Pos{File: name, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
+		out.ds.Errorf(diag.Pos{File: f.Doc.File, Line: 1, Column: 1}, "", "schema", "cannot read file: %v", err)
+	}
+}
+
+// acks reads the file's acknowledgements: from the decoded model where the schema holds them to
+// its shape (no diagnostic of the file is at them), else from the JSON values, so that they
+// apply even to a file that did not decode; only those with a check and a place count.
+func acks(f *File, ds diag.List) []proposal.Ack {
+	var typed []proposal.Acknowledgement
+	decoded := true
+	switch {
+	case f.Proposal != nil:
+		typed = f.Proposal.Acknowledged
+	case f.CrossCutting != nil:
+		typed = f.CrossCutting.Acknowledged
+	case f.OwnCatalog != nil:
+		typed = f.OwnCatalog.Acknowledged
+	default:
+		decoded = false
+	}
+	for _, d := range ds {
+		if d.Path == "acknowledged" || strings.HasPrefix(d.Path, "acknowledged.") {
+			decoded = false
+		}
+	}
+	if !decoded {
+		typed = nil
+		top, _ := f.Parsed.Value.(map[string]any)
+		list, _ := top["acknowledged"].([]any)
+		for _, item := range list {
+			m, _ := item.(map[string]any)
+			var a proposal.Acknowledgement
+			a.Check, _ = m["check"].(string)
+			a.At, _ = m["at"].(string)
+			a.Reason, _ = m["reason"].(string)
+			typed = append(typed, a)
+		}
+	}
+	var out []proposal.Ack
+	for i, a := range typed {
+		if a.Check != "" && a.At != "" {
+			out = append(out, proposal.Ack{Acknowledgement: a, Index: i, Named: f.Parsed.Names(a.At)})
+		}
 	}
 	return out
 }

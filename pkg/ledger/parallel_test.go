@@ -36,19 +36,20 @@ func copyBundled(t testing.TB) fstest.MapFS {
 }
 
 // TestParallelLoadIsDeterministic loads the same ledger with one worker and with several, many
-// times over, keeping the files' texts and trees or dropping them, and wants the same proposals in the same order and the same diagnostics, byte for
-// byte, whatever the scheduling. The ledger has a broken file and two files claiming one number,
-// so that which file is "already used by" which is put to the test too.
+// times over, with each file's checks in its worker, keeping the values (as budget diff does)
+// or not, and wants the same proposals in the same order and the same diagnostics, byte for
+// byte, whatever the scheduling; the source lines shown are those of the whole files. The ledger
+// has a broken file and two files claiming one number, so that which file is "already used by"
+// which is put to the test too.
 func TestParallelLoadIsDeterministic(t *testing.T) {
 	fsys := copyBundled(t)
-	// A copy claiming number 1 again, with a placeholder text, which is found in the values that
-	// a large ledger gives back only on request.
+	// A copy claiming number 1 again, with a placeholder text.
 	fsys["biu/99-copy.yaml"] = &fstest.MapFile{Data: bytes.Replace(fsys["biu/01-digitalt-samtykke.yaml"].Data,
 		[]byte("\nsummary: >-\n"), []byte("\nsummary: TODO resumé\nsummary_draft: >-\n"), 1)}
 	fsys["buu/98-broken.yaml"] = &fstest.MapFile{Data: []byte("schema: 1\nnumber: [\n")}
 
-	run := func(workers, keep int) (order []string, out string) {
-		l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Workers: workers, KeepBytes: int64(keep)})
+	run := func(workers int, values bool) (order []string, out string) {
+		l, ds, err := check.Load(fsys, "proposals", ledger.Options{Workers: workers, Values: values})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,24 +57,25 @@ func TestParallelLoadIsDeterministic(t *testing.T) {
 			order = append(order, p.Doc.File)
 		}
 		var b strings.Builder
-		if err := diag.WriteText(&b, check.Run(l, ds), l.Source, diag.Options{All: true}); err != nil {
+		if err := diag.WriteText(&b, ds, l.Source, diag.Options{All: true}); err != nil {
 			t.Fatal(err)
 		}
 		return order, b.String()
 	}
-	wantOrder, want := run(1, 0)
+	wantOrder, want := run(1, false)
 	for _, code := range []string{"[duplicate-number]", "[yaml-syntax]", "[placeholder]"} {
 		if !strings.Contains(want, code) {
 			t.Fatalf("the test ledger lacks a %s finding:\n%s", code, want)
 		}
 	}
-	// Odd runs drop texts and trees after loading and read them again for positions and source
-	// lines: that must not change a byte either.
+	if whole := wholeText(t, fsys); want != whole {
+		t.Fatalf("the kept source lines show other excerpts than the whole files:\n%s\nwant:\n%s", want, whole)
+	}
 	for i := range 20 {
-		workers, keep := 2+i%7, 1-2*(i%2)
-		order, got := run(workers, keep)
+		workers, values := 2+i%7, i%2 == 1
+		order, got := run(workers, values)
 		if !slices.Equal(order, wantOrder) || got != want {
-			t.Fatalf("run %d with %d workers, KeepBytes %d differs from one worker keeping all:\n%s\nwant:\n%s", i, workers, keep, got, want)
+			t.Fatalf("run %d with %d workers, values %v differs from one worker:\n%s\nwant:\n%s", i, workers, values, got, want)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"regexp"
 	"strconv"
@@ -16,36 +15,26 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Document is one parsed data file: its text, its YAML nodes with their positions, and the same
-// content as plain JSON values for the schema. Paths are dotted: "economy.permanent.rows.0.label".
-//
-// Once the file is decoded, Release drops the node tree and the JSON values, which are most of
-// a document's memory, and the text too where the loader can read it again (SetReread); Pos,
-// KeyPos and Text then read and parse the file again, so that only files with a finding pay
-// for it. A Document is not safe for concurrent use.
-type Document struct {
+// Parsed is one data file as the parser gives it: its text, its YAML nodes with their positions,
+// and the same content as plain JSON values for the schema. Paths are dotted:
+// "economy.permanent.rows.0.label". It lives while its file is loaded (or formatted): what later
+// steps need of it, the loader keeps in a Document (Keep). A Parsed is not safe for concurrent use.
+type Parsed struct {
 	// File is the name diagnostics show, e.g. "proposals/biu/01-digitalt-samtykke.yaml".
 	File string
-	// Source is the text, without a byte order mark; nil after Release if SetReread was called.
+	// Source is the text, without a byte order mark.
 	Source []byte
-	// Root is the top mapping; nil after Release until a position is asked for.
+	// Root is the top mapping.
 	Root *yaml.Node
 	// Tree is the document node above Root: it holds the comments at the head and foot of the
-	// file that belong to no key. nil after Release.
+	// file that belong to no key.
 	Tree *yaml.Node
 	// Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil).
-	// After Release it keeps only the top-level "acknowledged" entry, which the checks read.
 	Value any
 
 	// unsafe is set when the tree holds an alias, a merge key, a tag or nesting past the limit:
 	// decoding it would expand or apply what was refused.
-	unsafe bool
-	// reread reads the file again after Release; sum recognises the same text.
-	reread func() ([]byte, error)
-	sum    uint64
-	// released is set by Release; maxDepth is the limit the file was parsed with.
-	released     bool
-	maxDepth     int
+	unsafe       bool
 	placeholders bool
 	// keys indexes the large mappings of the tree by key, built as positions are asked for.
 	keys map[*yaml.Node]map[string]int
@@ -62,54 +51,12 @@ const PlaceholderPrefix = "TODO"
 
 // HasPlaceholders reports whether a text value of the file starts with PlaceholderPrefix, so
 // that a check for placeholders needs to read the values of only those files.
-func (d *Document) HasPlaceholders() bool { return d.placeholders }
-
-// Values returns the content as JSON values: Value until Release, after it the file read and
-// converted again (and not kept), so that a reader of every value, such as budget diff, sees the
-// whole file in a ledger of any size. It is nil when the file cannot be read again.
-func (d *Document) Values() any {
-	if !d.released {
-		return d.Value
-	}
-	var n yaml.Node
-	if yaml.Unmarshal(d.Text(), &n) != nil || len(n.Content) == 0 {
-		return nil
-	}
-	var ds diag.List
-	c := converter{d: &Document{File: d.File}, maxDepth: d.maxDepth, ds: &ds, firstAlias: -1}
-	return c.convert(n.Content[0], 0)
-}
-
-var textSeed = maphash.MakeSeed()
-
-// SetReread lets Release drop the text: read gives the file's bytes again when a position or a
-// source line is asked for. A file that changed since it was parsed is not used.
-func (d *Document) SetReread(read func() ([]byte, error)) {
-	d.reread = read
-	d.sum = maphash.Bytes(textSeed, d.Source)
-}
-
-// Text returns the file's text: Source, or after Release the file read again; nil when it
-// cannot be read or changed since it was parsed.
-func (d *Document) Text() []byte {
-	if d.Source != nil || d.reread == nil {
-		return d.Source
-	}
-	src, err := d.reread()
-	if err != nil {
-		return nil
-	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if maphash.Bytes(textSeed, src) != d.sum {
-		return nil
-	}
-	return src
-}
+func (d *Parsed) HasPlaceholders() bool { return d.placeholders }
 
 // Decodable reports whether the node tree may be decoded into the model: it holds no alias, no
 // merge key, no YAML tag and no nesting deeper than the limit, each of which Parse reported as
 // an error.
-func (d *Document) Decodable() bool { return !d.unsafe }
+func (d *Parsed) Decodable() bool { return !d.unsafe }
 
 // maxObjectKeys is more keys than any object of the schemas declares: only amounts, keyed by
 // year, may have more. Decoding a mapping costs yaml.v3 a comparison of every pair of its keys
@@ -124,40 +71,12 @@ const maxYears = 2200 - 1900 + 1
 // Oversized reports whether the file holds a mapping of more than maxObjectKeys keys or a years
 // list of more than maxYears: no file that matches its schema has either except in amounts, so
 // a file that has errors and either is not decoded (TestMaxObjectKeys holds the schemas to it).
-func (d *Document) Oversized() bool { return d.big }
-
-// Release drops the node tree and the JSON values once the file is validated and decoded, and
-// the text if it can be read again. A tree parsed again for a position is dropped again. Value
-// keeps the "acknowledged" entry, which every check run reads; Values gives the rest.
-func (d *Document) Release() {
-	d.released = true
-	d.Root, d.Tree, d.keys = nil, nil, nil
-	if d.reread != nil {
-		d.Source = nil
-	}
-	top, _ := d.Value.(map[string]any)
-	if acks, ok := top["acknowledged"]; ok {
-		d.Value = map[string]any{"acknowledged": acks}
-	} else {
-		d.Value = nil
-	}
-}
-
-// root returns the top mapping, parsing the text again after Release.
-func (d *Document) root() *yaml.Node {
-	if d.Root == nil {
-		var n yaml.Node
-		if yaml.Unmarshal(d.Text(), &n) == nil && len(n.Content) > 0 {
-			d.Root = n.Content[0]
-		}
-	}
-	return d.Root
-}
+func (d *Parsed) Oversized() bool { return d.big }
 
 // lookup walks path from the top and returns the deepest value node found on it, whether the
 // whole path was found, and the key node of the last segment when it was.
-func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
-	val = d.root()
+func (d *Parsed) lookup(path string) (val, key *yaml.Node, found bool) {
+	val = d.Root
 	if val == nil {
 		return nil, nil, false
 	}
@@ -188,7 +107,7 @@ func (d *Document) lookup(path string) (val, key *yaml.Node, found bool) {
 const smallMapping = 16
 
 // keyIndex returns the index in n.Content of the first scalar key named name of mapping n.
-func (d *Document) keyIndex(n *yaml.Node, name string) (int, bool) {
+func (d *Parsed) keyIndex(n *yaml.Node, name string) (int, bool) {
 	if len(n.Content) <= 2*smallMapping {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == name {
@@ -220,7 +139,7 @@ func (d *Document) keyIndex(n *yaml.Node, name string) (int, bool) {
 // first segment, or else the longest key that holds dots itself ("20.26", which the schema
 // reports as a key that is not a year). It returns the path after that key, and whether there
 // is one (a path may end in an empty key: "a.").
-func (d *Document) entry(m *yaml.Node, seg, rest string) (val, key *yaml.Node, after string, more bool) {
+func (d *Parsed) entry(m *yaml.Node, seg, rest string) (val, key *yaml.Node, after string, more bool) {
 	if i, ok := d.keyIndex(m, seg); ok {
 		after, more = strings.CutPrefix(rest[len(seg):], ".")
 		return m.Content[i+1], m.Content[i], after, more
@@ -242,7 +161,7 @@ func (d *Document) entry(m *yaml.Node, seg, rest string) (val, key *yaml.Node, a
 }
 
 // Node returns the value node at path, or nil.
-func (d *Document) Node(path string) *yaml.Node {
+func (d *Parsed) Node(path string) *yaml.Node {
 	if n, _, ok := d.lookup(path); ok {
 		return n
 	}
@@ -251,19 +170,19 @@ func (d *Document) Node(path string) *yaml.Node {
 
 // Pos returns the position of the value at path; for a path that is not in the file it falls back
 // to its nearest parent that is, so that a missing field points at the mapping that lacks it.
-func (d *Document) Pos(path string) diag.Pos {
+func (d *Parsed) Pos(path string) diag.Pos {
 	if n, _, _ := d.lookup(path); n != nil {
 		return diag.Pos{File: d.File, Line: n.Line, Column: n.Column}
 	}
-	if d.root() == nil {
-		return diag.Pos{File: d.File} // the file changed or went away since it was read
+	if d.Root == nil {
+		return diag.Pos{File: d.File}
 	}
 	return diag.Pos{File: d.File, Line: 1, Column: 1}
 }
 
 // KeyPos returns the position of the key of the value at path (for "unknown field" and
 // "duplicate key"), falling back to Pos.
-func (d *Document) KeyPos(path string) diag.Pos {
+func (d *Parsed) KeyPos(path string) diag.Pos {
 	if _, k, ok := d.lookup(path); ok && k != nil {
 		return diag.Pos{File: d.File, Line: k.Line, Column: k.Column}
 	}
@@ -324,12 +243,12 @@ var (
 // Parse reads one data file within DefaultLimits. It returns nil and the diagnostics when the
 // file cannot be read as a single YAML mapping; otherwise the document with any value-level
 // diagnostics (duplicate keys, amounts that are not exact numbers, aliases, nesting too deep).
-func Parse(file string, src []byte) (*Document, diag.List) {
+func Parse(file string, src []byte) (*Parsed, diag.List) {
 	return ParseLimited(file, src, DefaultLimits)
 }
 
 // ParseLimited is Parse within lim; a limit that is zero takes its default.
-func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
+func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
 	lim = lim.OrDefault()
 	var ds diag.List
 	at := diag.Pos{File: file}
@@ -356,7 +275,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Document, diag.List) {
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Document{File: file, Source: src, Root: body, Tree: root, maxDepth: lim.MaxDepth}
+	d := &Parsed{File: file, Source: src, Root: body, Tree: root}
 	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
 	d.Value = c.convert(body, 0)
 	if c.aliases > 1 {
@@ -464,7 +383,7 @@ var (
 // converter turns the node tree into JSON values. It keeps the path to the current node as
 // segments and joins them only for a diagnostic, since most files have none.
 type converter struct {
-	d        *Document
+	d        *Parsed
 	maxDepth int
 	ds       *diag.List
 	segs     []string

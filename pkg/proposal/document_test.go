@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -156,10 +157,11 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// TestReleaseAndReadAgain: after Release a document gives the same positions, source and values
-// as before, read again through SetReread, and refuses a file that changed meanwhile.
-func TestReleaseAndReadAgain(t *testing.T) {
-	src := "\xef\xbb\xbfa:\n  b: TODO skriv\n  c: [1, 2.5]\nacknowledged:\n  - check: sign\n"
+// TestKeptDocument: a kept document gives the positions, source lines and values of the parse,
+// with no tree: its values and text hash only when asked for, and only the lines it indexed or
+// was given.
+func TestKeptDocument(t *testing.T) {
+	src := "\xef\xbb\xbfa:\n  b: TODO skriv\n  c: [1, 2.5]\n  d: 2\nacknowledged:\n  - check: sign\nz: 1\n"
 	doc, ds := Parse("f.yaml", []byte(src))
 	if len(ds) != 0 {
 		t.Fatal(ds)
@@ -167,29 +169,42 @@ func TestReleaseAndReadAgain(t *testing.T) {
 	if !doc.HasPlaceholders() {
 		t.Error("the TODO text was not noted")
 	}
-	wantValue := fmt.Sprint(doc.Values())
-	disk := []byte(src)
-	doc.SetReread(func() ([]byte, error) { return disk, nil })
-	doc.Release()
-	if doc.Source != nil || doc.Root != nil || doc.Tree != nil {
-		t.Error("Release kept the text or the tree")
+	wantValue := fmt.Sprint(doc.Value)
+	all := doc.Keep(KeepOptions{All: true, Values: true})
+	if got := fmt.Sprint(all.Values()); got != wantValue {
+		t.Errorf("Values kept = %s, want %s", got, wantValue)
 	}
-	if got := fmt.Sprint(doc.Value); got != "map[acknowledged:[map[check:sign]]]" {
-		t.Errorf("Value after Release = %s, want only the acknowledgements", got)
+	if got := all.Pos("a.c.1").String(); got != "f.yaml:3:10" {
+		t.Errorf("Pos kept = %s, want f.yaml:3:10", got)
 	}
-	if got := fmt.Sprint(doc.Values()); got != wantValue {
-		t.Errorf("Values after Release = %s, want %s", got, wantValue)
+	if got := all.KeyPos("a.c").String(); got != "f.yaml:3:3" {
+		t.Errorf("KeyPos kept = %s, want f.yaml:3:3", got)
 	}
-	if got := doc.Pos("a.c.1").String(); got != "f.yaml:3:10" {
-		t.Errorf("Pos after Release = %s, want f.yaml:3:10", got)
+	if all.Sum() != sha256.Sum256([]byte(src[3:])) {
+		t.Error("the kept hash is not that of the text without its byte order mark")
 	}
-	if got := string(doc.Text()); got != src[3:] {
-		t.Errorf("Text after Release = %q", got)
+	if line, ok := all.Line(2); !ok || string(line) != "  b: TODO skriv" {
+		t.Errorf("Line(2) kept = %q, %v", line, ok)
 	}
-	doc.Release()
-	disk = []byte("a: 1\n")
-	if doc.Text() != nil || doc.Pos("a.c").String() != "f.yaml" {
-		t.Errorf("a changed file was used: text %q, pos %s", doc.Text(), doc.Pos("a.c"))
+	some := doc.Keep(KeepOptions{Lines: []int{3, 8}, Acks: []Ack{{Index: 0}}})
+	if some.Values() != nil || some.Sum() != [sha256.Size]byte{} {
+		t.Error("values or hash kept unasked")
+	}
+	if got := some.Pos("a.c.1").String(); got != "f.yaml:2:3" {
+		t.Errorf("Pos(a.c.1) of an index of top-level keys = %s, want a's value, the mapping at f.yaml:2:3", got)
+	}
+	if got := some.Pos("acknowledged.0.check").String(); got != "f.yaml:6:12" {
+		t.Errorf("Pos(acknowledged.0.check) = %s, want f.yaml:6:12", got)
+	}
+	for n, want := range map[int]string{1: "a:", 2: "  b: TODO skriv", 3: "  c: [1, 2.5]", 6: "  - check: sign", 7: "z: 1", 8: ""} {
+		if line, ok := some.Line(n); !ok || string(line) != want {
+			t.Errorf("Line(%d) = %q, %v; want %q", n, line, ok, want)
+		}
+	}
+	for _, n := range []int{0, 4, 9} {
+		if line, ok := some.Line(n); ok {
+			t.Errorf("Line(%d) = %q, not asked to be kept or not in the file", n, line)
+		}
 	}
 }
 

@@ -75,7 +75,7 @@ var printer = message.NewPrinter(language.English)
 
 // Validate checks the document against the named schema ("proposal", "crosscutting", "catalog")
 // and returns each violation at the line and column of the value it is about.
-func (d *Document) Validate(name string) diag.List {
+func (d *Parsed) Validate(name string) diag.List {
 	var ds diag.List
 	s := loadSchemas()
 	if s.err != nil {
@@ -140,7 +140,7 @@ func isIndex(s string) bool {
 
 // schemaLeaves turns the innermost errors of the tree into diagnostics; an anyOf whose branches
 // all fail at the same place becomes one message listing what was expected.
-func (d *Document) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
+func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 	if w.full() {
 		return
 	}
@@ -227,7 +227,7 @@ func describe(path string) string {
 	return diag.Clip(path)
 }
 
-func (d *Document) valueAt(path string) any {
+func (d *Parsed) valueAt(path string) any {
 	v := d.Value
 	if path == "" {
 		return v

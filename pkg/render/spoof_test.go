@@ -214,7 +214,7 @@ func (m models) render(t *testing.T) []output {
 	failed.Failed = []diff.Failure{{Side: failed.To, Errors: m.Diags}}
 	add("diff failed markdown", "markdown", func(b *bytes.Buffer) error { return Diff(b, &failed, Markdown, English) })
 	add("diff failed text", "terminal", func(b *bytes.Buffer) error { return Diff(b, &failed, Table, English) })
-	src := func(string) []byte { return []byte("\n\n" + m.Source + "\n") }
+	src := diag.TextSources(func(string) []byte { return []byte("\n\n" + m.Source + "\n") })
 	add("validate text", "diag", func(b *bytes.Buffer) error { return diag.WriteText(b, m.Diags, src, diag.Options{All: true}) })
 	add("validate json", "json", func(b *bytes.Buffer) error { return diag.WriteJSON(b, m.Diags, diag.Options{All: true}) })
 	add("validate github", "github", func(b *bytes.Buffer) error { return diag.WriteGitHub(b, m.Diags, diag.Options{All: true}) })
