@@ -44,7 +44,8 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	// A released file's node tree, parsed again for a finding's position, is dropped again once
 	// its checks are done (Release keeps the text of a file that cannot be read again).
 	for _, p := range l.Proposals {
-		c.proposal(p)
+		s := c.l.Sheet(p)
+		c.proposal(p, &s)
 		if p.Doc.HasPlaceholders() {
 			c.placeholders(p.Doc, p.Doc.Values(), "")
 		}
