@@ -93,11 +93,15 @@ func asserted(printed proposal.Amounts, computed Figures, path string, years []i
 }
 
 func assertedFigure(printed *proposal.Amount, computed decimal.Decimal, path string) *ComparedFigure {
-	f := &ComparedFigure{Declared: decimalOrNil(printed), Computed: computed, Path: path}
-	got := decimal.Zero
-	if f.Declared != nil {
-		got = *f.Declared
+	d := decimalOrNil(printed)
+	return &ComparedFigure{Declared: d, Computed: computed, Differs: blankDiffers(d, computed), Path: path}
+}
+
+// blankDiffers compares a printed total investment with the computed one; a blank (nil) asserts
+// that nothing is invested.
+func blankDiffers(printed *decimal.Decimal, computed decimal.Decimal) bool {
+	if printed == nil {
+		return !computed.IsZero()
 	}
-	f.Differs = !got.Equal(computed)
-	return f
+	return !printed.Equal(computed)
 }

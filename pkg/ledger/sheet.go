@@ -288,11 +288,7 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 			costs = costs.Add(v)
 		}
 		s.Catalog.ImplementationCosts = &costs
-		declared := decimal.Zero
-		if s.Catalog.TotalInvestment != nil {
-			declared = *s.Catalog.TotalInvestment
-		}
-		s.Catalog.InvestmentDiffers = !declared.Equal(costs)
+		s.Catalog.InvestmentDiffers = blankDiffers(s.Catalog.TotalInvestment, costs)
 	}
 	if a := p.AdministrativeEffect; a != nil {
 		s.AdministrativeNote = a.Statement

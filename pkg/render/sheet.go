@@ -321,7 +321,7 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		for i, d := range c.Differs {
 			if d {
 				cells[1+i].mark = differs
-			} else if c.Flipped[i] {
+			} else if i < len(c.Flipped) && c.Flipped[i] {
 				cells[1+i].mark = flipped
 			}
 		}
