@@ -272,7 +272,8 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 		Differs: make([]bool, len(years)), Flipped: make([]bool, len(years)),
 		TotalInvestment: decimalOrNil(p.Catalog.TotalInvestment), InvestmentPath: "catalog.total_investment"}
 	if e := p.Economy; e != nil {
-		s.Economy = economySheet(e)
+		var impl Figures
+		s.Economy, impl = economySheet(e)
 		change := s.Economy.PermanentChange
 		s.Catalog.Own = make(Cells, len(years))
 		for i, y := range years {
@@ -284,7 +285,7 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 			}
 		}
 		var costs decimal.Decimal
-		for _, v := range RowSums(e.Implementation, e.Years) {
+		for _, v := range impl {
 			costs = costs.Add(v)
 		}
 		s.Catalog.ImplementationCosts = &costs
@@ -304,13 +305,21 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 	return s
 }
 
-func economySheet(e *proposal.Economy) *EconomySheet {
-	es := &EconomySheet{Unit: e.Unit, PriceLevel: e.PriceLevel, Years: e.Years, Notes: e.Notes}
+// economySheet lays out Tabel 1; impl is the sum of its implementation rows per year.
+func economySheet(e *proposal.Economy) (es *EconomySheet, impl Figures) {
+	es = &EconomySheet{Unit: e.Unit, PriceLevel: e.PriceLevel, Years: e.Years, Notes: e.Notes}
+	// Each section's rows are summed once: the total impact, the cumulative net effect, the
+	// paybacks and the total investment read the permanent and implementation sums.
+	perm, impl := make(Figures, len(e.Years)), make(Figures, len(e.Years))
 	if e.Permanent != nil {
-		es.Sections = append(es.Sections, section(SectionPermanent, "", "economy.permanent", e.Permanent, e.Years))
+		sec := section(SectionPermanent, "", "economy.permanent", e.Permanent, e.Years)
+		perm = sec.Sum
+		es.Sections = append(es.Sections, sec)
 	}
 	if e.Implementation != nil {
-		es.Sections = append(es.Sections, section(SectionImplementation, "", "economy.implementation", e.Implementation, e.Years))
+		sec := section(SectionImplementation, "", "economy.implementation", e.Implementation, e.Years)
+		impl = sec.Sum
+		es.Sections = append(es.Sections, sec)
 	}
 	for i, t := range e.OtherTables {
 		years := t.Years
@@ -323,9 +332,8 @@ func economySheet(e *proposal.Economy) *EconomySheet {
 		}
 	}
 
-	impl := RowSums(e.Implementation, e.Years)
-	impact := RowSums(e.Permanent, e.Years)
-	Figures(impact).add(impl)
+	impact := slices.Clone(perm)
+	impact.add(impl)
 	label := "Samlet økonomisk påvirkning"
 	var declared Cells
 	if e.TotalImpact != nil {
@@ -333,7 +341,7 @@ func economySheet(e *proposal.Economy) *EconomySheet {
 	}
 	es.TotalImpact = compare(label, "", proposal.SumsAll, declared, impact, "economy.total_impact.amounts", e.Years)
 
-	change, total := PermanentChange(e)
+	change, total := permanentChange(e, perm)
 	es.PermanentChange = change
 	switch {
 	case e.Permanent == nil:
@@ -356,7 +364,7 @@ func economySheet(e *proposal.Economy) *EconomySheet {
 		paybackLine(PaybackService, printed.Service, Payback(ServiceChange(e), impl)),
 		paybackLine(PaybackTotal, printed.Total, Payback(change, impl)),
 	}
-	return es
+	return es, impl
 }
 
 func paybackLine(basis string, printed *proposal.Amount, computed int) PaybackLine {
@@ -375,7 +383,7 @@ func section(key, table, path string, s *proposal.Section, years []int) SheetSec
 	for i, t := range s.Totals {
 		computed := make(Figures, len(years))
 		for _, r := range t.Sums.Covered(s.Rows) {
-			computed.add(figuresOf(r.Amounts, years))
+			addRow(computed, r.Amounts, years)
 		}
 		ss.Totals = append(ss.Totals, compare(t.Label, t.Area, sumsText(t.Sums), cellsOf(t.Amounts, years), computed,
 			fmt.Sprintf("%s.totals.%d.amounts", path, i), years))
