@@ -48,16 +48,9 @@ func (c *checker) catalog() {
 
 // figures warns at each year where a printed row differs from its proposals' sum.
 func (c *checker) figures(d *proposal.Document, line ledger.ComparedLine, what string) {
-	for i, y := range line.Years {
-		if !line.Differs[i] {
-			continue
-		}
-		shown := "nothing"
-		if line.Declared[i].Printed {
-			shown = fmtDec(line.Declared[i].Value)
-		}
-		c.warnf(d, line.CellPath(i), CodeTableMismatch, "%s %s in %d, but its proposals add up to %s", what, shown, y, fmtDec(line.Computed[i]))
-	}
+	c.differences(d, line, CodeTableMismatch, func(shown string, year int, computed string) string {
+		return fmt.Sprintf("%s %s in %d, but its proposals add up to %s", what, shown, year, computed)
+	})
 }
 
 // investment warns at a printed total investment that differs; a blank asserts that nothing is invested.

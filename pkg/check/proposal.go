@@ -145,14 +145,22 @@ func (c *checker) section(d *proposal.Document, src *proposal.Section, sec ledge
 // sums warns at each year where a declared row differs from what budget computes for it; an
 // empty cell stands for zero.
 func (c *checker) sums(d *proposal.Document, t ledger.ComparedLine, why string) {
-	for i, y := range t.Years {
-		if !t.Differs[i] {
+	c.differences(d, t, CodeSumMismatch, func(shown string, year int, computed string) string {
+		return fmt.Sprintf("%s prints %s in %d, but %s %s", diag.Quote(t.Label), shown, year, why, computed)
+	})
+}
+
+// differences warns at the cell of each year where line differs, in the words say gives it
+// from the printed cell ("nothing" for an empty one), the year and the computed figure.
+func (c *checker) differences(d *proposal.Document, line ledger.ComparedLine, code string, say func(shown string, year int, computed string) string) {
+	for i, y := range line.Years {
+		if !line.Differs[i] {
 			continue
 		}
 		shown := "nothing"
-		if t.Declared[i].Printed {
-			shown = fmtDec(t.Declared[i].Value)
+		if line.Declared[i].Printed {
+			shown = fmtDec(line.Declared[i].Value)
 		}
-		c.warnf(d, t.CellPath(i), CodeSumMismatch, "%s prints %s in %d, but %s %s", diag.Quote(t.Label), shown, y, why, fmtDec(t.Computed[i]))
+		c.warnf(d, line.CellPath(i), code, "%s", say(shown, y, fmtDec(line.Computed[i])))
 	}
 }
