@@ -3,77 +3,60 @@ package check
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
-	"github.com/shopspring/decimal"
 )
 
-// catalog compares the catalog's printed tables and intro figures with what the proposals add up to.
+// catalog words the differences between the catalog's printed tables and what the proposals
+// add up to, as ledger.Table2.Compare finds them, and checks the intro's figures.
 func (c *checker) catalog() {
 	cat := c.l.Catalog
 	if cat == nil {
 		return
 	}
 	d := cat.Doc
-	t2 := c.l.Table2()
-	byID := map[string]ledger.Table2Committee{}
-	for _, k := range t2.Committees {
-		byID[k.ID] = k
-	}
-	rows := func(table string, p string, rs []proposal.CommitteeRow, withInvestment bool) {
+	as := c.l.Table2().Compare(cat.Assertions)
+	rows := func(table string, printed []proposal.CommitteeRow, rs []ledger.AssertedRow) {
 		for i, r := range rs {
-			rp := fmt.Sprintf("%s.rows.%d", p, i)
-			k, ok := byID[r.Committee]
-			if !ok {
-				c.errorf(d, rp+".committee", CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(r.Committee), c.committeeIDs())
+			if !r.Known {
+				c.errorf(d, proposal.Join(r.Path, "committee"), CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(r.Committee), c.committeeIDs())
 				continue
 			}
-			c.years(d, rp+".amounts", r.Amounts, cat.Years, "the catalog")
-			c.figures(d, rp+".amounts", r.Amounts, k.Amounts, cat.Years, fmt.Sprintf("%s prints for %s", table, diag.Clip(k.Name)))
-			if withInvestment {
-				c.investment(d, rp+".total_investment", r.TotalInvestment, k.TotalInvestment, fmt.Sprintf("%s prints for %s", table, diag.Clip(k.Name)))
+			what := fmt.Sprintf("%s prints for %s", table, diag.Clip(r.Name))
+			c.years(d, r.Amounts.Path, printed[i].Amounts, cat.Years, "the catalog")
+			c.figures(d, r.Amounts, what)
+			if r.Investment != nil {
+				c.investment(d, *r.Investment, what)
 			}
 		}
 	}
-	if a := cat.Assertions.Table1; a != nil {
-		rows("Table 1", "assertions.table1", a.Rows, false)
-		c.years(d, "assertions.table1.total", a.Total, cat.Years, "the catalog")
-		c.figures(d, "assertions.table1.total", a.Total, t2.Total, cat.Years, "Table 1 prints as I alt")
+	if t := as.Table1; t != nil {
+		rows("Table 1", cat.Assertions.Table1.Rows, t.Rows)
+		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table1.Total, cat.Years, "the catalog")
+		c.figures(d, t.Total.Amounts, "Table 1 prints as I alt")
 	}
-	if a := cat.Assertions.Table2; a != nil {
-		rows("Table 2", "assertions.table2", a.Rows, true)
-		c.years(d, "assertions.table2.total.amounts", a.Total.Amounts, cat.Years, "the catalog")
-		c.figures(d, "assertions.table2.total.amounts", a.Total.Amounts, t2.Total, cat.Years, "Table 2 prints as I alt")
-		c.investment(d, "assertions.table2.total.total_investment", a.Total.TotalInvestment, t2.TotalInvestment, "Table 2 prints as I alt")
+	if t := as.Table2; t != nil {
+		rows("Table 2", cat.Assertions.Table2.Rows, t.Rows)
+		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table2.Total.Amounts, cat.Years, "the catalog")
+		c.figures(d, t.Total.Amounts, "Table 2 prints as I alt")
+		c.investment(d, *t.Total.Investment, "Table 2 prints as I alt")
 	}
 	c.intro()
 }
 
-func (c *checker) figures(d *proposal.Document, p string, printed proposal.Amounts, computed []decimal.Decimal, years []int, what string) {
-	for i, y := range years {
-		got, ok := printed.Get(y)
-		if ok && got.Equal(computed[i]) {
-			continue
-		}
-		at, shown := proposal.Join(p, strconv.Itoa(y)), fmtDec(got)
-		if !ok {
-			at, shown = p, "nothing"
-		}
-		c.warnf(d, at, CodeTableMismatch, "%s %s in %d, but its proposals add up to %s", what, shown, y, fmtDec(computed[i]))
-	}
+// figures warns at each year where a printed row differs from its proposals' sum.
+func (c *checker) figures(d *proposal.Document, line ledger.ComparedLine, what string) {
+	c.differences(d, line, CodeTableMismatch, func(shown string, year int, computed string) string {
+		return fmt.Sprintf("%s %s in %d, but its proposals add up to %s", what, shown, year, computed)
+	})
 }
 
-// investment compares a printed total investment; a blank cell asserts that nothing is invested.
-func (c *checker) investment(d *proposal.Document, p string, printed *proposal.Amount, computed decimal.Decimal, what string) {
-	got := decimal.Zero
-	if printed != nil {
-		got = printed.Decimal
-	}
-	if !got.Equal(computed) {
-		c.warnf(d, p, CodeTableMismatch, "%s a total investment of %s, but its proposals add up to %s", what, investmentText(printed), fmtDec(computed))
+// investment warns at a printed total investment that differs; a blank asserts that nothing is invested.
+func (c *checker) investment(d *proposal.Document, f ledger.ComparedFigure, what string) {
+	if f.Differs {
+		c.warnf(d, f.Path, CodeTableMismatch, "%s a total investment of %s, but its proposals add up to %s", what, investmentText(f.Declared), fmtDec(f.Computed))
 	}
 }
 

@@ -54,12 +54,14 @@ func Load(fsys fs.FS, display string, opts ledger.Options) (*ledger.Ledger, diag
 // contributions. The catalog's own checks compare it with the other files: Run has them.
 func File(f *ledger.File) diag.List {
 	c := &checker{l: &ledger.Ledger{Catalog: f.Catalog}}
-	if f.Sheet != nil {
-		c.l.Sheets = map[string]*ledger.Sheet{f.Doc.File: f.Sheet}
-	}
 	switch {
 	case f.Proposal != nil:
-		c.proposal(f.Proposal)
+		s := f.Sheet
+		if s == nil {
+			laid := c.l.Sheet(f.Proposal)
+			s = &laid
+		}
+		c.proposal(f.Proposal, s)
 		if f.Parsed.HasPlaceholders() {
 			c.placeholders(f.Doc, f.Parsed.Value, "")
 		}

@@ -11,56 +11,40 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func (c *checker) proposal(p *proposal.Proposal) {
-	d := p.Doc
+// proposal checks a numbered proposal: the years and signs of its printed cells from the file,
+// every sum from its Sheet, which computes each figure once for show, report and validate alike.
+func (c *checker) proposal(p *proposal.Proposal, s *ledger.Sheet) {
+	d, cs := p.Doc, s.Catalog
 	if c.l.Catalog != nil {
-		c.years(d, "catalog.contribution", p.Catalog.Contribution, c.catalogYears(), "the catalog")
+		c.years(d, cs.Path, p.Catalog.Contribution, c.catalogYears(), "the catalog")
 	}
-	c.negative(d, "catalog.contribution", p.Catalog.Contribution, "a catalog contribution is a positive figure")
+	c.negative(d, cs.Path, p.Catalog.Contribution, "a catalog contribution is a positive figure")
 	if e := p.Economy; e != nil {
-		c.economy(p, e)
+		c.economy(p, e, s)
 	}
 	if a := p.AdministrativeEffect; a != nil {
 		for i, r := range a.Rows {
 			c.years(d, fmt.Sprintf("administrative_effect.rows.%d.amounts", i), r.Amounts, a.Years, "Tabel 3")
 		}
 		if a.Total != nil {
-			c.years(d, "administrative_effect.total.amounts", a.Total.Amounts, a.Years, "Tabel 3")
-			all := proposal.Total{Label: a.Total.Label, Sums: proposal.Sums{Area: proposal.SumsAll}, Amounts: a.Total.Amounts}
-			c.total(d, "administrative_effect.total", all, a.Rows, a.Years)
+			t := s.AdministrativeEffect.Totals[0]
+			c.years(d, t.Path, a.Total.Amounts, a.Years, "Tabel 3")
+			c.sums(d, t, "its rows sum to")
 		}
 	}
 }
 
-func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
-	d := p.Doc
-	sections := []struct {
-		path string
-		s    *proposal.Section
-	}{{"economy.permanent", e.Permanent}, {"economy.implementation", e.Implementation}}
-	for _, sec := range sections {
-		if sec.s != nil {
-			c.section(d, sec.path, sec.s, e.Years)
-		}
+func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy, s *ledger.Sheet) {
+	d, es, cs := p.Doc, s.Economy, s.Catalog
+	for i, src := range sections(e) {
+		c.section(d, src, es.Sections[i])
 	}
-	for i, t := range e.OtherTables {
-		years := t.Years
-		if years == nil {
-			years = e.Years
-		}
-		for j := range t.Sections {
-			c.section(d, fmt.Sprintf("economy.other_tables.%d.sections.%d", i, j), &t.Sections[j], years)
-		}
-	}
-
-	perm, permPath := permanentChange(e)
-	impl := ledger.RowSums(e.Implementation, e.Years)
 
 	// Savings are negative in the proposal's own table: a positive permanent change breaks the rule.
-	for i, y := range e.Years {
-		if perm[i].IsPositive() {
-			c.warnf(d, proposal.Join(permPath, strconv.Itoa(y)), CodeSign,
-				"permanent change is %s in %d: the proposal's table shows savings as negative numbers", fmtDec(perm[i]), y)
+	for i, y := range es.Years {
+		if v := es.PermanentChange[i]; v.IsPositive() {
+			c.warnf(d, proposal.Join(es.PermanentPath, strconv.Itoa(y)), CodeSign,
+				"permanent change is %s in %d: the proposal's table shows savings as negative numbers", fmtDec(v), y)
 		}
 	}
 	if e.Implementation != nil {
@@ -70,78 +54,66 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy) {
 	}
 
 	if e.TotalImpact != nil {
-		c.years(d, "economy.total_impact.amounts", e.TotalImpact.Amounts, e.Years, "Tabel 1")
-		permRows := ledger.RowSums(e.Permanent, e.Years)
-		for i, y := range e.Years {
-			want := permRows[i].Add(impl[i])
-			c.cell(d, "economy.total_impact", e.TotalImpact.Label, e.TotalImpact.Amounts, y, want,
-				"permanent changes and implementation costs add up to")
-		}
+		c.years(d, es.TotalImpact.Path, e.TotalImpact.Amounts, e.Years, "Tabel 1")
+		c.sums(d, es.TotalImpact, "permanent changes and implementation costs add up to")
 	}
 
-	// Catalog row against the proposal's own permanent change, in the catalog's years.
-	for _, y := range c.catalogYears() {
-		i := slices.Index(e.Years, y)
-		cat, ok := p.Catalog.Contribution.Get(y)
-		if i < 0 || !ok || e.Permanent == nil {
-			continue
+	// Catalog row against the proposal's own permanent change. A year the Sheet marks Flipped
+	// is not a difference: the sign finding above, or the catalog's own, reports it. Nor is a
+	// blank catalog cell, or a proposal without permanent changes (show marks both).
+	if es.PermanentPath != "" {
+		for i, y := range cs.Years {
+			if !cs.Differs[i] || !cs.Contribution[i].Printed {
+				continue
+			}
+			own := es.PermanentChange[slices.Index(es.Years, y)] // a year Differs marks is one of Tabel 1's
+			c.warnf(d, cs.CellPath(i), CodeCatalogMismatch,
+				"catalog contribution %s in %d differs from the proposal's own permanent change of %s in Tabel 1",
+				fmtDec(cs.Contribution[i].Value), y, fmtDec(own))
 		}
-		own := perm[i]
-		if cat.Equal(own.Neg()) || (cat.Equal(own) && !cat.IsZero()) { // the latter is the sign finding
-			continue
-		}
-		c.warnf(d, fmt.Sprintf("catalog.contribution.%d", y), CodeCatalogMismatch,
-			"catalog contribution %s in %d differs from the proposal's own permanent change of %s in Tabel 1",
-			fmtDec(cat), y, fmtDec(own))
-	}
-	if e.Permanent != nil {
 		var missing []string
-		for _, y := range c.catalogYears() {
-			if slices.Index(e.Years, y) < 0 {
+		for _, y := range cs.Years {
+			if !slices.Contains(es.Years, y) {
 				missing = append(missing, strconv.Itoa(y))
 			}
 		}
 		if missing != nil {
 			c.warnf(d, "economy.years", CodeYearCoverage, "Tabel 1's columns (%s) leave catalog year(s) %s uncovered",
-				yearSpan(e.Years), joinWords(missing))
+				yearSpan(es.Years), joinWords(missing))
 		}
 	}
 
-	// Total investment against the implementation costs.
-	var costs decimal.Decimal
-	for _, v := range impl {
-		costs = costs.Add(v)
-	}
-	declared := decimal.Zero
-	if p.Catalog.TotalInvestment != nil {
-		declared = p.Catalog.TotalInvestment.Decimal
-	}
-	if !declared.Equal(costs) {
-		c.warnf(d, "catalog.total_investment", CodeInvestment,
+	if cs.InvestmentDiffers {
+		c.warnf(d, cs.InvestmentPath, CodeInvestment,
 			"catalog total investment %s differs from the implementation costs in Tabel 1, which add up to %s",
-			investmentText(p.Catalog.TotalInvestment), fmtDec(costs))
+			investmentText(cs.TotalInvestment), fmtDec(*cs.ImplementationCosts))
 	}
 
-	c.payback(p, e, perm, impl)
+	c.payback(d, es)
 }
 
-func investmentText(a *proposal.Amount) string {
-	if a == nil {
+// sections are e's table sections in the order its Sheet lays them out: the permanent changes,
+// the implementation costs, then each further table's.
+func sections(e *proposal.Economy) []*proposal.Section {
+	var out []*proposal.Section
+	for _, s := range []*proposal.Section{e.Permanent, e.Implementation} {
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	for _, t := range e.OtherTables {
+		for j := range t.Sections {
+			out = append(out, &t.Sections[j])
+		}
+	}
+	return out
+}
+
+func investmentText(d *decimal.Decimal) string {
+	if d == nil {
 		return "(none)"
 	}
-	return a.String()
-}
-
-// permanentChange is ledger.PermanentChange with the path of the figures to point at.
-func permanentChange(e *proposal.Economy) ([]decimal.Decimal, string) {
-	change, total := ledger.PermanentChange(e)
-	switch {
-	case e.Permanent == nil:
-		return change, "economy"
-	case total < 0:
-		return change, "economy.permanent.rows"
-	}
-	return change, fmt.Sprintf("economy.permanent.totals.%d.amounts", total)
+	return d.String()
 }
 
 func joinWords(s []string) string {
@@ -158,40 +130,37 @@ func joinWords(s []string) string {
 	return out + " and " + s[len(s)-1]
 }
 
-// section checks a table section: its cells' years and each declared total against its rows.
-func (c *checker) section(d *proposal.Document, p string, s *proposal.Section, years []int) {
-	for i, r := range s.Rows {
-		c.years(d, fmt.Sprintf("%s.rows.%d.amounts", p, i), r.Amounts, years, "Tabel 1")
+// section checks a table section: its cells' years in the file, and each declared total against
+// the sum of the rows it covers, as sec, its layout in the Sheet, compares them.
+func (c *checker) section(d *proposal.Document, src *proposal.Section, sec ledger.SheetSection) {
+	for i, r := range src.Rows {
+		c.years(d, fmt.Sprintf("%s.rows.%d.amounts", sec.Path, i), r.Amounts, sec.Years, "Tabel 1")
 	}
-	for i, t := range s.Totals {
-		tp := fmt.Sprintf("%s.totals.%d", p, i)
-		c.years(d, tp+".amounts", t.Amounts, years, "Tabel 1")
-		c.total(d, tp, t, s.Rows, years)
+	for i, t := range sec.Totals {
+		c.years(d, t.Path, src.Totals[i].Amounts, sec.Years, "Tabel 1")
+		c.sums(d, t, "its rows sum to")
 	}
 }
 
-// total compares a declared total row with the sum of the rows it covers, year by year.
-func (c *checker) total(d *proposal.Document, p string, t proposal.Total, rows []proposal.Line, years []int) {
-	covered := t.Sums.Covered(rows)
-	for _, y := range years {
-		var sum decimal.Decimal
-		for _, r := range covered {
-			sum = sum.Add(r.Amounts.Value(y))
+// sums warns at each year where a declared row differs from what budget computes for it; an
+// empty cell stands for zero.
+func (c *checker) sums(d *proposal.Document, t ledger.ComparedLine, why string) {
+	c.differences(d, t, CodeSumMismatch, func(shown string, year int, computed string) string {
+		return fmt.Sprintf("%s prints %s in %d, but %s %s", diag.Quote(t.Label), shown, year, why, computed)
+	})
+}
+
+// differences warns at the cell of each year where line differs, in the words say gives it
+// from the printed cell ("nothing" for an empty one), the year and the computed figure.
+func (c *checker) differences(d *proposal.Document, line ledger.ComparedLine, code string, say func(shown string, year int, computed string) string) {
+	for i, y := range line.Years {
+		if !line.Differs[i] {
+			continue
 		}
-		c.cell(d, p, t.Label, t.Amounts, y, sum, "its rows sum to")
+		shown := "nothing"
+		if line.Declared[i].Printed {
+			shown = fmtDec(line.Declared[i].Value)
+		}
+		c.warnf(d, line.CellPath(i), code, "%s", say(shown, y, fmtDec(line.Computed[i])))
 	}
-}
-
-// cell warns when a declared cell differs from what it should be; an empty cell stands for zero.
-func (c *checker) cell(d *proposal.Document, p, label string, a proposal.Amounts, y int, want decimal.Decimal, why string) {
-	got, printed := a.Get(y)
-	if got.Equal(want) {
-		return
-	}
-	at := fmt.Sprintf("%s.amounts.%d", p, y)
-	shown := fmtDec(got)
-	if !printed {
-		at, shown = p+".amounts", "nothing"
-	}
-	c.warnf(d, at, CodeSumMismatch, "%s prints %s in %d, but %s %s", diag.Quote(label), shown, y, why, fmtDec(want))
 }

@@ -39,15 +39,20 @@ func Payback(permanent, implementation []decimal.Decimal) int {
 // total over all rows where the table prints one, else the sum of its rows. total is the index of
 // that declared total in e.Permanent.Totals, or -1 where the rows were summed.
 func PermanentChange(e *proposal.Economy) (change []decimal.Decimal, total int) {
-	if e.Permanent == nil {
-		return make([]decimal.Decimal, len(e.Years)), -1
-	}
-	for i, t := range e.Permanent.Totals {
-		if t.Sums.Area == proposal.SumsAll && t.Sums.Labels == nil && len(t.Amounts) > 0 {
-			return figuresOf(t.Amounts, e.Years), i
+	return permanentChange(e, RowSums(e.Permanent, e.Years))
+}
+
+// permanentChange is PermanentChange given rows, the sum of e's permanent rows per year (zeros
+// without a permanent section), which it returns where no total is declared.
+func permanentChange(e *proposal.Economy, rows Figures) (Figures, int) {
+	if e.Permanent != nil {
+		for i, t := range e.Permanent.Totals {
+			if t.Sums.Area == proposal.SumsAll && t.Sums.Labels == nil && len(t.Amounts) > 0 {
+				return figuresOf(t.Amounts, e.Years), i
+			}
 		}
 	}
-	return RowSums(e.Permanent, e.Years), -1
+	return rows, -1
 }
 
 // ServiceChange returns the permanent change in the Service area per year of e.Years: the rows
@@ -59,9 +64,7 @@ func ServiceChange(e *proposal.Economy) []decimal.Decimal {
 	}
 	for _, r := range e.Permanent.Rows {
 		if r.Area == "Service" || r.Area == "" {
-			for i, y := range e.Years {
-				out[i] = out[i].Add(r.Amounts.Value(y))
-			}
+			addRow(out, r.Amounts, e.Years)
 		}
 	}
 	return out
@@ -74,9 +77,17 @@ func RowSums(s *proposal.Section, years []int) []decimal.Decimal {
 		return out
 	}
 	for _, r := range s.Rows {
-		for i, y := range years {
-			out[i] = out[i].Add(r.Amounts.Value(y))
-		}
+		addRow(out, r.Amounts, years)
 	}
 	return out
+}
+
+// addRow adds a row's cells into sum, per year of years. An empty cell adds nothing: adding
+// its zero would change neither the value nor how it prints, only cost an allocation.
+func addRow(sum []decimal.Decimal, a proposal.Amounts, years []int) {
+	for i, y := range years {
+		if v, ok := a.Get(y); ok {
+			sum[i] = sum[i].Add(v)
+		}
+	}
 }

@@ -82,6 +82,13 @@ type EconomySheet struct {
 	// TotalImpact is the declared total economic impact (Declared nil where not printed) against
 	// the permanent rows plus the implementation rows.
 	TotalImpact ComparedLine
+	// PermanentChange is the proposal's own permanent change per year, in its own sign (savings
+	// negative): its declared total over all rows where the table prints one, else the sum of
+	// its rows; zeros without a permanent section. The sign rule, the catalog row and the payback
+	// on total economy read it. PermanentPath is the document path of those figures (the
+	// declared total's amounts, or the rows summed); "" without a permanent section.
+	PermanentChange Figures
+	PermanentPath   string `json:"-"`
 	// Cumulative is the running net effect per year: the permanent change (as the payback on
 	// total economy reads it) plus implementation costs. Where it first reaches zero is the payback.
 	Cumulative Figures
@@ -102,6 +109,9 @@ const (
 type SheetSection struct {
 	Key   string // one of the Section constants
 	Table string // the further table's title, for SectionOther
+	// Path is the section's document path, e.g. "economy.permanent" or
+	// "economy.other_tables.0.sections.1"; "administrative_effect" for Tabel 3.
+	Path  string `json:"-"`
 	Title string
 	Years []int
 	Rows  []SheetRow
@@ -127,16 +137,32 @@ type ComparedLine struct {
 	Declared Cells // nil where the document prints no such row
 	Computed Figures
 	// Differs marks the years where the declared cell (empty counts as zero) is not the
-	// computed figure; all false where nothing is declared.
+	// computed figure; all false where nothing is declared. (Catalog assertions, see Asserted,
+	// count an empty cell as differing.)
 	Differs []bool
+	// Path is the document path of the declared row's amounts, a mapping from year to figure
+	// (e.g. "economy.permanent.totals.0.amounts"); Years are the row's years.
+	Path  string `json:"-"`
+	Years []int  `json:"-"`
 }
 
 // Differ reports whether any year differs.
 func (c ComparedLine) Differ() bool { return slices.Contains(c.Differs, true) }
 
-func compare(label, area, sums string, declared Cells, computed Figures) ComparedLine {
+// CellPath is the document path of the declared cell of the row's i-th year; of the whole row
+// where that cell is empty.
+func (c ComparedLine) CellPath(i int) string {
+	if c.Declared == nil || !c.Declared[i].Printed {
+		return c.Path
+	}
+	return yearPath(c.Path, c.Years[i])
+}
+
+func yearPath(p string, year int) string { return proposal.Join(p, strconv.Itoa(year)) }
+
+func compare(label, area, sums string, declared Cells, computed Figures, path string, years []int) ComparedLine {
 	c := ComparedLine{Label: label, Area: area, Sums: sums, Declared: declared, Computed: computed,
-		Differs: make([]bool, len(computed))}
+		Differs: make([]bool, len(computed)), Path: path, Years: years}
 	if declared != nil {
 		for i := range computed {
 			c.Differs[i] = !declared[i].Value.Equal(computed[i])
@@ -157,6 +183,7 @@ type PaybackLine struct {
 	Printed  *decimal.Decimal // nil where the document prints none
 	Computed int              // years; 0 when the proposal never pays back
 	Differs  bool             // printed, and not what Tabel 1 gives
+	Path     string           `json:"-"` // the printed figure's document path, e.g. "economy.payback.total"
 }
 
 // CatalogSheet is the proposal's row in the catalog's Table 2 against its own Tabel 1.
@@ -166,22 +193,35 @@ type CatalogSheet struct {
 	PriceLevel string // the catalog's price level
 	Years      []int  // the catalog's years
 	// Contribution is the row as Table 2 prints it; for a cross-cutting proposal the sum of its
-	// shares.
+	// shares. Path is its document path ("catalog.contribution"); "" for a cross-cutting
+	// proposal, whose row is its shares'.
 	Contribution Cells
+	Path         string `json:"-"`
 	// Own is the proposal's own permanent change with the catalog's sign (savings positive), in
 	// the years Tabel 1 has; nil without a Tabel 1.
 	Own Cells
-	// Differs marks the years where Tabel 1 has a column and Contribution is not Own.
+	// Differs marks the years where Tabel 1 has a column and Contribution is not Own, except
+	// those Flipped marks: where Contribution is the proposal's own permanent change unturned
+	// (not zero), the same figure with the other sign. That is a sign error of the proposal or
+	// of the catalog row, which validate reports as such (a positive permanent change, or a
+	// negative catalog contribution), not a catalog figure of its own.
 	Differs []bool
+	Flipped []bool
 	// TotalInvestment is Table 2's figure, nil where it prints a blank or "-"; InvestmentIn names
 	// where the document puts it instead (a cross-cutting proposal's "Bilag 8").
 	TotalInvestment *decimal.Decimal
 	InvestmentIn    string
 	// ImplementationCosts is the sum of Tabel 1's implementation rows; nil without a Tabel 1.
+	// InvestmentDiffers marks a TotalInvestment (none counts as zero) that is not those costs;
+	// InvestmentPath is the document path of the printed figure ("catalog.total_investment").
 	ImplementationCosts *decimal.Decimal
 	InvestmentDiffers   bool
+	InvestmentPath      string      `json:"-"`
 	Shares              []ShareLine // a cross-cutting proposal's committees
 }
+
+// CellPath is the document path of the contribution's cell of the catalog's i-th year.
+func (c CatalogSheet) CellPath(i int) string { return yearPath(c.Path, c.Years[i]) }
 
 // ShareLine is one committee's part of a cross-cutting proposal.
 type ShareLine struct {
@@ -228,37 +268,36 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 	}
 	years := l.years()
 	s.Catalog = CatalogSheet{Title: p.Catalog.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years,
-		Contribution: cellsOf(p.Catalog.Contribution, years), Differs: make([]bool, len(years)),
-		TotalInvestment: decimalOrNil(p.Catalog.TotalInvestment)}
+		Contribution: cellsOf(p.Catalog.Contribution, years), Path: "catalog.contribution",
+		Differs: make([]bool, len(years)), Flipped: make([]bool, len(years)),
+		TotalInvestment: decimalOrNil(p.Catalog.TotalInvestment), InvestmentPath: "catalog.total_investment"}
 	if e := p.Economy; e != nil {
-		s.Economy = economySheet(e)
-		change, _ := PermanentChange(e)
+		var impl Figures
+		s.Economy, impl = economySheet(e)
+		change := s.Economy.PermanentChange
 		s.Catalog.Own = make(Cells, len(years))
 		for i, y := range years {
 			if j := slices.Index(e.Years, y); j >= 0 {
-				own := change[j].Neg()
+				own, printed := change[j].Neg(), s.Catalog.Contribution[i].Value
 				s.Catalog.Own[i] = Cell{Value: own, Printed: true}
-				s.Catalog.Differs[i] = !s.Catalog.Contribution[i].Value.Equal(own)
+				s.Catalog.Flipped[i] = !printed.IsZero() && printed.Equal(change[j])
+				s.Catalog.Differs[i] = !printed.Equal(own) && !s.Catalog.Flipped[i]
 			}
 		}
 		var costs decimal.Decimal
-		for _, v := range RowSums(e.Implementation, e.Years) {
+		for _, v := range impl {
 			costs = costs.Add(v)
 		}
 		s.Catalog.ImplementationCosts = &costs
-		declared := decimal.Zero
-		if s.Catalog.TotalInvestment != nil {
-			declared = *s.Catalog.TotalInvestment
-		}
-		s.Catalog.InvestmentDiffers = !declared.Equal(costs)
+		s.Catalog.InvestmentDiffers = blankDiffers(s.Catalog.TotalInvestment, costs)
 	}
 	if a := p.AdministrativeEffect; a != nil {
 		s.AdministrativeNote = a.Statement
 		if a.Rows != nil || a.Total != nil {
-			sec := section(SectionAdministrative, "", &proposal.Section{Rows: a.Rows}, a.Years)
+			sec := section(SectionAdministrative, "", "administrative_effect", &proposal.Section{Rows: a.Rows}, a.Years)
 			if a.Total != nil {
 				sec.Totals = []ComparedLine{compare(a.Total.Label, a.Total.Area, proposal.SumsAll,
-					cellsOf(a.Total.Amounts, a.Years), sec.Sum)}
+					cellsOf(a.Total.Amounts, a.Years), sec.Sum, "administrative_effect.total.amounts", a.Years)}
 			}
 			s.AdministrativeEffect = &sec
 		}
@@ -266,35 +305,51 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 	return s
 }
 
-func economySheet(e *proposal.Economy) *EconomySheet {
-	es := &EconomySheet{Unit: e.Unit, PriceLevel: e.PriceLevel, Years: e.Years, Notes: e.Notes}
+// economySheet lays out Tabel 1; impl is the sum of its implementation rows per year.
+func economySheet(e *proposal.Economy) (es *EconomySheet, impl Figures) {
+	es = &EconomySheet{Unit: e.Unit, PriceLevel: e.PriceLevel, Years: e.Years, Notes: e.Notes}
+	// Each section's rows are summed once: the total impact, the cumulative net effect, the
+	// paybacks and the total investment read the permanent and implementation sums.
+	perm, impl := make(Figures, len(e.Years)), make(Figures, len(e.Years))
 	if e.Permanent != nil {
-		es.Sections = append(es.Sections, section(SectionPermanent, "", e.Permanent, e.Years))
+		sec := section(SectionPermanent, "", "economy.permanent", e.Permanent, e.Years)
+		perm = sec.Sum
+		es.Sections = append(es.Sections, sec)
 	}
 	if e.Implementation != nil {
-		es.Sections = append(es.Sections, section(SectionImplementation, "", e.Implementation, e.Years))
+		sec := section(SectionImplementation, "", "economy.implementation", e.Implementation, e.Years)
+		impl = sec.Sum
+		es.Sections = append(es.Sections, sec)
 	}
-	for _, t := range e.OtherTables {
+	for i, t := range e.OtherTables {
 		years := t.Years
 		if years == nil {
 			years = e.Years
 		}
-		for i := range t.Sections {
-			es.Sections = append(es.Sections, section(SectionOther, t.Title, &t.Sections[i], years))
+		for j := range t.Sections {
+			es.Sections = append(es.Sections, section(SectionOther, t.Title,
+				fmt.Sprintf("economy.other_tables.%d.sections.%d", i, j), &t.Sections[j], years))
 		}
 	}
 
-	impl := RowSums(e.Implementation, e.Years)
-	impact := RowSums(e.Permanent, e.Years)
-	Figures(impact).add(impl)
+	impact := slices.Clone(perm)
+	impact.add(impl)
 	label := "Samlet økonomisk påvirkning"
 	var declared Cells
 	if e.TotalImpact != nil {
 		label, declared = e.TotalImpact.Label, cellsOf(e.TotalImpact.Amounts, e.Years)
 	}
-	es.TotalImpact = compare(label, "", proposal.SumsAll, declared, impact)
+	es.TotalImpact = compare(label, "", proposal.SumsAll, declared, impact, "economy.total_impact.amounts", e.Years)
 
-	change, _ := PermanentChange(e)
+	change, total := permanentChange(e, perm)
+	es.PermanentChange = change
+	switch {
+	case e.Permanent == nil:
+	case total < 0:
+		es.PermanentPath = "economy.permanent.rows"
+	default:
+		es.PermanentPath = fmt.Sprintf("economy.permanent.totals.%d.amounts", total)
+	}
 	es.Cumulative = make(Figures, len(e.Years))
 	var run decimal.Decimal
 	for i := range e.Years {
@@ -309,28 +364,29 @@ func economySheet(e *proposal.Economy) *EconomySheet {
 		paybackLine(PaybackService, printed.Service, Payback(ServiceChange(e), impl)),
 		paybackLine(PaybackTotal, printed.Total, Payback(change, impl)),
 	}
-	return es
+	return es, impl
 }
 
 func paybackLine(basis string, printed *proposal.Amount, computed int) PaybackLine {
-	pl := PaybackLine{Basis: basis, Printed: decimalOrNil(printed), Computed: computed}
+	pl := PaybackLine{Basis: basis, Printed: decimalOrNil(printed), Computed: computed, Path: "economy.payback." + basis}
 	if printed != nil {
 		pl.Differs = computed == 0 || !printed.Equal(decimal.NewFromInt(int64(computed)))
 	}
 	return pl
 }
 
-func section(key, table string, s *proposal.Section, years []int) SheetSection {
-	ss := SheetSection{Key: key, Table: table, Title: s.Title, Years: years, Sum: RowSums(s, years)}
+func section(key, table, path string, s *proposal.Section, years []int) SheetSection {
+	ss := SheetSection{Key: key, Table: table, Path: path, Title: s.Title, Years: years, Sum: RowSums(s, years)}
 	for _, r := range s.Rows {
 		ss.Rows = append(ss.Rows, SheetRow{Label: r.Label, Area: r.Area, Cells: cellsOf(r.Amounts, years)})
 	}
-	for _, t := range s.Totals {
+	for i, t := range s.Totals {
 		computed := make(Figures, len(years))
 		for _, r := range t.Sums.Covered(s.Rows) {
-			computed.add(figuresOf(r.Amounts, years))
+			addRow(computed, r.Amounts, years)
 		}
-		ss.Totals = append(ss.Totals, compare(t.Label, t.Area, sumsText(t.Sums), cellsOf(t.Amounts, years), computed))
+		ss.Totals = append(ss.Totals, compare(t.Label, t.Area, sumsText(t.Sums), cellsOf(t.Amounts, years), computed,
+			fmt.Sprintf("%s.totals.%d.amounts", path, i), years))
 	}
 	return ss
 }
@@ -351,7 +407,8 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 	years := l.years()
 	sum := make(Figures, len(years))
 	printed := make([]bool, len(years))
-	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years, Differs: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
+	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years,
+		Differs: make([]bool, len(years)), Flipped: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
 	for _, sh := range x.Shares {
 		cs := cellsOf(sh.Contribution, years)
 		for i, c := range cs {
@@ -443,14 +500,15 @@ func (s Sheet) InYears(f Filter) Sheet {
 	if e := s.Economy; e != nil {
 		i, j := f.span(e.Years)
 		ne := *e
-		ne.Years, ne.Cumulative = e.Years[i:j], e.Cumulative[i:j]
+		ne.Years, ne.Cumulative, ne.PermanentChange = e.Years[i:j], e.Cumulative[i:j], e.PermanentChange[i:j]
 		ne.TotalImpact = e.TotalImpact.columns(i, j)
 		ne.Sections = each(e.Sections, func(sec SheetSection) SheetSection { return sec.inYears(f) })
 		s.Economy = &ne
 	}
 	c := s.Catalog
 	i, j := f.span(c.Years)
-	c.Years, c.Contribution, c.Own, c.Differs = c.Years[i:j], c.Contribution[i:j], cut(c.Own, i, j), c.Differs[i:j]
+	c.Years, c.Contribution, c.Own = c.Years[i:j], c.Contribution[i:j], cut(c.Own, i, j)
+	c.Differs, c.Flipped = c.Differs[i:j], c.Flipped[i:j]
 	c.Shares = each(c.Shares, func(sh ShareLine) ShareLine { sh.Contribution = sh.Contribution[i:j]; return sh })
 	s.Catalog = c
 	if a := s.AdministrativeEffect; a != nil {
@@ -476,7 +534,7 @@ func (sec SheetSection) inYears(f Filter) SheetSection {
 }
 
 func (c ComparedLine) columns(i, j int) ComparedLine {
-	c.Declared, c.Computed, c.Differs = cut(c.Declared, i, j), c.Computed[i:j], c.Differs[i:j]
+	c.Declared, c.Computed, c.Differs, c.Years = cut(c.Declared, i, j), c.Computed[i:j], c.Differs[i:j], c.Years[i:j]
 	return c
 }
 
@@ -489,6 +547,7 @@ func (s Sheet) InUnit(u Unit) (Sheet, error) {
 		}
 		ne := *e
 		ne.Unit, ne.Cumulative, ne.TotalImpact = u.Name, c.figures(e.Cumulative), c.line(e.TotalImpact)
+		ne.PermanentChange = c.figures(e.PermanentChange)
 		ne.Sections = each(e.Sections, c.section)
 		s.Economy = &ne
 		if a := s.AdministrativeEffect; a != nil {

@@ -321,12 +321,16 @@ func TestBundledSheets(t *testing.T) {
 }
 
 // TestBundledSheetsAgreeWithValidate: the differences budget show marks are the findings budget
-// validate reports, one mark a finding.
+// validate reports, one mark a finding, and a catalog cell marked flipped is a sign finding of
+// its proposal in that year, not a catalog-mismatch. check reads the Sheet, so this holds it to
+// reporting every difference once and dropping none on the real catalog.
 func TestBundledSheetsAgreeWithValidate(t *testing.T) {
 	l, loaded := loadBundled(t)
 	findings := map[string]int{}
+	at := map[string]string{} // file and path of each finding: its code
 	for _, d := range check.Run(l, loaded) {
 		findings[d.Code]++
+		at[d.Pos.File+" "+d.Path] = d.Code
 	}
 	marks := map[string]int{}
 	count := func(code string, d []bool) {
@@ -336,6 +340,7 @@ func TestBundledSheetsAgreeWithValidate(t *testing.T) {
 			}
 		}
 	}
+	var flipped []string
 	for _, p := range l.Proposals {
 		s := l.Sheet(p)
 		if e := s.Economy; e != nil {
@@ -350,6 +355,17 @@ func TestBundledSheetsAgreeWithValidate(t *testing.T) {
 			for _, pb := range e.Payback {
 				count(check.CodePayback, []bool{pb.Differs})
 			}
+			for i, f := range s.Catalog.Flipped {
+				if !f {
+					continue
+				}
+				y := s.Catalog.Years[i]
+				sign := s.File + " " + e.PermanentPath + "." + fmt.Sprint(y)
+				flipped = append(flipped, fmt.Sprintf("%d %d %s", p.Number, y, at[sign]))
+				if code, ok := at[s.File+" "+s.Catalog.CellPath(i)]; ok {
+					t.Errorf("proposal %d %d: flipped, and validate reports %s at the catalog cell", p.Number, y, code)
+				}
+			}
 		}
 		if a := s.AdministrativeEffect; a != nil {
 			for _, tot := range a.Totals {
@@ -359,13 +375,334 @@ func TestBundledSheetsAgreeWithValidate(t *testing.T) {
 		count(check.CodeCatalogMismatch, s.Catalog.Differs)
 		count(check.CodeInvestment, []bool{s.Catalog.InvestmentDiffers})
 	}
-	// Proposal 10 prints its savings positive in Tabel 1 and the catalog the same 7.410 in
-	// 2026: validate calls that a sign finding, show marks the catalog cell as well.
-	findings[check.CodeCatalogMismatch]++
-	for _, code := range []string{check.CodeSumMismatch, check.CodePayback, check.CodeCatalogMismatch, check.CodeInvestment} {
+	as := l.Table2().Compare(l.Catalog.Assertions)
+	for _, tab := range []*ledger.AssertedTable{as.Table1, as.Table2} {
+		for _, r := range append(tab.Rows, tab.Total) {
+			count(check.CodeTableMismatch, r.Amounts.Differs)
+			if r.Investment != nil {
+				count(check.CodeTableMismatch, []bool{r.Investment.Differs})
+			}
+		}
+	}
+	for _, code := range []string{check.CodeSumMismatch, check.CodePayback, check.CodeCatalogMismatch, check.CodeInvestment, check.CodeTableMismatch} {
 		if marks[code] != findings[code] {
 			t.Errorf("%s: show marks %d, validate finds %d", code, marks[code], findings[code])
 		}
 	}
-	expect(t, "marks", fmt.Sprint(marks), "map[catalog-mismatch:19 investment-mismatch:2 payback-mismatch:15 sum-mismatch:30]")
+	expect(t, "marks", fmt.Sprint(marks), "map[catalog-mismatch:18 investment-mismatch:2 payback-mismatch:15 sum-mismatch:30]")
+	// Proposal 10 prints its savings positive in Tabel 1, and the catalog the same 7.410 in 2026.
+	expect(t, "flipped", strings.Join(flipped, "; "), "10 2026 sign")
+}
+
+// pathLedger is synthetic: three small proposals and a catalog with printed tables, each
+// getting one or two figures wrong, so that every figure the Sheet compares has a difference
+// (or a sign-flipped catalog cell) to mark at a known document path.
+var pathLedger = fstest.MapFS{
+	"catalog.yaml": {Data: []byte(`schema: 1
+name: Syntetisk
+budget: Budget 2026
+budget_year: 2026
+unit: 1.000 kr.
+price_level: 2026 p/l
+years: [2026, 2027, 2028]
+committees:
+  - id: aaa
+    name: Alfa-udvalget
+  - id: bbb
+    name: Beta-udvalget
+assertions:
+  table1:
+    rows:
+      - committee: aaa
+        amounts:
+          2026: 50
+          2027: 271
+      - committee: zzz
+        amounts:
+          2026: 1
+    total:
+      2026: 55
+      2027: 270
+      2028: 70
+  table2:
+    rows:
+      - committee: bbb
+        amounts:
+          2026: 5
+          2027: 0
+          2028: 0
+        total_investment: 1
+    total:
+      amounts:
+        2026: 55
+        2027: 270
+        2028: 70
+      total_investment: 250
+`)},
+	// 1 prints its savings positive, and the catalog the same 50 in 2026.
+	"aaa/01-positiv.yaml": {Data: []byte(`schema: 1
+number: 1
+title: Positiv
+committee: aaa
+administration: Alfa-forvaltningen
+kind: efficiency
+approved_with: OFS 24-25
+catalog:
+  title: Positiv
+  contribution:
+    2026: 50
+    2027: 70
+    2028: 70
+  total_investment: null
+economy:
+  unit: 1.000 kr.
+  price_level: 2026 p/l
+  years: [2026, 2027]
+  permanent:
+    rows:
+      - label: Besparelse
+        area: Service
+        amounts:
+          2026: 50
+          2027: 60
+    totals:
+      - label: Service i alt
+        sums: Service
+        amounts:
+          2026: 50
+          2027: 61
+      - label: Samlet varig ændring
+        sums: all
+        amounts:
+          2026: 50
+          2027: 60
+follow_up:
+  - goal: Mål
+    when: Primo 2027
+risk: Lav.
+`)},
+	// 2 has no total over all permanent rows, a further table, a total impact with an empty
+	// cell, a payback, a total investment and a Tabel 3 that do not follow, and a blank
+	// catalog cell.
+	"aaa/02-investering.yaml": {Data: []byte(`schema: 1
+number: 2
+title: Investering
+committee: aaa
+administration: Alfa-forvaltningen
+kind: investment
+approved_with: OFS 24-25
+catalog:
+  title: Investering
+  contribution:
+    2027: 200
+  total_investment: 250
+economy:
+  unit: 1.000 kr.
+  price_level: 2026 p/l
+  years: [2025, 2026, 2027]
+  permanent:
+    rows:
+      - label: Gevinst
+        area: Service
+        amounts:
+          2026: -100
+          2027: -200
+  implementation:
+    rows:
+      - label: Projekt
+        area: Anlæg
+        amounts:
+          2025: 300
+  other_tables:
+    - title: Tabel 2. Finansiering
+      unit: 1.000 kr.
+      price_level: 2026 p/l
+      years: [2025, 2026, 2027]
+      sections:
+        - title: A
+          rows:
+            - label: x
+              amounts:
+                2025: 1
+        - title: B
+          rows:
+            - label: y
+              amounts:
+                2025: 2
+                2026: 3
+          totals:
+            - label: B i alt
+              sums: all
+              amounts:
+                2025: 2
+                2026: 4
+  total_impact:
+    label: Samlet økonomisk påvirkning
+    amounts:
+      2025: 300
+      2027: -200
+  payback:
+    service: 3
+    total: 2
+follow_up:
+  - goal: Mål
+    when: Primo 2027
+risk: Lav.
+administrative_effect:
+  statement: Lille effekt
+  years: [2026]
+  rows:
+    - label: Løn
+      amounts:
+        2026: 1
+  total:
+    label: I alt
+    amounts:
+      2026: 2
+`)},
+	// 3 has implementation costs only, and the catalog counts a saving.
+	"bbb/03-uden-varige.yaml": {Data: []byte(`schema: 1
+number: 3
+title: Uden varige
+committee: bbb
+administration: Beta-forvaltningen
+kind: efficiency
+approved_with: OFS 24-25
+catalog:
+  title: Uden varige
+  contribution:
+    2026: 5
+  total_investment: null
+economy:
+  unit: 1.000 kr.
+  price_level: 2026 p/l
+  years: [2026, 2027]
+  implementation:
+    rows:
+      - label: Projekt
+        area: Anlæg
+        amounts:
+          2026: 10
+follow_up:
+  - goal: Mål
+    when: Primo 2027
+risk: Lav.
+`)},
+}
+
+// lineText is a compared row as "path: declared | computed | differs", with the path of each
+// year's cell after it.
+func lineText(c ledger.ComparedLine) string {
+	paths := make([]string, len(c.Years))
+	for i := range c.Years {
+		paths[i] = c.CellPath(i)
+	}
+	return fmt.Sprintf("%s: %s | %s | %s | %s", c.Path, cellsText(c.Declared), figuresText(c.Computed), differsText(c.Differs), strings.Join(paths, " "))
+}
+
+func figureText(f *ledger.ComparedFigure) string {
+	if f == nil {
+		return "nil"
+	}
+	declared := "·"
+	if f.Declared != nil {
+		declared = f.Declared.String()
+	}
+	return fmt.Sprintf("%s: %s %s %v", f.Path, declared, f.Computed, f.Differs)
+}
+
+// TestSheetComparedFigures: every figure the Sheet and the catalog's Compare hold against the
+// document carries its document path, and differs or is flipped where it should.
+func TestSheetComparedFigures(t *testing.T) {
+	l, ds, err := ledger.Load(pathLedger, "proposals")
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("load: %v %v", err, ds)
+	}
+	sheet := func(n int) ledger.Sheet {
+		s, err := l.FindSheet(fmt.Sprint(n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	one, two, three := sheet(1), sheet(2), sheet(3)
+	e1, e2, e3 := one.Economy, two.Economy, three.Economy
+	as := l.Table2().Compare(l.Catalog.Assertions)
+	catalog := func(c ledger.CatalogSheet) string {
+		paths := make([]string, len(c.Years))
+		for i := range c.Years {
+			paths[i] = c.CellPath(i)
+		}
+		return fmt.Sprintf("%s: %s | %s | %s | flipped %s | %s", c.Path, cellsText(c.Contribution), cellsText(c.Own),
+			differsText(c.Differs), differsText(c.Flipped), strings.Join(paths, " "))
+	}
+	investment := func(c ledger.CatalogSheet) string {
+		return fmt.Sprintf("%s: %v %v %v", c.InvestmentPath, c.TotalInvestment, c.ImplementationCosts, c.InvestmentDiffers)
+	}
+	payback := func(e *ledger.EconomySheet) string {
+		var s []string
+		for _, p := range e.Payback {
+			s = append(s, fmt.Sprintf("%s %v", p.Path, p.Differs))
+		}
+		return strings.Join(s, "; ")
+	}
+	row := func(r ledger.AssertedRow) string {
+		return fmt.Sprintf("%s %s %q %v | %s | %s", r.Path, r.Committee, r.Name, r.Known, lineText(r.Amounts), figureText(r.Investment))
+	}
+	tests := []struct{ name, got, want string }{
+		{"1 sections", e1.Sections[0].Path, "economy.permanent"},
+		{"1 service total", lineText(e1.Sections[0].Totals[0]),
+			"economy.permanent.totals.0.amounts: 50 61 | 50 60 | = ≠ | economy.permanent.totals.0.amounts.2026 economy.permanent.totals.0.amounts.2027"},
+		{"1 permanent change", e1.PermanentPath + ": " + figuresText(e1.PermanentChange), "economy.permanent.totals.1.amounts: 50 60"},
+		{"1 total impact not printed", lineText(e1.TotalImpact),
+			"economy.total_impact.amounts: nil | 50 60 | = = | economy.total_impact.amounts economy.total_impact.amounts"},
+		{"1 payback not printed", payback(e1), "economy.payback.service false; economy.payback.total false"},
+		// 2026: the catalog's 50 is the proposal's own 50, sign unturned: flipped, not differing.
+		{"1 catalog", catalog(one.Catalog),
+			"catalog.contribution: 50 70 70 | -50 -60 · | = ≠ = | flipped ≠ = = | catalog.contribution.2026 catalog.contribution.2027 catalog.contribution.2028"},
+		{"1 investment", investment(one.Catalog), "catalog.total_investment: <nil> 0 false"},
+
+		{"2 sections", e2.Sections[0].Path + " " + e2.Sections[1].Path + " " + e2.Sections[2].Path + " " + e2.Sections[3].Path,
+			"economy.permanent economy.implementation economy.other_tables.0.sections.0 economy.other_tables.0.sections.1"},
+		{"2 further table's total", lineText(e2.Sections[3].Totals[0]),
+			"economy.other_tables.0.sections.1.totals.0.amounts: 2 4 · | 2 3 0 | = ≠ = | economy.other_tables.0.sections.1.totals.0.amounts.2025 economy.other_tables.0.sections.1.totals.0.amounts.2026 economy.other_tables.0.sections.1.totals.0.amounts"},
+		{"2 permanent change of the rows", e2.PermanentPath + ": " + figuresText(e2.PermanentChange), "economy.permanent.rows: 0 -100 -200"},
+		// The empty 2026 cell counts as zero; its path is the row's.
+		{"2 total impact", lineText(e2.TotalImpact),
+			"economy.total_impact.amounts: 300 · -200 | 300 -100 -200 | = ≠ = | economy.total_impact.amounts.2025 economy.total_impact.amounts economy.total_impact.amounts.2027"},
+		{"2 payback", payback(e2), "economy.payback.service false; economy.payback.total true"},
+		// 2026: a blank catalog cell against Tabel 1's 100 differs (validate does not report it).
+		{"2 catalog", catalog(two.Catalog),
+			"catalog.contribution: · 200 · | 100 200 · | ≠ = = | flipped = = = | catalog.contribution.2026 catalog.contribution.2027 catalog.contribution.2028"},
+		{"2 investment", investment(two.Catalog), "catalog.total_investment: 250 300 true"},
+		{"2 Tabel 3", two.AdministrativeEffect.Path + " " + lineText(two.AdministrativeEffect.Totals[0]),
+			"administrative_effect administrative_effect.total.amounts: 2 | 1 | ≠ | administrative_effect.total.amounts.2026"},
+
+		{"3 no permanent section", fmt.Sprintf("%q %s", e3.PermanentPath, figuresText(e3.PermanentChange)), `"" 0 0`},
+		// No permanent change to turn: 5 against 0 differs, and is not flipped.
+		{"3 catalog", catalog(three.Catalog),
+			"catalog.contribution: 5 · · | 0 0 · | ≠ = = | flipped = = = | catalog.contribution.2026 catalog.contribution.2027 catalog.contribution.2028"},
+		{"3 investment", investment(three.Catalog), "catalog.total_investment: <nil> 10 true"},
+
+		// The catalog's printed tables: an empty printed cell differs, whatever is computed.
+		{"Table 1 aaa", row(as.Table1.Rows[0]),
+			`assertions.table1.rows.0 aaa "Alfa-udvalget" true | assertions.table1.rows.0.amounts: 50 271 · | 50 270 70 | = ≠ ≠ | assertions.table1.rows.0.amounts.2026 assertions.table1.rows.0.amounts.2027 assertions.table1.rows.0.amounts | nil`},
+		{"Table 1 unknown committee", row(as.Table1.Rows[1]), `assertions.table1.rows.1 zzz "" false | : nil |  |  |  | nil`},
+		{"Table 1 total", row(as.Table1.Total),
+			`assertions.table1.total  "" true | assertions.table1.total: 55 270 70 | 55 270 70 | = = = | assertions.table1.total.2026 assertions.table1.total.2027 assertions.table1.total.2028 | nil`},
+		{"Table 2 bbb", row(as.Table2.Rows[0]),
+			`assertions.table2.rows.0 bbb "Beta-udvalget" true | assertions.table2.rows.0.amounts: 5 0 0 | 5 0 0 | = = = | assertions.table2.rows.0.amounts.2026 assertions.table2.rows.0.amounts.2027 assertions.table2.rows.0.amounts.2028 | assertions.table2.rows.0.total_investment: 1 0 true`},
+		{"Table 2 total", row(as.Table2.Total),
+			`assertions.table2.total  "" true | assertions.table2.total.amounts: 55 270 70 | 55 270 70 | = = = | assertions.table2.total.amounts.2026 assertions.table2.total.amounts.2027 assertions.table2.total.amounts.2028 | assertions.table2.total.total_investment: 250 250 false`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { expect(t, tt.name, tt.got, tt.want) })
+	}
+
+	// Slicing the years keeps each compared figure's years, and so its cells' paths, with it.
+	sliced := two.InYears(ledger.Filter{From: 2027, To: 2027})
+	expect(t, "2 sliced total impact", lineText(sliced.Economy.TotalImpact),
+		"economy.total_impact.amounts: -200 | -200 | = | economy.total_impact.amounts.2027")
+	expect(t, "2 sliced catalog", differsText(sliced.Catalog.Differs)+" "+differsText(sliced.Catalog.Flipped)+" "+sliced.Catalog.CellPath(0), "= = catalog.contribution.2027")
+	expect(t, "2 sliced permanent change", figuresText(sliced.Economy.PermanentChange), "-200")
 }

@@ -14,6 +14,10 @@ import (
 // differs is the mark of a figure budget computes otherwise than the document prints.
 const differs = " ≠"
 
+// flipped is the mark of a catalog figure that is the proposal's own with the other sign: a sign
+// error, which validate reports as such, not a catalog difference.
+const flipped = " ±"
+
 // block is a part of a page: a heading, a paragraph, "key: value" lines, a list or a grid.
 type block struct {
 	heading string
@@ -317,6 +321,8 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		for i, d := range c.Differs {
 			if d {
 				cells[1+i].mark = differs
+			} else if i < len(c.Flipped) && c.Flipped[i] {
+				cells[1+i].mark = flipped
 			}
 		}
 		costs := investment(c.ImplementationCosts)
@@ -325,10 +331,15 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		}
 		g.rows = append(g.rows, gridRow{cells: append(cells, costs)})
 	}
-	if g.marked() {
+	if g.markedWith(differs) {
 		g.notes = append(g.notes, l.word(
 			"≠: kataloget trykker et andet tal end forslagets egen Tabel 1 (samlet investering: implementeringsomkostningerne)",
 			"≠: the catalog prints another figure than the proposal's own Table 1 (total investment: the implementation costs)"))
+	}
+	if g.markedWith(flipped) {
+		g.notes = append(g.notes, l.word(
+			"±: kataloget trykker forslagets eget tal med modsat fortegn: en fortegnsfejl i forslaget eller i kataloget (validate: sign), ikke en afvigelse",
+			"±: the catalog prints the proposal's own figure with the other sign: a sign error in the proposal or in the catalog (validate: sign), not a difference"))
 	}
 	var uncovered []string
 	for i, o := range c.Own {
@@ -347,10 +358,13 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 }
 
 // marked reports whether any cell of g carries a mark.
-func (g *grid) marked() bool {
+func (g *grid) marked() bool { return g.markedWith("") }
+
+// markedWith reports whether a cell carries mark; any mark where mark is "".
+func (g *grid) markedWith(mark string) bool {
 	for _, r := range g.rows {
 		for _, c := range r.cells {
-			if c.mark != "" {
+			if c.mark != "" && (mark == "" || c.mark == mark) {
 				return true
 			}
 		}

@@ -87,6 +87,7 @@ type catalogJSON struct {
 	Contribution        amountsJSON `json:"contribution"`
 	Own                 amountsJSON `json:"own"`
 	Differs             []int       `json:"differs"`
+	Flipped             []int       `json:"flipped,omitempty"` // years of a sign error, not a difference
 	TotalInvestment     *string     `json:"total_investment"`
 	InvestmentIn        string      `json:"investment_in,omitempty"`
 	ImplementationCosts *string     `json:"implementation_costs"`
@@ -173,7 +174,7 @@ func sheetOf(s ledger.Sheet) sheetJSON {
 	c := s.Catalog
 	out.Catalog = catalogJSON{Title: c.Title, Unit: c.Unit, PriceLevel: c.PriceLevel, Years: c.Years,
 		Contribution: printedOf(c.Years, c.Contribution), Own: printedOf(c.Years, c.Own), Differs: differYears(c.Years, c.Differs),
-		TotalInvestment: decimalString(c.TotalInvestment), InvestmentIn: c.InvestmentIn,
+		Flipped: differYears(c.Years, c.Flipped), TotalInvestment: decimalString(c.TotalInvestment), InvestmentIn: c.InvestmentIn,
 		ImplementationCosts: decimalString(c.ImplementationCosts), InvestmentDiffers: c.InvestmentDiffers}
 	for _, sh := range c.Shares {
 		out.Catalog.Shares = append(out.Catalog.Shares, shareJSON{Committee: sh.Committee, CommitteeName: sh.CommitteeName,
