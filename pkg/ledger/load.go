@@ -33,6 +33,8 @@ type Ledger struct {
 	CrossCutting []*proposal.CrossCutting // by title
 	// Docs are every file that parsed, by file name, for showing source lines and for checks.
 	Docs map[string]*proposal.Document
+
+	computed computedTables // Table 2, Table 1 and the target, at first use (see run.go)
 }
 
 // Source returns the text of a file by the name diagnostics use, or nil.
