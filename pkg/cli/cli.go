@@ -199,10 +199,13 @@ func checkLedgerDir(dir string) (string, error) {
 	return filepath.ToSlash(filepath.Clean(dir)), nil
 }
 
+// Loader loads and checks a ledger: Global.load, from --dir, unless a test gives a run another.
+type Loader func() (*ledger.Ledger, diag.List, error)
+
 // loadForReport loads the ledger for a report: errors are printed and fail the run, since a
 // report over broken data would mislead; unacknowledged warnings are pointed out on stderr.
-func (g *Global) loadForReport(s Streams) (*ledger.Ledger, error) {
-	l, ds, err := g.load()
+func loadForReport(load Loader, s Streams) (*ledger.Ledger, error) {
+	l, ds, err := load()
 	if err != nil {
 		return nil, err
 	}

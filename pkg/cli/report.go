@@ -7,16 +7,21 @@ import (
 )
 
 // ReportOptions are the flags the report commands share: output format and language, and the
-// slicing flags (see slice.go).
+// slicing flags (see slice.go); and the loader of the ledger they report on.
 type ReportOptions struct {
 	*Global
 	Streams
+	Load   Loader
 	Format string
 	Lang   string
 	Slice
 
 	format render.Format
 	lang   render.Lang
+}
+
+func newReportOptions(g *Global, s Streams) ReportOptions {
+	return ReportOptions{Global: g, Streams: s, Load: g.load}
 }
 
 // addFlags adds --format and --lang, and with slicing the slicing flags.
@@ -41,34 +46,31 @@ func (o *ReportOptions) parse() error {
 	return o.Slice.parse()
 }
 
-// runE is the RunE every report command shares: parse the flags; in tests hand the options to
-// test (when it is not nil) instead of working; else load the ledger, check the slicing flags
-// against it and run.
-func (o *ReportOptions) runE(test func() error, run func(*ledger.Ledger) error) func(*cobra.Command, []string) error {
+// runE is the RunE every report command shares: parse the flags, then hand the options to
+// runF in tests of flag parsing, or else run.
+func runE[T any](o *ReportOptions, runF func(T) error, opts T, run func(T) error) func(*cobra.Command, []string) error {
 	return func(*cobra.Command, []string) error {
 		if err := o.parse(); err != nil {
 			return err
 		}
-		if test != nil {
-			return test()
+		if runF != nil {
+			return runF(opts)
 		}
-		l, err := o.loadForReport(o.Streams)
-		if err != nil {
-			return err
-		}
-		if err := o.Slice.resolve(l); err != nil {
-			return err
-		}
-		return run(l)
+		return run(opts)
 	}
 }
 
-// testHook turns a command's runF into runE's test argument.
-func testHook[T any](runF func(T) error, opts T) func() error {
-	if runF == nil {
-		return nil
+// loadReport loads the ledger for the report (see loadForReport) and checks the slicing flags
+// against it.
+func (o *ReportOptions) loadReport() (*ledger.Ledger, error) {
+	l, err := loadForReport(o.Load, o.Streams)
+	if err != nil {
+		return nil, err
 	}
-	return func() error { return runF(opts) }
+	if err := o.Slice.resolve(l); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // TotalsOptions are the flags of budget totals.
@@ -79,7 +81,7 @@ type TotalsOptions struct {
 
 // NewCmdTotals builds budget totals, the catalog's Table 1.
 func NewCmdTotals(g *Global, s Streams, runF func(*TotalsOptions) error) *cobra.Command {
-	opts := &TotalsOptions{ReportOptions: ReportOptions{Global: g, Streams: s}}
+	opts := &TotalsOptions{ReportOptions: newReportOptions(g, s)}
 	cmd := &cobra.Command{
 		Use:   "totals",
 		Short: "Table 1: efficiency contributions per committee per year, computed from the proposals",
@@ -91,21 +93,28 @@ func NewCmdTotals(g *Global, s Streams, runF func(*TotalsOptions) error) *cobra.
   budget totals --format json | jq '.total'`,
 		Args: cobra.NoArgs,
 	}
-	cmd.RunE = opts.runE(testHook(runF, opts), func(l *ledger.Ledger) error {
-		// Running sums cover every year before the first one shown: 2028 is 2026 through 2028.
-		t := l.Table2().Filter(opts.filter.AllYears()).Totals()
-		if opts.Cumulative {
-			t = t.Cumulative()
-		}
-		t, err := t.InYears(opts.filter).InUnit(opts.unit)
-		if err != nil {
-			return err
-		}
-		return render.Totals(opts.Out, t, opts.format, opts.lang)
-	})
+	cmd.RunE = runE(&opts.ReportOptions, runF, opts, totalsRun)
 	opts.addFlags(cmd, true)
 	cmd.Flags().BoolVar(&opts.Cumulative, "cumulative", false, "running sum over the years (each year with every year before it)")
 	return cmd
+}
+
+func totalsRun(opts *TotalsOptions) error {
+	l, err := opts.loadReport()
+	if err != nil {
+		return err
+	}
+	r := ledger.NewReport(l, ledger.ReportOptions{})
+	// Running sums cover every year before the first one shown: 2028 is 2026 through 2028.
+	t := r.Table2.Filter(opts.filter.AllYears()).Totals()
+	if opts.Cumulative {
+		t = t.Cumulative()
+	}
+	t, err = t.InYears(opts.filter).InUnit(opts.unit)
+	if err != nil {
+		return err
+	}
+	return render.Totals(opts.Out, t, opts.format, opts.lang)
 }
 
 // ProposalsOptions are the flags of budget proposals.
@@ -113,7 +122,7 @@ type ProposalsOptions struct{ ReportOptions }
 
 // NewCmdProposals builds budget proposals, the catalog's Table 2.
 func NewCmdProposals(g *Global, s Streams, runF func(*ProposalsOptions) error) *cobra.Command {
-	opts := &ProposalsOptions{ReportOptions{Global: g, Streams: s}}
+	opts := &ProposalsOptions{newReportOptions(g, s)}
 	cmd := &cobra.Command{
 		Use:   "proposals",
 		Short: "Table 2: every proposal's contribution by committee, with total investment and approval",
@@ -124,27 +133,34 @@ func NewCmdProposals(g *Global, s Streams, runF func(*ProposalsOptions) error) *
   budget proposals --format markdown > table2.md`,
 		Args: cobra.NoArgs,
 	}
-	cmd.RunE = opts.runE(testHook(runF, opts), func(l *ledger.Ledger) error {
-		t, err := l.Table2().Filter(opts.filter).InUnit(opts.unit)
-		if err != nil {
-			return err
-		}
-		return render.Proposals(opts.Out, t, opts.format, opts.lang)
-	})
+	cmd.RunE = runE(&opts.ReportOptions, runF, opts, proposalsRun)
 	opts.addFlags(cmd, true)
 	return cmd
+}
+
+func proposalsRun(opts *ProposalsOptions) error {
+	l, err := opts.loadReport()
+	if err != nil {
+		return err
+	}
+	t, err := ledger.NewReport(l, ledger.ReportOptions{}).Table2.Filter(opts.filter).InUnit(opts.unit)
+	if err != nil {
+		return err
+	}
+	return render.Proposals(opts.Out, t, opts.format, opts.lang)
 }
 
 // ExportOptions are the flags of budget export.
 type ExportOptions struct {
 	*Global
 	Streams
+	Load   Loader
 	Format string
 }
 
 // NewCmdExport builds budget export.
 func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.Command {
-	opts := &ExportOptions{Global: g, Streams: s}
+	opts := &ExportOptions{Global: g, Streams: s, Load: g.load}
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "The whole ledger, normalised, every field, as JSON",
@@ -158,13 +174,17 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
 			if runF != nil {
 				return runF(opts)
 			}
-			l, err := opts.loadForReport(opts.Streams)
-			if err != nil {
-				return err
-			}
-			return render.Export(opts.Out, l)
+			return exportRun(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "json", "output format: json")
 	return cmd
+}
+
+func exportRun(opts *ExportOptions) error {
+	l, err := loadForReport(opts.Load, opts.Streams)
+	if err != nil {
+		return err
+	}
+	return render.Export(opts.Out, render.ExportLedger{Catalog: l.Catalog, Proposals: l.Proposals, CrossCutting: l.CrossCutting})
 }

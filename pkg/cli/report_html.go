@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
+	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -15,6 +16,7 @@ import (
 type HTMLReportOptions struct {
 	*Global
 	Streams
+	Load   Loader
 	Output string
 	Lang   string
 
@@ -23,7 +25,7 @@ type HTMLReportOptions struct {
 
 // NewCmdHTMLReport builds budget report, the whole ledger as one self-contained HTML page.
 func NewCmdHTMLReport(g *Global, s Streams, runF func(*HTMLReportOptions) error) *cobra.Command {
-	opts := &HTMLReportOptions{Global: g, Streams: s}
+	opts := &HTMLReportOptions{Global: g, Streams: s, Load: g.load}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "The ledger as one self-contained HTML page: Table 1, Table 2, every proposal, charts",
@@ -64,12 +66,12 @@ func htmlReportRun(opts *HTMLReportOptions) error {
 			return usagef("output %s is a directory: give a file name, e.g. -o %s", opts.Output, filepath.Join(opts.Output, "report.html"))
 		}
 	}
-	l, err := opts.loadForReport(opts.Streams)
+	l, err := loadForReport(opts.Load, opts.Streams)
 	if err != nil {
 		return err
 	}
 	var page bytes.Buffer
-	if err := render.HTML(&page, l, opts.lang); err != nil {
+	if err := render.HTML(&page, ledger.NewReport(l, ledger.ReportOptions{Sheets: true}), opts.lang); err != nil {
 		return fmt.Errorf("rendering the report: %w", err)
 	}
 	if !toFile {

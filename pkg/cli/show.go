@@ -17,7 +17,7 @@ type ShowOptions struct {
 
 // NewCmdShow builds budget show: proposals laid out as the document shows them.
 func NewCmdShow(g *Global, s Streams, runF func(*ShowOptions) error) *cobra.Command {
-	opts := &ShowOptions{ReportOptions: ReportOptions{Global: g, Streams: s}}
+	opts := &ShowOptions{ReportOptions: newReportOptions(g, s)}
 	opts.ownYears = true
 	cmd := &cobra.Command{
 		Use:   `show [N | "cross-cutting title or id"]...`,
@@ -38,19 +38,25 @@ of the title will do); or choose them with --committee, --kind and --approved-wi
   budget show 32 --format json | jq '.proposals[0].economy.payback'`,
 		ValidArgsFunction: completeProposals(g),
 	}
-	run := opts.runE(testHook(runF, opts), func(l *ledger.Ledger) error {
-		sheets, err := opts.sheets(l)
-		if err != nil {
-			return err
-		}
-		return render.Sheets(opts.Out, sheets, opts.format, opts.lang)
-	})
+	run := runE(&opts.ReportOptions, runF, opts, showRun)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		opts.Refs = args
 		return run(cmd, args)
 	}
 	opts.addFlags(cmd, true)
 	return cmd
+}
+
+func showRun(opts *ShowOptions) error {
+	l, err := opts.loadReport()
+	if err != nil {
+		return err
+	}
+	sheets, err := opts.sheets(l)
+	if err != nil {
+		return err
+	}
+	return render.Sheets(opts.Out, sheets, opts.format, opts.lang)
 }
 
 // sheets finds the proposals asked for, keeps those the filters select, and slices them.

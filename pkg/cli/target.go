@@ -11,7 +11,7 @@ type TargetOptions struct{ ReportOptions }
 
 // NewCmdTarget builds budget target: how the catalog meets its efficiency target.
 func NewCmdTarget(g *Global, s Streams, runF func(*TargetOptions) error) *cobra.Command {
-	opts := &TargetOptions{ReportOptions{Global: g, Streams: s}}
+	opts := &TargetOptions{newReportOptions(g, s)}
 	cmd := &cobra.Command{
 		Use:   "target",
 		Short: "The efficiency target: this catalog's contribution and the others the intro names, checked",
@@ -25,13 +25,19 @@ intro-mismatch finding of budget validate. Amounts are exact, in the intro's uni
   budget target --format json | jq '.delivered'`,
 		Args: cobra.NoArgs,
 	}
-	cmd.RunE = opts.runE(testHook(runF, opts), func(l *ledger.Ledger) error {
-		t, ok := l.Target()
-		if !ok {
-			return usagef("the catalog states no target: add the intro's figures under intro: in %s", ledger.CatalogFile)
-		}
-		return render.Target(opts.Out, t, opts.format, opts.lang)
-	})
+	cmd.RunE = runE(&opts.ReportOptions, runF, opts, targetRun)
 	opts.addFlags(cmd, false)
 	return cmd
+}
+
+func targetRun(opts *TargetOptions) error {
+	l, err := opts.loadReport()
+	if err != nil {
+		return err
+	}
+	r := ledger.NewReport(l, ledger.ReportOptions{})
+	if !r.HasTarget {
+		return usagef("the catalog states no target: add the intro's figures under intro: in %s", ledger.CatalogFile)
+	}
+	return render.Target(opts.Out, r.Target, opts.format, opts.lang)
 }

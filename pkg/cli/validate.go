@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
 
@@ -9,6 +10,7 @@ import (
 type ValidateOptions struct {
 	*Global
 	Streams
+	Load   Loader
 	Strict bool
 	All    bool
 	Format string
@@ -16,7 +18,7 @@ type ValidateOptions struct {
 
 // NewCmdValidate builds budget validate. runF replaces the work in tests of flag parsing.
 func NewCmdValidate(g *Global, s Streams, runF func(*ValidateOptions) error) *cobra.Command {
-	opts := &ValidateOptions{Global: g, Streams: s}
+	opts := &ValidateOptions{Global: g, Streams: s, Load: g.load}
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check every file: schema, references, and the document's own arithmetic",
@@ -53,14 +55,14 @@ warnings), 2 usage or I/O error.`,
 }
 
 func validateRun(opts *ValidateOptions) error {
-	l, ds, err := opts.load()
+	l, ds, err := opts.Load()
 	if err != nil {
 		return err
 	}
 	o := diag.Options{All: opts.All}
 	switch opts.Format {
 	case "json":
-		err = diag.WriteJSON(opts.Out, ds, o)
+		err = render.Diagnostics(opts.Out, ds, o)
 	case "github":
 		err = diag.WriteGitHub(opts.Out, ds, o)
 	default:

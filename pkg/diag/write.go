@@ -2,7 +2,6 @@ package diag
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -188,50 +187,6 @@ func caretPad(line string, col int) string {
 		}
 	}
 	return b.String()
-}
-
-type jsonDiagnostic struct {
-	File         string `json:"file"`
-	Line         int    `json:"line"`
-	Column       int    `json:"column"`
-	Severity     string `json:"severity"`
-	Code         string `json:"code"`
-	Message      string `json:"message"`
-	Path         string `json:"path,omitempty"`
-	Acknowledged bool   `json:"acknowledged"`
-	Reason       string `json:"reason,omitempty"`
-}
-
-// MarshalJSON writes a diagnostic as the JSON writer and other machine outputs show it.
-func (d Diagnostic) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonDiagnostic{
-		File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
-		Code: d.Code, Message: d.Message, Path: d.Path, Acknowledged: d.Acknowledged, Reason: d.Reason,
-	})
-}
-
-// WriteJSON writes {"diagnostics": [...], "errors": N, "warnings": N} for machines; warnings
-// counts the unacknowledged ones. Text is exact, its hidden characters as \u escapes.
-func WriteJSON(w io.Writer, l List, o Options) error {
-	out := struct {
-		Diagnostics []Diagnostic `json:"diagnostics"`
-		Errors      int          `json:"errors"`
-		Warnings    int          `json:"warnings"`
-	}{Diagnostics: []Diagnostic{}}
-	for _, d := range l {
-		if o.keep(d) {
-			out.Diagnostics = append(out.Diagnostics, d)
-		}
-	}
-	out.Errors, out.Warnings = l.Count()
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := w.Write(escape.JSON(b.Bytes()))
-	return err
 }
 
 // WriteGitHub writes GitHub Actions workflow commands (::error file=…,line=…,col=…::message), one

@@ -95,12 +95,23 @@ type Change struct {
 }
 
 // AmountChange is one figure: the table row it is in, the year, old → new. A nil side means the
-// cell was not there.
+// cell was not there. Change is new less old; nil where a side is.
 type AmountChange struct {
 	Row    string
 	Year   int
 	Before *decimal.Decimal
 	After  *decimal.Decimal
+	Change *decimal.Decimal
+}
+
+// amountChange is the change of one figure from before to after.
+func amountChange(row string, year int, before, after *decimal.Decimal) AmountChange {
+	a := AmountChange{Row: row, Year: year, Before: before, After: after}
+	if before != nil && after != nil {
+		d := after.Sub(*before)
+		a.Change = &d
+	}
+	return a
 }
 
 // FieldChange is any other value: its dotted path, old → new ("" when absent).
@@ -345,7 +356,7 @@ func compareValues(a, b any) Change {
 		}
 		l := cmp.Or(y, x)
 		if l.year > 0 && (x.num != nil || !inA) && (y.num != nil || !inB) {
-			c.Amounts = append(c.Amounts, AmountChange{Row: l.row, Year: l.year, Before: x.num, After: y.num})
+			c.Amounts = append(c.Amounts, amountChange(l.row, l.year, x.num, y.num))
 			continue
 		}
 		c.Fields = append(c.Fields, FieldChange{Path: p, Before: x.text(), After: y.text()})

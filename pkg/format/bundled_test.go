@@ -83,7 +83,7 @@ func export(t *testing.T, fsys fs.FS) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := render.Export(&b, l); err != nil {
+	if err := render.Export(&b, render.ExportLedger{Catalog: l.Catalog, Proposals: l.Proposals, CrossCutting: l.CrossCutting}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -36,6 +36,8 @@ type Ledger struct {
 	// Sheets are the Sheets of the proposals and cross-cutting proposals, by file name, laid
 	// out as each file was loaded.
 	Sheets map[string]*Sheet
+
+	computed computedTables // Table 2, Table 1 and the target, at first use (see run.go)
 }
 
 // Source returns line n of a file by the name diagnostics use, where the file kept it: the

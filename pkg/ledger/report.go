@@ -54,8 +54,8 @@ type CommitteeTotal struct {
 }
 
 // Totals aggregates every proposal's and cross-cutting share's catalog contribution by committee,
-// committees in catalog order. It is empty without a catalog.
-func (l *Ledger) Totals() Totals { return l.Table2().Totals() }
+// committees in catalog order. It is empty without a catalog. It is computed once a ledger.
+func (l *Ledger) Totals() Totals { return l.tables().totals }
 
 // Table2 is the catalog's Table 2: per committee its totals, then its proposals by section.
 type Table2 struct {
@@ -95,8 +95,11 @@ type Table2Row struct {
 	File            string
 }
 
-// Table2 builds Table 2 from the proposal files.
-func (l *Ledger) Table2() Table2 {
+// Table2 is Table 2 built from the proposal files, computed once a ledger: validate's catalog
+// check and every report read the same one.
+func (l *Ledger) Table2() Table2 { return l.tables().table2 }
+
+func (l *Ledger) table2() Table2 {
 	t := Table2{Years: l.years()}
 	if l.Catalog == nil {
 		return t

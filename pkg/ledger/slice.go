@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
 
@@ -47,10 +48,15 @@ func (f Filter) span(years []int) (int, int) {
 
 // Filter keeps the rows and committees f selects and the years in its range, and adds the
 // committee rows and the total up again from what is kept. Committees left without a proposal
-// by the kind or approval filter are dropped; footnotes of dropped committees too.
+// by the kind or approval filter are dropped; footnotes of dropped committees too. Where f keeps
+// every proposal, t's own sums are kept rather than added up again.
 func (t Table2) Filter(f Filter) Table2 {
 	out := t
 	out.Selection = f
+	if len(f.Committees) == 0 && !f.selectsRows() {
+		out.Footnotes = footnotesOf(t.Footnotes, t.Committees)
+		return out.years(f)
+	}
 	out.Committees = nil
 	out.Total = make(Figures, len(t.Years))
 	out.TotalInvestment = decimal.Zero
@@ -77,13 +83,19 @@ func (t Table2) Filter(f Filter) Table2 {
 		out.Total.add(kc.Amounts)
 		out.TotalInvestment = out.TotalInvestment.Add(kc.TotalInvestment)
 	}
-	out.Footnotes = nil
-	for _, fn := range t.Footnotes {
-		if fn.Committee == "" || slices.ContainsFunc(out.Committees, func(c Table2Committee) bool { return c.ID == fn.Committee }) {
-			out.Footnotes = append(out.Footnotes, fn)
+	out.Footnotes = footnotesOf(t.Footnotes, out.Committees)
+	return out.years(f)
+}
+
+// footnotesOf keeps the footnotes of no committee or of one of cs.
+func footnotesOf(fns []proposal.Footnote, cs []Table2Committee) []proposal.Footnote {
+	var out []proposal.Footnote
+	for _, fn := range fns {
+		if fn.Committee == "" || slices.ContainsFunc(cs, func(c Table2Committee) bool { return c.ID == fn.Committee }) {
+			out = append(out, fn)
 		}
 	}
-	return out.years(f)
+	return out
 }
 
 // each returns a new slice of f applied to every element of s, leaving s as it was.

@@ -52,14 +52,19 @@ type NamedFigure struct {
 }
 
 // Target builds the efficiency account of the catalog's intro. ok is false without a catalog
-// or without an intro.
-func (l *Ledger) Target() (t Target, ok bool) {
+// or without an intro. It is computed once a ledger, from its Table 2.
+func (l *Ledger) Target() (Target, bool) {
+	t := l.tables()
+	return t.target, t.hasTarget
+}
+
+func (l *Ledger) target(t2 Table2) (t Target, ok bool) {
 	if l.Catalog == nil || l.Catalog.Intro == nil {
 		return Target{}, false
 	}
 	cat, in := l.Catalog, l.Catalog.Intro
 	t = Target{Unit: in.Unit, PriceLevel: cat.PriceLevel, Text: in.Text, Years: cat.Years,
-		Table1: l.Table2().Total, Table1Unit: cat.Unit, Stated: cellsOf(in.Approved, cat.Years),
+		Table1: t2.Total, Table1Unit: cat.Unit, Stated: cellsOf(in.Approved, cat.Years),
 		Differs: make([]bool, len(cat.Years))}
 	from, okFrom := UnitNamed(cat.Unit)
 	to, okTo := UnitNamed(in.Unit)

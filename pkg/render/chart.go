@@ -179,7 +179,8 @@ func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
 // Tabel 1, with the zero line and the payback year marked where the curve reaches it. Where it
 // reaches zero only after the last column, the curve goes on dashed through the projection
 // (ledger.PaybackProjection) to that year.
-func netEffectChart(e *ledger.EconomySheet, projYears []int, projected ledger.Figures, l Lang) (string, error) {
+func netEffectChart(e *ledger.EconomySheet, projection ledger.Projection, l Lang) (string, error) {
+	projYears, projected := projection.Years, projection.Cumulative
 	p := newPlot(caption(e.Unit, e.PriceLevel), l)
 	pts := xysOf(e.Years, e.Cumulative)
 	// The projection starts from the last column, so that the dashes join the line.

@@ -19,7 +19,7 @@ import (
 func Diff(w io.Writer, r *diff.Report, f Format, l Lang) error {
 	switch f {
 	case JSON:
-		return diffJSON(w, r)
+		return writeJSON(w, diffOf(r))
 	case Table, Markdown:
 		d := &diffWriter{r: r, f: f, l: l}
 		d.write()
@@ -231,8 +231,8 @@ func (d *diffWriter) change(c diff.Change) {
 		}
 		for _, a := range c.Amounts {
 			change := ""
-			if a.Before != nil && a.After != nil {
-				change = d.signed(ledger.Figures{a.After.Sub(*a.Before)})[0].text
+			if a.Change != nil {
+				change = d.signed(ledger.Figures{*a.Change})[0].text
 			}
 			if d.md() {
 				fmt.Fprintf(&d.b, "| %s | %d | %s | %s | %s |\n", escape.TableCodeSpan(a.Row), a.Year, d.amount(a.Before), d.amount(a.After), change)
@@ -261,111 +261,4 @@ func (d *diffWriter) value(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return d.text(strconv.Quote(s))
-}
-
-// diffJSON writes the report for machines; every amount is a decimal string.
-func diffJSON(w io.Writer, r *diff.Report) error {
-	type totalsRow struct {
-		Committee string      `json:"committee,omitempty"`
-		Name      string      `json:"name,omitempty"`
-		Before    amountsJSON `json:"before"`
-		After     amountsJSON `json:"after"`
-		Change    amountsJSON `json:"change"`
-	}
-	type diffTotals struct {
-		Committees []totalsRow `json:"committees"`
-		Total      *totalsRow  `json:"total"`
-	}
-	type ref struct {
-		Number    int    `json:"number,omitempty"`
-		ID        string `json:"id,omitempty"`
-		Title     string `json:"title"`
-		Committee string `json:"committee,omitempty"`
-		Kind      string `json:"kind"`
-	}
-	type move struct {
-		ref
-		From string `json:"from"`
-		To   string `json:"to"`
-	}
-	type amount struct {
-		Row    string  `json:"row"`
-		Year   int     `json:"year"`
-		Before *string `json:"before"`
-		After  *string `json:"after"`
-	}
-	type field struct {
-		Path   string `json:"path"`
-		Before string `json:"before"`
-		After  string `json:"after"`
-	}
-	type change struct {
-		ref
-		Amounts []amount `json:"amounts"`
-		Fields  []field  `json:"fields"`
-	}
-	type failure struct {
-		Side   string            `json:"side"`
-		Errors []diag.Diagnostic `json:"errors"`
-	}
-	toRef := func(r diff.Ref) ref { return ref{r.Number, r.ID, r.Title, r.Committee, r.Kind} }
-	out := struct {
-		From           string       `json:"from"`
-		To             string       `json:"to"`
-		FiguresChanged bool         `json:"figures_changed"`
-		Failed         []failure    `json:"failed"`
-		Unit           string       `json:"unit,omitempty"`
-		PriceLevel     string       `json:"price_level,omitempty"`
-		Totals         diffTotals   `json:"totals"`
-		Added          []ref        `json:"added"`
-		Removed        []ref        `json:"removed"`
-		Moved          []move       `json:"moved"`
-		Changed        []change     `json:"changed"`
-		Findings       diffFindings `json:"findings"`
-	}{From: r.From, To: r.To, FiguresChanged: r.FiguresChanged(), Unit: r.Unit, PriceLevel: r.PriceLevel,
-		Failed: []failure{}, Totals: diffTotals{Committees: []totalsRow{}}, Added: []ref{}, Removed: []ref{}, Moved: []move{}, Changed: []change{},
-		Findings: diffFindings{New: orNone(r.Findings.New), Resolved: orNone(r.Findings.Resolved)}}
-	for _, f := range r.Failed {
-		out.Failed = append(out.Failed, failure{f.Side, orNone(f.Errors)})
-	}
-	for _, t := range r.Totals {
-		row := totalsRow{t.Committee, t.Name, amountsOf(r.Years, t.Before), amountsOf(r.Years, t.After), amountsOf(r.Years, t.Change)}
-		if t.Committee == "" {
-			out.Totals.Total = &row
-		} else {
-			out.Totals.Committees = append(out.Totals.Committees, row)
-		}
-	}
-	for _, p := range r.Added {
-		out.Added = append(out.Added, toRef(p))
-	}
-	for _, p := range r.Removed {
-		out.Removed = append(out.Removed, toRef(p))
-	}
-	for _, m := range r.Moved {
-		out.Moved = append(out.Moved, move{toRef(m.Ref), m.From, m.To})
-	}
-	for _, c := range r.Changed {
-		ch := change{ref: toRef(c.Ref), Amounts: []amount{}, Fields: []field{}}
-		for _, a := range c.Amounts {
-			ch.Amounts = append(ch.Amounts, amount{a.Row, a.Year, decimalString(a.Before), decimalString(a.After)})
-		}
-		for _, f := range c.Fields {
-			ch.Fields = append(ch.Fields, field{f.Path, f.Before, f.After})
-		}
-		out.Changed = append(out.Changed, ch)
-	}
-	return writeJSON(w, out)
-}
-
-type diffFindings struct {
-	New      []diag.Diagnostic `json:"new"`
-	Resolved []diag.Diagnostic `json:"resolved"`
-}
-
-func orNone(l diag.List) []diag.Diagnostic {
-	if l == nil {
-		return []diag.Diagnostic{}
-	}
-	return l
 }

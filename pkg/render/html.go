@@ -86,36 +86,36 @@ type htmlCrossCutting struct {
 
 func proposalAnchor(n int) string { return "forslag-" + strconv.Itoa(n) }
 
-// HTML writes the ledger as one self-contained HTML page: Table 1 with a stacked bar chart per
+// HTML writes a report as one self-contained HTML page: Table 1 with a stacked bar chart per
 // committee and year, Table 2, and a section per proposal laid out from its ledger.Sheet: its own
 // Tabel 1 with every declared total that differs from budget's sum marked and, for an investment
-// proposal, a chart of its cumulative net effect. The page loads nothing: its style is inline and
-// its charts are inline SVG, so it opens from a USB stick.
-func HTML(w io.Writer, l *ledger.Ledger, lang Lang) error {
-	totals, table2 := l.Totals(), l.Table2()
+// proposal, a chart of its cumulative net effect. The report needs its sheets
+// (ledger.ReportOptions.Sheets). The page loads nothing: its style is inline and its charts are
+// inline SVG, so it opens from a USB stick.
+func HTML(w io.Writer, r ledger.Report, lang Lang) error {
 	page := htmlPage{Lang: lang, Words: wordsOf(lang)}
-	if c := l.Catalog; c != nil {
+	if c := r.Catalog; c != nil {
 		page.Title = c.Name
 		page.Subtitle = strings.Join(nonEmpty(c.Municipality, c.Budget, c.Appendix), " · ")
 	}
-	page.Table1 = totalsGrid(totals, lang).html("table1", "", lang)
-	chart, legend, err := committeeChart(totals, lang)
+	page.Table1 = totalsGrid(r.Totals, lang).html("table1", "", lang)
+	chart, legend, err := committeeChart(r.Totals, lang)
 	if err != nil {
 		return err
 	}
 	if len(legend) > 0 { // a chart of nothing but zeros says nothing the table does not
 		page.Chart, page.Legend = template.HTML(chart), legend
 	}
-	page.Table2 = proposalsGrid(table2, lang).html("table2", "", lang)
-	for _, p := range l.Proposals {
-		hp, err := proposalHTML(l.Sheet(p), p.Economy, lang)
+	page.Table2 = proposalsGrid(r.Table2, lang).html("table2", "", lang)
+	for _, p := range r.Proposals {
+		hp, err := proposalHTML(p, lang)
 		if err != nil {
 			return err
 		}
 		page.Proposals = append(page.Proposals, hp)
 	}
-	for _, x := range l.CrossCutting {
-		page.CrossCutting = append(page.CrossCutting, crossCuttingHTML(l.CrossCuttingSheet(x), totals, lang))
+	for _, x := range r.CrossCutting {
+		page.CrossCutting = append(page.CrossCutting, crossCuttingHTML(x, r.Totals, lang))
 	}
 	// Render whole before writing, so that a failing template writes nothing.
 	var b bytes.Buffer
@@ -154,7 +154,8 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func proposalHTML(s ledger.Sheet, economy *proposal.Economy, l Lang) (htmlProposal, error) {
+func proposalHTML(p ledger.ProposalReport, l Lang) (htmlProposal, error) {
+	s := p.Sheet
 	hp := htmlProposal{Anchor: proposalAnchor(s.Number), Summary: s.Summary,
 		Heading: fmt.Sprintf("%s %d. %s", l.word("Forslag", "Proposal"), s.Number, s.Title)}
 	hp.Facts = []htmlFact{
@@ -172,9 +173,9 @@ func proposalHTML(s ledger.Sheet, economy *proposal.Economy, l Lang) (htmlPropos
 	if e == nil {
 		return hp, nil
 	}
-	for _, p := range e.Payback {
-		if p.Printed != nil || s.Kind == proposal.KindInvestment {
-			hp.Facts = append(hp.Facts, paybackFact(p, l))
+	for _, pb := range e.Payback {
+		if pb.Printed != nil || s.Kind == proposal.KindInvestment {
+			hp.Facts = append(hp.Facts, paybackFact(pb, l))
 		}
 	}
 	hp.Economy = append(hp.Economy, economyGrid(e, s.Kind == proposal.KindInvestment, l).html("", "economy", l))
@@ -194,8 +195,7 @@ func proposalHTML(s ledger.Sheet, economy *proposal.Economy, l Lang) (htmlPropos
 		hp.Differs = hp.Differs || t.Differs
 	}
 	if s.Kind == proposal.KindInvestment && len(e.Years) > 0 {
-		projYears, projected := ledger.PaybackProjection(economy)
-		svg, err := netEffectChart(e, projYears, projected, l)
+		svg, err := netEffectChart(e, p.Projection, l)
 		if err != nil {
 			return hp, fmt.Errorf("chart of proposal %d: %w", s.Number, err)
 		}

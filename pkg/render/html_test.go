@@ -39,7 +39,7 @@ func TestHTMLGolden(t *testing.T) {
 	l := fixtureLedger(t)
 	for _, lang := range []Lang{Danish, English} {
 		var b bytes.Buffer
-		if err := HTML(&b, l, lang); err != nil {
+		if err := HTML(&b, ledger.NewReport(l, ledger.ReportOptions{Sheets: true}), lang); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "report-"+string(lang)+".html", b.Bytes())
@@ -55,7 +55,7 @@ var (
 // its own anchors, and each anchor it links to must exist once.
 func TestHTMLSelfContained(t *testing.T) {
 	var b bytes.Buffer
-	if err := HTML(&b, fixtureLedger(t), Danish); err != nil {
+	if err := HTML(&b, ledger.NewReport(fixtureLedger(t), ledger.ReportOptions{Sheets: true}), Danish); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
@@ -205,7 +205,7 @@ func TestNumberTicks(t *testing.T) {
 func TestNetEffectChartMarksPayback(t *testing.T) {
 	e := &ledger.EconomySheet{Unit: "1.000 kr.", Years: []int{2025, 2026, 2027}, Cumulative: figs("1000", "600", "200"),
 		Payback: []ledger.PaybackLine{{Basis: ledger.PaybackTotal, Computed: 4}}}
-	svg, err := netEffectChart(e, []int{2028}, figs("-200"), Danish)
+	svg, err := netEffectChart(e, ledger.Projection{Years: []int{2028}, Cumulative: figs("-200")}, Danish)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestNetEffectChartMarksPayback(t *testing.T) {
 		}
 	}
 	e.Cumulative, e.Payback[0].Computed = figs("1000", "0", "-1000"), 2
-	svg, err = netEffectChart(e, nil, nil, English)
+	svg, err = netEffectChart(e, ledger.Projection{}, English)
 	if err != nil {
 		t.Fatal(err)
 	}

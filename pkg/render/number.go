@@ -1,5 +1,6 @@
-// Package render formats the ledger's reports as a terminal table, markdown, CSV or JSON. It only
-// formats: every figure comes computed from package ledger.
+// Package render formats the ledger's reports as a terminal table, markdown, CSV, JSON or one
+// HTML page. It only formats: every figure comes computed in a ledger.Report (or a diff.Report),
+// and it adds none of its own. The JSON shapes, the machine contract, are all in wire.go.
 package render
 
 import (

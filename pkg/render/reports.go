@@ -1,17 +1,12 @@
 package render
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
-	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
-	"github.com/shopspring/decimal"
 )
 
 func yearHeader(years []int) []string {
@@ -84,7 +79,7 @@ func numbers(f ledger.Figures) []cell {
 // Totals writes Table 1: a row per committee, a column per year, and the total.
 func Totals(w io.Writer, t ledger.Totals, f Format, l Lang) error {
 	if f == JSON {
-		return totalsJSON(w, t)
+		return writeJSON(w, totalsOf(t))
 	}
 	return totalsGrid(t, l).write(w, f, l)
 }
@@ -108,52 +103,6 @@ func totalsGrid(t ledger.Totals, l Lang) *grid {
 	return g
 }
 
-// amountsJSON is a row's figures as {"2026": "1791", ...}, amounts as decimal strings.
-type amountsJSON map[string]string
-
-func amountsOf(years []int, f ledger.Figures) amountsJSON {
-	m := amountsJSON{}
-	for i, y := range years {
-		m[strconv.Itoa(y)] = f[i].String()
-	}
-	return m
-}
-
-// writeJSON writes v as indented JSON with the exact text of the data, hidden characters as \u
-// escapes (escape.JSON), so that the JSON is safe to show in a terminal too.
-func writeJSON(w io.Writer, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(escape.JSON(b.Bytes()))
-	return err
-}
-
-func totalsJSON(w io.Writer, t ledger.Totals) error {
-	type committee struct {
-		ID        string      `json:"id"`
-		Committee string      `json:"committee"`
-		Amounts   amountsJSON `json:"amounts"`
-	}
-	out := struct {
-		Unit       string `json:"unit"`
-		PriceLevel string `json:"price_level"`
-		Years      []int  `json:"years"`
-		// CumulativeFrom is set where the amounts are running sums from that year.
-		CumulativeFrom int         `json:"cumulative_from,omitempty"`
-		Committees     []committee `json:"committees"`
-		Total          amountsJSON `json:"total"`
-	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, CumulativeFrom: t.CumulativeFrom, Committees: []committee{}, Total: amountsOf(t.Years, t.Total)}
-	for _, c := range t.Committees {
-		out.Committees = append(out.Committees, committee{ID: c.ID, Committee: c.Name, Amounts: amountsOf(t.Years, c.Amounts)})
-	}
-	return writeJSON(w, out)
-}
-
 var sectionNames = map[string][2]string{
 	"investment":    {"Investeringsforslag", "Investment proposals"},
 	"cross-cutting": {"Tværgående forslag", "Cross-cutting proposals"},
@@ -164,7 +113,7 @@ var sectionNames = map[string][2]string{
 // and the footnotes.
 func Proposals(w io.Writer, t ledger.Table2, f Format, l Lang) error {
 	if f == JSON {
-		return proposalsJSON(w, t)
+		return writeJSON(w, proposalsOf(t))
 	}
 	return proposalsGrid(t, l).write(w, f, l)
 }
@@ -237,110 +186,4 @@ func footnoteMarks(t ledger.Table2) map[string]string {
 		}
 	}
 	return m
-}
-
-func proposalsJSON(w io.Writer, t ledger.Table2) error {
-	type row struct {
-		Number          *int        `json:"number"`
-		Title           string      `json:"title"`
-		Kind            string      `json:"kind"`
-		Amounts         amountsJSON `json:"amounts"`
-		TotalInvestment *string     `json:"total_investment"`
-		ApprovedWith    *string     `json:"approved_with"`
-	}
-	type committee struct {
-		ID              string      `json:"id"`
-		Committee       string      `json:"committee"`
-		Amounts         amountsJSON `json:"amounts"`
-		TotalInvestment string      `json:"total_investment"`
-		Proposals       []row       `json:"proposals"`
-	}
-	type total struct {
-		Amounts         amountsJSON `json:"amounts"`
-		TotalInvestment string      `json:"total_investment"`
-	}
-	out := struct {
-		Unit       string      `json:"unit"`
-		PriceLevel string      `json:"price_level"`
-		Years      []int       `json:"years"`
-		Committees []committee `json:"committees"`
-		Total      total       `json:"total"`
-	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Committees: []committee{}, Total: total{amountsOf(t.Years, t.Total), t.TotalInvestment.String()}}
-	for _, c := range t.Committees {
-		jc := committee{ID: c.ID, Committee: c.PrintedName, Amounts: amountsOf(t.Years, c.Amounts),
-			TotalInvestment: c.TotalInvestment.String(), Proposals: []row{}}
-		for _, r := range c.Rows {
-			jr := row{Title: r.Title, Kind: r.Kind, Amounts: amountsOf(t.Years, r.Amounts), ApprovedWith: r.ApprovedWith}
-			if r.Number != 0 {
-				n := r.Number
-				jr.Number = &n
-			}
-			jr.TotalInvestment = decimalString(r.TotalInvestment)
-			jc.Proposals = append(jc.Proposals, jr)
-		}
-		out.Committees = append(out.Committees, jc)
-	}
-	return writeJSON(w, out)
-}
-
-func decimalString(d *decimal.Decimal) *string {
-	if d == nil {
-		return nil
-	}
-	s := d.String()
-	return &s
-}
-
-// Export writes the whole ledger, normalised, as JSON: the catalog, the proposals and the
-// cross-cutting proposals with every field. It writes the same bytes as writeJSON of
-// {catalog, proposals, cross_cutting}, but one file's value at a time, so that its memory holds
-// one proposal's JSON rather than the whole ledger's twice over.
-func Export(w io.Writer, l *ledger.Ledger) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString("{\n  \"catalog\": ")
-	if err := writeIndented(bw, l.Catalog, "  "); err != nil {
-		return err
-	}
-	bw.WriteString(",\n  \"proposals\": ")
-	if err := writeList(bw, l.Proposals); err != nil {
-		return err
-	}
-	bw.WriteString(",\n  \"cross_cutting\": ")
-	if err := writeList(bw, l.CrossCutting); err != nil {
-		return err
-	}
-	bw.WriteString("\n}\n")
-	return bw.Flush()
-}
-
-// writeList writes the items of a list in the middle of writeJSON's output, one at a time.
-func writeList[T any](w *bufio.Writer, items []T) error {
-	if len(items) == 0 { // null or [], as writeJSON writes them
-		return writeIndented(w, items, "  ")
-	}
-	w.WriteString("[")
-	for i, it := range items {
-		if i > 0 {
-			w.WriteString(",")
-		}
-		w.WriteString("\n    ")
-		if err := writeIndented(w, it, "    "); err != nil {
-			return err
-		}
-	}
-	w.WriteString("\n  ]")
-	return nil
-}
-
-// writeIndented writes v as writeJSON would at a depth whose lines start with prefix.
-func writeIndented(w *bufio.Writer, v any, prefix string) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent(prefix, "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(escape.JSON(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
-	return err
 }

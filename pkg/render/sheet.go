@@ -41,7 +41,7 @@ type item struct {
 func Sheets(w io.Writer, ss []ledger.Sheet, f Format, l Lang) error {
 	switch f {
 	case JSON:
-		return sheetsJSON(w, ss)
+		return writeJSON(w, sheetsOf(ss))
 	case CSV:
 		return sheetsCSV(w, ss, l)
 	}

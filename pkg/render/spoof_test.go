@@ -169,7 +169,7 @@ var bundled = sync.OnceValues(func() (models, error) {
 		Removed: []diff.Ref{{ID: "affald", Title: "Bedre affald", Kind: "cross-cutting"}},
 		Moved:   []diff.Move{{Ref: ref, From: "aaa", To: "bbb"}},
 		Changed: []diff.Change{{Ref: ref,
-			Amounts: []diff.AmountChange{{Row: "economy.permanent.rows[Tidsbesparelse]", Year: 2026, Before: d("-100"), After: d("-90")}},
+			Amounts: []diff.AmountChange{{Row: "economy.permanent.rows[Tidsbesparelse]", Year: 2026, Before: d("-100"), After: d("-90"), Change: d("10")}},
 			Fields:  []diff.FieldChange{{Path: "summary", Before: "Gammel", After: "Ny"}}}},
 		Findings: diff.Findings{New: diag.List{finding}, Resolved: diag.List{finding}},
 	}
@@ -216,7 +216,7 @@ func (m models) render(t *testing.T) []output {
 	add("diff failed text", "terminal", func(b *bytes.Buffer) error { return Diff(b, &failed, Table, English) })
 	src := diag.TextSources(func(string) []byte { return []byte("\n\n" + m.Source + "\n") })
 	add("validate text", "diag", func(b *bytes.Buffer) error { return diag.WriteText(b, m.Diags, src, diag.Options{All: true}) })
-	add("validate json", "json", func(b *bytes.Buffer) error { return diag.WriteJSON(b, m.Diags, diag.Options{All: true}) })
+	add("validate json", "json", func(b *bytes.Buffer) error { return Diagnostics(b, m.Diags, diag.Options{All: true}) })
 	add("validate github", "github", func(b *bytes.Buffer) error { return diag.WriteGitHub(b, m.Diags, diag.Options{All: true}) })
 	return outs
 }
@@ -484,7 +484,8 @@ func TestHostileGolden(t *testing.T) {
 		Added: []diff.Ref{ref},
 		Changed: []diff.Change{{Ref: ref,
 			Amounts: []diff.AmountChange{{Row: "economy.permanent.rows[a` | `b\n| x |]", Year: 2026,
-				Before: ptr(decimal.RequireFromString("-100")), After: ptr(decimal.RequireFromString("-90"))}},
+				Before: ptr(decimal.RequireFromString("-100")), After: ptr(decimal.RequireFromString("-90")),
+				Change: ptr(decimal.RequireFromString("10"))}},
 			Fields: []diff.FieldChange{{Path: "summary", Before: "<!--", After: "@all\x1b[2J"}}}},
 	}
 	for _, f := range []Format{Markdown, Table} {

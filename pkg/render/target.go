@@ -17,7 +17,7 @@ import (
 func Target(w io.Writer, t ledger.Target, f Format, l Lang) error {
 	switch f {
 	case JSON:
-		return targetJSON(w, t)
+		return writeJSON(w, targetOf(t))
 	case CSV:
 		return targetCSV(w, t, l)
 	}
@@ -120,55 +120,6 @@ func yearIndex(years []int, y int) int {
 		}
 	}
 	return -1
-}
-
-func targetJSON(w io.Writer, t ledger.Target) error {
-	type figure struct {
-		Year   int    `json:"year"`
-		Amount string `json:"amount"`
-	}
-	type labelled struct {
-		Label  string `json:"label"`
-		Amount string `json:"amount"`
-	}
-	out := struct {
-		Unit             string      `json:"unit"`
-		PriceLevel       string      `json:"price_level"`
-		Years            []int       `json:"years"`
-		Table1           amountsJSON `json:"table1"`
-		Table1Unit       string      `json:"table1_unit"`
-		Contribution     amountsJSON `json:"contribution"`
-		Stated           amountsJSON `json:"stated"`
-		Rounded          amountsJSON `json:"rounded"`
-		Differs          []int       `json:"differs"`
-		Target           *figure     `json:"target"`
-		Earlier          *string     `json:"earlier"`
-		Others           []labelled  `json:"others"`
-		Sum              string      `json:"sum"`
-		Delivered        *figure     `json:"delivered"`
-		DeliveredDiffers bool        `json:"delivered_differs"`
-	}{Unit: t.Unit, PriceLevel: t.PriceLevel, Years: t.Years, Table1: amountsOf(t.Years, t.Table1), Table1Unit: t.Table1Unit,
-		Stated: printedOf(t.Years, t.Stated), Differs: differYears(t.Years, t.Differs), Earlier: decimalString(t.Earlier),
-		Others: []labelled{}, Sum: t.Sum.String(), DeliveredDiffers: t.DeliveredDiffers}
-	if t.Contribution != nil {
-		out.Contribution = amountsOf(t.Years, t.Contribution)
-		out.Rounded = amountsJSON{}
-		for i, c := range t.Stated {
-			if c.Printed {
-				out.Rounded[strconv.Itoa(t.Years[i])] = t.Rounded[i].String()
-			}
-		}
-	}
-	if t.Goal != nil {
-		out.Target = &figure{t.TargetYear, t.Goal.String()}
-	}
-	if t.Delivered != nil {
-		out.Delivered = &figure{t.DeliveredYear, t.Delivered.String()}
-	}
-	for _, o := range t.Others {
-		out.Others = append(out.Others, labelled{o.Label, o.Amount.String()})
-	}
-	return writeJSON(w, out)
 }
 
 // targetCSV writes the account one figure a line: item, year, the intro's figure, budget's,
