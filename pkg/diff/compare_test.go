@@ -179,3 +179,21 @@ func TestCompareFindings(t *testing.T) {
 		t.Errorf("findings %q, want new new; resolved fixed", got)
 	}
 }
+
+// TestCompareRowNames: a changed amount is told by the row it is in, named by its label, or a
+// share by its committee, not by its place in the list, which an inserted row would shift.
+func TestCompareRowNames(t *testing.T) {
+	a := value(t, `{"shares": [{"committee": "aaa", "contribution": {"2026": 1}}, {"committee": "bbb", "contribution": {"2026": 2}}],
+		"economy": {"permanent": {"rows": [{"label": "Løn", "amounts": {"2027": 3}}]}}}`)
+	b := value(t, `{"shares": [{"committee": "ccc", "contribution": {"2026": 0}}, {"committee": "aaa", "contribution": {"2026": 1}}, {"committee": "bbb", "contribution": {"2026": 5}}],
+		"economy": {"permanent": {"rows": [{"label": "Husleje", "amounts": {"2027": 1}}, {"label": "Løn", "amounts": {"2027": 4}}]}}}`)
+	var got []string
+	for _, c := range compareValues(a, b).Amounts {
+		got = append(got, fmt.Sprintf("%s %d %s→%s", c.Row, c.Year, str(c.Before), str(c.After)))
+	}
+	// In the order of the first side, then what only the second has.
+	want := "economy.permanent.rows[Løn] 2027 3→4; shares[bbb] 2026 2→5; economy.permanent.rows[Husleje] 2027 <nil>→1; shares[ccc] 2026 <nil>→0"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "; "), want)
+	}
+}
