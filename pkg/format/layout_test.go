@@ -79,3 +79,14 @@ func TestWrapAtTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedFootComment: a comment under a nested entry, which yaml reads as the foot comment of
+// its key, stays under it, in a mapping and in a list's item.
+func TestNestedFootComment(t *testing.T) {
+	in := "schema: 1\ncatalog:\n  title: A\n  # under the title\n\n  total_investment: 5\nfollow_up:\n  - goal: A\n    # under the goal\n\n    when: x\n"
+	want := "schema: 1\n\ncatalog:\n  title: A\n  # under the title\n  total_investment: 5\n\nfollow_up:\n  - goal: A\n    # under the goal\n    when: x\n"
+	got, ds := Source("f.yaml", "proposal", []byte(in))
+	if ds != nil || string(got) != want {
+		t.Errorf("got\n%s%v\nwant\n%s", got, ds, want)
+	}
+}

@@ -163,3 +163,16 @@ func TestTable2Slices(t *testing.T) {
 	}
 	expect(t, "Table 1 in kr.", totalsText(kr), "aaa 111000 22000 1043000; bbb 5000 7000 0; ccc 0 0 0; = 116000 29000 1043000")
 }
+
+// TestFindInTable2Ledger: a cross-cutting proposal's catalog row sums its shares, a year printed
+// where any share prints it; a number the ledger lacks is named with the span it has.
+func TestFindInTable2Ledger(t *testing.T) {
+	l := loadTable2Ledger(t)
+	s, err := l.FindSheet("genbrug")
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, "contribution", cellsText(s.Catalog.Contribution), "5 · 1000")
+	_, err = l.FindSheet("9")
+	expect(t, "FindSheet(9)", fmt.Sprint(err), "no proposal number 9: the ledger has 1-4")
+}
