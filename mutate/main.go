@@ -117,11 +117,11 @@ func run(stdout, stderr io.Writer, args []string) int {
 			pkgs = append(pkgs, p)
 		}
 	}
-	if out, failed, err := r.test(append(pkgs, endToEnd...)); err != nil || failed {
+	if out, failed, err := r.test(append(pkgs, endToEnd...)); err != nil {
+		fmt.Fprintf(stderr, "mutate: %v\n", err)
+		return 2
+	} else if failed {
 		fmt.Fprintf(stderr, "mutate: the tests fail without a mutant: fix them first\n%s", out)
-		if err != nil {
-			fmt.Fprintf(stderr, "mutate: %v\n", err)
-		}
 		return 2
 	}
 	fmt.Fprintf(stdout, "tests pass unmutated (%s); %d mutants\n", since(start), len(ms))
