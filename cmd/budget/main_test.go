@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -20,32 +23,39 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the end-to-end scenarios in testdata/script, one file a scenario. Each starts
-// in a folder holding the small ledger of testdata/ledger.txtar; $REPO is the repository root,
-// for scenarios over the bundled proposals/.
+// TestScripts runs the end-to-end scenarios in testdata/script, one topic a file. Each starts in
+// an empty $WORK holding only its own archive's files; $REPO is the repository root, for
+// scenarios over the bundled proposals/. Scenarios call the binary as exec budget
+// (RequireExplicitExec), and an archive may not name a file twice (RequireUniqueNames).
+//
+// The command fixture NAME unpacks testdata/NAME.txtar into the current folder, so that the line
+// at a scenario's top says where its numbers come from: fixture ledger puts down the small ledger
+// of testdata/ledger.txtar (proposals/ with two committees, three proposals and a catalog whose
+// tables add up). It refuses to write over a file that is already there, the scenario's own
+// included: a scenario changes a fixture file by copying its own version over it afterwards.
 func TestScripts(t *testing.T) {
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixture, err := txtar.ParseFile(filepath.Join(repo, "testdata", "ledger.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	testscript.Run(t, testscript.Params{
-		Dir: filepath.Join(repo, "testdata", "script"),
+		Dir:                 filepath.Join(repo, "testdata", "script"),
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
-			for _, f := range fixture.Files {
-				p := filepath.Join(env.WorkDir, filepath.FromSlash(f.Name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					return err
-				}
-				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-					return err
-				}
-			}
 			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"fixture": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg {
+					ts.Fatalf("unsupported: ! fixture")
+				}
+				if len(args) != 1 || !fixtureName.MatchString(args[0]) {
+					ts.Fatalf("usage: fixture NAME (unpacks testdata/NAME.txtar; NAME in lower case letters, digits and -)")
+				}
+				ts.Check(unpackFixture(filepath.Join(repo, "testdata", args[0]+".txtar"), ts.MkAbs(".")))
+			},
 		},
 		// [root]: the test runs as root, whom no folder permission stops.
 		Condition: func(cond string) (bool, error) {
@@ -56,4 +66,37 @@ func TestScripts(t *testing.T) {
 		},
 		UpdateScripts: strings.TrimSpace(os.Getenv("BUDGET_UPDATE")) != "",
 	})
+}
+
+// fixtureName is what fixture takes: the name of a file in testdata/, without .txtar.
+var fixtureName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// unpackFixture writes the files of the txtar archive at path under dir. A file that exists
+// already is an error, not overwritten, so that no scenario's file is replaced unseen.
+func unpackFixture(path, dir string) error {
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		return err
+	}
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("fixture %s: %s is there already: copy a file over the fixture's after the fixture command", filepath.Base(path), f.Name)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(f.Data)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
