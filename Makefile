@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: build test check vet fmt-check golden bench bench-go fuzz
+.PHONY: build test check vet fmt-check golden bench bench-go fuzz mutate
 
 build:
 	$(GO) build -o bin/budget ./cmd/budget
@@ -41,3 +41,11 @@ fuzz:
 		echo "fuzz $${t%%:*} in $${t#*:} for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) "$${t#*:}"; \
 	done
+
+# mutate is the mutation run (mutate/main.go): each realistic one-line bug of mutate/mutants.go is
+# put in a temporary copy of the module, and the tests must fail; it fails below MUTATE_MIN percent
+# killed. Minutes, not seconds: not part of test. MUTATE_FLAGS="-run amount -v" runs some, verbosely.
+MUTATE_MIN ?= 95
+MUTATE_FLAGS ?=
+mutate:
+	$(GO) run ./mutate -min $(MUTATE_MIN) $(MUTATE_FLAGS)
