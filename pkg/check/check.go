@@ -167,8 +167,13 @@ func (c *checker) references() {
 		}
 		if !c.committeeKnown(p.Committee) {
 			c.errorf(p.Doc, "committee", CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(p.Committee), c.committeeIDs())
-		} else if dir := path.Base(path.Dir(p.Doc.File)); dir != p.Committee && dir != "." {
-			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %s is in folder %q: move it to %s/", diag.Quote(p.Committee), dir, diag.Clip(p.Committee))
+		} else if dir := path.Dir(c.l.Rel(p.Doc.File)); dir != p.Committee {
+			// The folder inside the ledger, whatever the ledger's own folder is called.
+			where := fmt.Sprintf("in folder %s", diag.Quote(dir))
+			if dir == "." {
+				where = "at the ledger's root"
+			}
+			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %s is %s: move it to %s/", diag.Quote(p.Committee), where, diag.Clip(p.Committee))
 		}
 	}
 	byID := map[string]*proposal.CrossCutting{}

@@ -124,13 +124,21 @@ func TestWrongFolder(t *testing.T) {
 			},
 		},
 		{
-			// The folder named is the last of the ledger's display name: with --dir . the same
-			// file gives no finding (reported with issue 11's tests of check).
+			// The folder is the one inside the ledger, whatever the ledger's folder is called
+			// (it was the last of the display name: with --dir . the same file gave no finding).
 			name:  "at the ledger's root",
 			files: ledgerOf(map[string]string{"01-forslag.yaml": efficiencyYAML}),
 			want: []finding{
 				errorAt("proposals/01-forslag.yaml:4:12", "wrong-folder", "committee",
-					`proposal of committee "aaa" is in folder "proposals": move it to aaa/`),
+					`proposal of committee "aaa" is at the ledger's root: move it to aaa/`),
+			},
+		},
+		{
+			name:  "in a folder below its committee's",
+			files: ledgerOf(map[string]string{"aaa/old/01-forslag.yaml": efficiencyYAML}),
+			want: []finding{
+				errorAt("proposals/aaa/old/01-forslag.yaml:4:12", "wrong-folder", "committee",
+					`proposal of committee "aaa" is in folder "aaa/old": move it to aaa/`),
 			},
 		},
 		{

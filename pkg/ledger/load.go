@@ -31,6 +31,8 @@ type Ledger struct {
 	Catalog      *proposal.Catalog
 	Proposals    []*proposal.Proposal     // by number
 	CrossCutting []*proposal.CrossCutting // by title
+	// Display is the prefix of the file names in diagnostics (LoadWith's display).
+	Display string
 	// Docs are every file that parsed, by file name, for showing source lines and for checks.
 	Docs map[string]*proposal.Document
 	// Sheets are the Sheets of the proposals and cross-cutting proposals, by file name, laid
@@ -47,6 +49,18 @@ func (l *Ledger) Source(file string, n int) ([]byte, bool) {
 		return d.Line(n)
 	}
 	return nil, false
+}
+
+// Rel returns the path inside the ledger of a file named as diagnostics name it: without the
+// Display prefix, whatever the ledger's folder is called.
+func (l *Ledger) Rel(file string) string {
+	if l.Display == "" || l.Display == "." {
+		return file
+	}
+	if rel, ok := strings.CutPrefix(file, l.Display+"/"); ok {
+		return rel
+	}
+	return file
 }
 
 // File is one file as its worker holds it while loading: for the per-file checks
@@ -148,7 +162,7 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	}
 	wg.Wait()
 
-	l := &Ledger{Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}}
+	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}}
 	for i := range loaded {
 		f := &loaded[i]
 		ds = append(ds, f.ds...)
