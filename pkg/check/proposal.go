@@ -58,19 +58,28 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy, s *ledger.S
 		c.sums(d, es.TotalImpact, "permanent changes and implementation costs add up to")
 	}
 
-	// Catalog row against the proposal's own permanent change. A year the Sheet marks Flipped
-	// is not a difference: the sign finding above, or the catalog's own, reports it. Nor is a
-	// blank catalog cell, or a proposal without permanent changes (show marks both).
-	if es.PermanentPath != "" {
-		for i, y := range cs.Years {
-			if !cs.Differs[i] || !cs.Contribution[i].Printed {
-				continue
-			}
-			own := es.PermanentChange[slices.Index(es.Years, y)] // a year Differs marks is one of Tabel 1's
+	// Catalog row against the proposal's own permanent change: every year the Sheet marks, as
+	// show marks it. A year it marks Flipped is not a difference: the sign finding above, or the
+	// catalog's own, reports it.
+	for i, y := range cs.Years {
+		if !cs.Differs[i] {
+			continue
+		}
+		own := es.PermanentChange[slices.Index(es.Years, y)] // a year Differs marks is one of Tabel 1's
+		switch {
+		case es.PermanentPath == "":
+			c.warnf(d, cs.CellPath(i), CodeCatalogMismatch,
+				"catalog contribution %s in %d, but Tabel 1 has no permanent changes", fmtDec(cs.Contribution[i].Value), y)
+		case !cs.Contribution[i].Printed:
+			c.warnf(d, cs.CellPath(i), CodeCatalogMismatch,
+				"the catalog prints nothing in %d, but the proposal's own permanent change is %s in Tabel 1", y, fmtDec(own))
+		default:
 			c.warnf(d, cs.CellPath(i), CodeCatalogMismatch,
 				"catalog contribution %s in %d differs from the proposal's own permanent change of %s in Tabel 1",
 				fmtDec(cs.Contribution[i].Value), y, fmtDec(own))
 		}
+	}
+	if es.PermanentPath != "" {
 		var missing []string
 		for _, y := range cs.Years {
 			if !slices.Contains(es.Years, y) {

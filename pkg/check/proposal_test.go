@@ -145,8 +145,26 @@ func TestCatalogMismatch(t *testing.T) {
 			},
 		},
 		{
-			name:  "catalog row without a year, which is not compared",
+			// A blank catalog cell counts nothing where Tabel 1 saves: show marks it, and so does
+			// validate, at the row (issue 11: they say the same).
+			name:  "catalog row without a year",
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": edit(savingYAML, "{2026: 10, 2027: 10}", "{2026: 10}")}),
+			want: []finding{
+				warningAt("proposals/aaa/01-forslag.yaml:10:17", "catalog-mismatch", "catalog.contribution",
+					"the catalog prints nothing in 2027, but the proposal's own permanent change is -10 in Tabel 1"),
+			},
+		},
+		{
+			name: "catalog row of a proposal without permanent changes",
+			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": edit(savingYAML,
+				"  permanent:\n    rows:\n      - {label: Besparelse, area: Service, amounts: {2026: -10, 2027: -10}}\n    totals:\n      - {label: Varig ændring, sums: all, amounts: {2026: -10, 2027: -10}}\n",
+				"  implementation:\n    rows:\n      - {label: Udvikling, area: Anlæg, amounts: {2026: 0}}\n")}),
+			want: []finding{
+				warningAt("proposals/aaa/01-forslag.yaml:10:24", "catalog-mismatch", "catalog.contribution.2026",
+					"catalog contribution 10 in 2026, but Tabel 1 has no permanent changes"),
+				warningAt("proposals/aaa/01-forslag.yaml:10:34", "catalog-mismatch", "catalog.contribution.2027",
+					"catalog contribution 10 in 2027, but Tabel 1 has no permanent changes"),
+			},
 		},
 	})
 }

@@ -221,7 +221,12 @@ type CatalogSheet struct {
 }
 
 // CellPath is the document path of the contribution's cell of the catalog's i-th year.
-func (c CatalogSheet) CellPath(i int) string { return yearPath(c.Path, c.Years[i]) }
+func (c CatalogSheet) CellPath(i int) string {
+	if !c.Contribution[i].Printed {
+		return c.Path
+	}
+	return yearPath(c.Path, c.Years[i])
+}
 
 // ShareLine is one committee's part of a cross-cutting proposal.
 type ShareLine struct {
