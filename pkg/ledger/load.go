@@ -135,6 +135,7 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 		})
 	}
 	wg.Wait()
+	trace("join")
 
 	l := &Ledger{Docs: make(map[string]*proposal.Document, len(files))}
 	for i := range loaded {
