@@ -24,11 +24,15 @@ fmt-check:
 golden:
 	BUDGET_UPDATE=1 $(GO) test ./pkg/render/...
 
-# bench measures budget against the YAML parse floor, hledger and ledger-cli (bench/README.md);
-# the sizes of issue 6 are BENCH_N="1000 10000 50000".
+# bench measures budget against the YAML parse floor, hledger, ledger-cli and beancount
+# (bench/README.md), on synthetic ledgers of BENCH_N proposals and on the bundled ones cloned
+# BENCH_LIKE times; the sizes of issue 11 are BENCH_N="1000 10000 50000" BENCH_LIKE=300, and
+# BENCH_OLD=path/to/budget adds an older binary's rows.
 BENCH_N ?= 1000
+BENCH_LIKE ?= 30
+BENCH_OLD ?=
 bench:
-	BENCH_N="$(BENCH_N)" bash bench/run.sh
+	BENCH_N="$(BENCH_N)" BENCH_LIKE="$(BENCH_LIKE)" BENCH_OLD="$(BENCH_OLD)" bash bench/run.sh
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

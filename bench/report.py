@@ -6,18 +6,26 @@ usage: report.py RESULTS_DIR [README]   (README empty or absent: print only)
 The tables replace what stands between <!-- results:start --> and <!-- results:end -->.
 """
 import json
+import math
 import os
 import sys
 
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+NAN = float("nan")
+
+# The targets of issue 11 on the real-like ledger.
+FLOOR_TARGET, SCALING_TARGET, RSS_TARGET_MB, SERIAL_TARGET, BUNDLED_TARGET_MS = 1.3, 1.8, 250, 5.0, 25
 
 
 def read_env(path):
     out = {}
-    with open(path) as f:
-        for line in f:
-            k, _, v = line.rstrip("\n").partition("=")
-            out[k] = v
+    try:
+        with open(path) as f:
+            for line in f:
+                k, _, v = line.rstrip("\n").partition("=")
+                out[k] = v
+    except OSError:
+        pass
     return out
 
 
@@ -33,25 +41,58 @@ def rss_mib(results, name):
         with open(os.path.join(results, name + ".rss")) as f:
             return int(f.read().split()[-1]) / 1024
     except (OSError, ValueError, IndexError):
-        return float("nan")
+        return NAN
+
+
+def serial(results, name):
+    """The part after the join of one traced run: (ms, % of the run), NaN where not reported."""
+    s = read_env(os.path.join(results, name + ".serial"))
+    try:
+        return float(s["after_ms"]), float(s["after_pct"])
+    except (KeyError, ValueError):
+        return NAN, NAN
+
+
+def fmt(x, spec, suffix=""):
+    return "–" if math.isnan(x) else f"{x:{spec}}{suffix}"
+
+
+def ledgers(m):
+    """(tag, label) of each measured ledger, in the order run.sh measured them."""
+    out = [(f"n{n}", f"synthetic, N = {int(n):,}") for n in m.get("sizes", "").split()]
+    out += [(f"like{n}", f"real-like, {int(n):,} × bundled") for n in m.get("likes", "").split()]
+    return out
 
 
 def main():
     results = sys.argv[1]
     readme = sys.argv[2] if len(sys.argv) > 2 else ""
     m = read_env(os.path.join(results, "machine.env"))
-    sizes = os.environ.get("BENCH_N", "").split()
-    bundled = means(os.path.join(results, "bundled.json"))["totals"]
-
+    has_old = bool(m.get("old"))
+    bundled = means(os.path.join(results, "bundled.json"))
+    b_ms, b_pct = serial(results, "bundled-totals")
+    bundled_line = (
+        f"- Bundled catalog (36 proposals): `budget totals` {bundled['totals'][0] * 1000:.1f} ms ± {bundled['totals'][1] * 1000:.1f} ms "
+        f"wall, start-up included (target < {BUNDLED_TARGET_MS} ms); after the join {fmt(b_ms, '.1f', ' ms')} ({fmt(b_pct, '.1f', ' %')})"
+    )
+    if has_old:
+        o_ms, o_pct = serial(results, "bundled-totals-old")
+        bundled_line += f"; old binary {bundled['totals-old'][0] * 1000:.1f} ms ± {bundled['totals-old'][1] * 1000:.1f} ms, after the join {fmt(o_ms, '.1f', ' ms')}"
+    likes = " ".join(m.get("likes", "").split())
     lines = [
-        f"Measured {m['date']} at commit {m['commit']} by `BENCH_N=\"{' '.join(sizes)}\" bench/run.sh` "
-        f"({m['runs']} timed runs a command after one warm-up, seed {m['seed']}, files in the page cache).",
+        f"Measured {m['date']} at commit {m['commit']} by `BENCH_N=\"{m.get('sizes', '')}\" BENCH_LIKE=\"{likes}\""
+        + (" BENCH_OLD=..." if has_old else "")
+        + f" bench/run.sh` ({m['runs']} timed runs a command after one warm-up, seed {m['seed']}, files in the page cache).",
         "",
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['kernel']}, {m['go']}; "
-        f"{m['hledger']}, {m['ledger']}, {m['hyperfine']}.",
+        f"{m['hledger']}, {m['ledger']}, {m.get('beancount', '?')}, {m['hyperfine']}.",
+    ]
+    if has_old:
+        lines.append(f"- Old binary (the rows marked old): `{m['old']}`.")
+    lines += [
         f"- Load average (1, 5, 15 min) before: {m['load_before']}; after: {m['load_after']}. "
         "On a shared machine wall times carry the other users' load.",
-        f"- Bundled catalog (36 proposals): `budget totals` {bundled[0] * 1000:.1f} ms ± {bundled[1] * 1000:.1f} ms wall, start-up included (target < 30 ms).",
+        bundled_line + ".",
         "",
         "### budget against the YAML parse floor",
         "",
@@ -59,41 +100,75 @@ def main():
         "GOMAXPROCS=1. CPU is user + system time of the 2-core runs: on a busy machine it says more "
         "than wall time about the work done. The floor is `bench/yamlfloor`: the same files read and "
         "parsed into yaml.v3 nodes and nothing else. Peak memory is the maximum resident set of one "
-        "run (GNU time). files/s and MB/s are from the 2-core wall time.",
+        "run (GNU time). After the join is the part of one traced run (`BUDGET_TRACE=1`) after the "
+        "loading workers joined, in ms and as a share of that run; – where the binary does not report it. "
+        "files/s and MB/s are from the 2-core wall time. The real-like ledgers are the bundled proposals "
+        "cloned (`bench/gen -like proposals -n N`): about half the files carry findings, acknowledged as in the originals.",
         "",
-        "| N | files | MB | command | wall, 2 cores (s) | wall, 1 core (s) | 1 → 2 cores | CPU (s) | wall ÷ floor | CPU ÷ floor | peak RSS (MiB) | files/s | MB/s |",
-        "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ledger | files | MB | command | wall, 2 cores (s) | wall, 1 core (s) | 1 → 2 cores | CPU (s) | wall ÷ floor | CPU ÷ floor | peak RSS (MiB) | after the join | files/s | MB/s |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     compare = [
-        "### budget totals against hledger and ledger-cli",
+        "### budget totals against hledger, ledger-cli and beancount",
         "",
         "The same job on the same data: Table 1 (each committee's contribution per year) from the "
-        "generated journal, one transaction per proposal and year, one posting per row: "
-        "`hledger balance -Y --depth 1` and `ledger balance --depth 1` (ledger-cli prints one total "
-        "per committee, not per year: less work than the other two). A ratio above 1 means budget is faster.",
+        "equivalent journal, one transaction per proposal and year: `hledger balance -Y --depth 1`, "
+        "`ledger balance --depth 1` (ledger-cli prints one total per committee, not per year: less work "
+        "than the others) and `bean-query -f csv ledger.beancount \"SELECT year, root(account, 2) ... GROUP BY year, committee\"` "
+        "(beancount's file balances each transaction against one more account, and opens every account). "
+        "A ratio above 1 means budget is faster.",
         "",
-        "| N | budget totals (s) | hledger (s) | ledger (s) | hledger ÷ budget | ledger ÷ budget | CPU budget / hledger / ledger (s) | peak RSS budget / hledger / ledger (MiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| ledger | budget totals (s) | hledger (s) | ledger (s) | bean-query (s) | hledger ÷ budget | ledger ÷ budget | bean-query ÷ budget | CPU budget / hledger / ledger / bean-query (s) | peak RSS budget / hledger / ledger / bean-query (MiB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
-    for n in sizes:
-        size = read_env(os.path.join(results, f"{n}.size"))
+    targets = []
+    commands = [("validate", "`budget validate`"), ("totals", "`budget totals`")]
+    if has_old:
+        commands += [("validate-old", "`budget validate`, old"), ("totals-old", "`budget totals`, old")]
+    for tag, label in ledgers(m):
+        size = read_env(os.path.join(results, f"{tag}.size"))
         files, mb = int(size["files"]), int(size["bytes"]) / 1e6
-        t = means(os.path.join(results, f"{n}.json"))
+        t = means(os.path.join(results, f"{tag}.json"))
         floor, floor_cpu = t["floor"][0], t["floor"][2]
-        for name, label in (("validate", "`budget validate`"), ("totals", "`budget totals`"), ("floor", "YAML parse floor")):
+        for name, cmd in commands + [("floor", "YAML parse floor")]:
             two, one, cpu = t[name][0], t[name + "-1core"][0], t[name][2]
+            rss_name = f"{tag}-{name.replace('-old', '')}" + ("-old" if name.endswith("-old") else "")
+            after_ms, after_pct = serial(results, rss_name) if name != "floor" else (NAN, NAN)
+            after = "–" if math.isnan(after_ms) else f"{after_ms / 1000:.2f} s ({after_pct:.1f} %)"
             lines.append(
-                f"| {int(n):,} | {files:,} | {mb:.0f} | {label} | {two:.2f} ± {t[name][1]:.2f} | {one:.2f} | "
+                f"| {label} | {files:,} | {mb:.0f} | {cmd} | {two:.2f} ± {t[name][1]:.2f} | {one:.2f} | "
                 f"{one / two:.2f}× | {cpu:.2f} | {two / floor:.2f}× | {cpu / floor_cpu:.2f}× | "
-                f"{rss_mib(results, f'{n}-{name}'):.0f} | {files / two:,.0f} | {mb / two:.1f} |"
+                f"{fmt(rss_mib(results, rss_name), '.0f')} | {after} | {files / two:,.0f} | {mb / two:.1f} |"
             )
-        b, h, l = t["totals"][0], t["hledger"][0], t["ledger"][0]
+            if tag.startswith("like") and name in ("validate", "totals"):
+                targets.append((label, cmd, two / floor, one / two, rss_mib(results, rss_name) * 1.048576, after_pct))
+        b, h, l, q = t["totals"][0], t["hledger"][0], t["ledger"][0], t["beancount"][0]
         compare.append(
-            f"| {int(n):,} | {b:.2f} | {h:.2f} | {l:.2f} | {h / b:.2f}× | {l / b:.2f}× | "
-            f"{t['totals'][2]:.2f} / {t['hledger'][2]:.2f} / {t['ledger'][2]:.2f} | "
-            f"{rss_mib(results, f'{n}-totals'):.0f} / {rss_mib(results, f'{n}-hledger'):.0f} / {rss_mib(results, f'{n}-ledger'):.0f} |"
+            f"| {label} | {b:.2f} | {h:.2f} | {l:.2f} | {q:.2f} | {h / b:.2f}× | {l / b:.2f}× | {q / b:.2f}× | "
+            f"{t['totals'][2]:.2f} / {t['hledger'][2]:.2f} / {t['ledger'][2]:.2f} / {t['beancount'][2]:.2f} | "
+            f"{fmt(rss_mib(results, f'{tag}-totals'), '.0f')} / {fmt(rss_mib(results, f'{tag}-hledger'), '.0f')} / "
+            f"{fmt(rss_mib(results, f'{tag}-ledger'), '.0f')} / {fmt(rss_mib(results, f'{tag}-beancount'), '.0f')} |"
         )
-    text = "\n".join(lines + [""] + compare) + "\n"
+    out = lines + [""] + compare
+    if targets:
+        ok = lambda good: "met" if good else "**missed**"
+        out += [
+            "",
+            "### The targets of issue 11 on the real-like ledgers",
+            "",
+            f"| ledger | command | wall ÷ floor (≤ {FLOOR_TARGET}×) | 1 → 2 cores (≥ {SCALING_TARGET}×) | peak RSS (< {RSS_TARGET_MB} MB) | after the join (< {SERIAL_TARGET:.0f} %) |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+        ]
+        for label, cmd, ratio, scaling, rss_mb, pct in targets:
+            out.append(
+                f"| {label} | {cmd} | {ratio:.2f}× {ok(ratio <= FLOOR_TARGET)} | {scaling:.2f}× {ok(scaling >= SCALING_TARGET)} | "
+                f"{fmt(rss_mb, '.0f')} MB {ok(rss_mb < RSS_TARGET_MB)} | "
+                + ("–" if math.isnan(pct) else f"{pct:.1f} % {ok(pct < SERIAL_TARGET)}")
+                + " |"
+            )
+        ms = bundled["totals"][0] * 1000
+        out.append(f"| bundled, 36 proposals | `budget totals` | {ms:.1f} ms, start-up included (< {BUNDLED_TARGET_MS} ms): {ok(ms < BUNDLED_TARGET_MS)} | | | |")
+    text = "\n".join(out) + "\n"
     print(text)
     if not readme:
         return

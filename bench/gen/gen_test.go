@@ -3,7 +3,12 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io/fs"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -44,14 +49,136 @@ func TestGeneratedLedgerLoadsAndMatchesItsJournal(t *testing.T) {
 		t.Errorf("%d proposals and %d cross-cutting, want 300 and %d", len(l.Proposals), len(l.CrossCutting), 300/18+1)
 	}
 
-	journal := journalTotals(t, filepath.Join(out, "ledger.journal"))
-	totals := l.Totals()
-	for _, c := range totals.Committees {
-		for i, y := range totals.Years {
-			if want := journal[c.ID][y]; !c.Amounts[i].Equal(want) {
-				t.Errorf("%s %d: budget totals %s, journal %s", c.ID, y, c.Amounts[i], want)
+	journalsMatch(t, out, l.Totals())
+}
+
+// journalsMatch checks that the journal's and (where bean-query is installed) the beancount
+// file's sums per committee and year are budget's Table 1.
+func journalsMatch(t *testing.T, out string, totals ledger.Totals) {
+	t.Helper()
+	sums := map[string]map[string]map[int]decimal.Decimal{"ledger.journal": journalTotals(t, filepath.Join(out, "ledger.journal"))}
+	if bq, err := exec.LookPath("bean-query"); err != nil {
+		t.Log("bean-query is not installed (Debian package beancount): ledger.beancount not checked")
+	} else {
+		sums["ledger.beancount"] = beancountTotals(t, bq, filepath.Join(out, "ledger.beancount"))
+	}
+	for name, journal := range sums {
+		for _, c := range totals.Committees {
+			for i, y := range totals.Years {
+				if want := journal[c.ID][y]; !c.Amounts[i].Equal(want) {
+					t.Errorf("%s %d: budget totals %s, %s %s", c.ID, y, c.Amounts[i], name, want)
+				}
 			}
 		}
+	}
+}
+
+// beancountTotals runs bench/run.sh's query of the beancount file and reads its CSV:
+// year, Assets:<Committee>, sum.
+func beancountTotals(t *testing.T, bq, name string) map[string]map[int]decimal.Decimal {
+	out, err := exec.Command(bq, "-f", "csv", name, beanQuery).Output()
+	if err != nil {
+		t.Fatalf("bean-query: %v", err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil || len(records) < 2 || len(records[0]) != 3 {
+		t.Fatalf("bean-query printed %q: want a header and rows of year, committee, sum (%v)", out, err)
+	}
+	sums := map[string]map[int]decimal.Decimal{}
+	for _, r := range records[1:] {
+		year, err := strconv.Atoi(strings.TrimSpace(r[0]))
+		committee, ok := strings.CutPrefix(strings.TrimSpace(r[1]), "Assets:")
+		v, err2 := decimal.NewFromString(strings.TrimSpace(r[2]))
+		if err != nil || err2 != nil || !ok {
+			t.Fatalf("bean-query row %q: want year, Assets:<Committee>, sum", r)
+		}
+		committee = strings.ToLower(committee)
+		if sums[committee] == nil {
+			sums[committee] = map[int]decimal.Decimal{}
+		}
+		sums[committee][year] = v
+	}
+	return sums
+}
+
+// TestLikeLedgerIsTheBundledOneScaled: n clones of proposals/ have n times its findings, each
+// acknowledged as in the original, in n times its files with findings; n times its Table 1 per
+// committee and year, with the catalog's tables and intro scaled so that they still match (no
+// table-mismatch or intro-mismatch finding); and journals that add up to the same.
+func TestLikeLedgerIsTheBundledOneScaled(t *testing.T) {
+	const n = 3
+	out := t.TempDir()
+	if err := writeLike(out, "../../proposals", n); err != nil {
+		t.Fatal(err)
+	}
+	type summary struct {
+		codes map[string]int // by code, and acknowledged or not
+		files map[string]bool
+		l     *ledger.Ledger
+	}
+	summarise := func(dir string) summary {
+		l, ds, err := ledger.Load(os.DirFS(dir), "proposals")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := summary{map[string]int{}, map[string]bool{}, l}
+		for _, d := range check.Run(l, ds) {
+			s.codes[fmt.Sprintf("%s %s acknowledged=%v", d.Severity, d.Code, d.Acknowledged)]++
+			s.files[d.Pos.File] = true
+		}
+		return s
+	}
+	bundled, like := summarise("../../proposals"), summarise(filepath.Join(out, "proposals"))
+	want := map[string]int{}
+	for k, v := range bundled.codes {
+		want[k] = n * v
+	}
+	if !maps.Equal(like.codes, want) {
+		t.Errorf("findings of %d clones: %v, want %d × the bundled ones: %v", n, like.codes, n, want)
+	}
+	if len(like.files) != n*len(bundled.files) || len(like.files) == 0 {
+		t.Errorf("%d files with findings, want %d × %d", len(like.files), n, len(bundled.files))
+	}
+	if got, want := len(like.l.Proposals)+len(like.l.CrossCutting), n*(len(bundled.l.Proposals)+len(bundled.l.CrossCutting)); got != want {
+		t.Errorf("%d proposals, want %d", got, want)
+	}
+	b, c := bundled.l.Totals(), like.l.Totals()
+	for i, k := range c.Committees {
+		for j, y := range c.Years {
+			if w := b.Committees[i].Amounts[j].Mul(decimal.NewFromInt(n)); !k.Amounts[j].Equal(w) {
+				t.Errorf("%s %d: %s, want %d × %s", k.ID, y, k.Amounts[j], n, b.Committees[i].Amounts[j])
+			}
+		}
+	}
+	journalsMatch(t, out, c)
+}
+
+// TestLikeSameNSameBytes: the real-like mode depends on -n only, and refuses to write over a ledger.
+func TestLikeSameNSameBytes(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, out := range []string{a, b} {
+		if err := writeLike(out, "../../proposals", 2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := 0
+	err := fs.WalkDir(os.DirFS(a), ".", func(rel string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		x, _ := os.ReadFile(filepath.Join(a, rel))
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs (or is empty): %v", rel, err)
+		}
+		return nil
+	})
+	if err != nil || files != 2*38+3 {
+		t.Errorf("%d files (%v), want 2 × 38 and the catalog and two journals", files, err)
+	}
+	if err := writeLike(a, "../../proposals", 2); err == nil || !strings.Contains(err.Error(), "exists already") {
+		t.Errorf("writing over an existing ledger: %v, want a refusal", err)
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -354,43 +353,35 @@ func write(out string, n int, seed int64) error {
 	if err := os.WriteFile(filepath.Join(root, "catalog.yaml"), []byte(catalogYAML(props, ccs)), 0o644); err != nil {
 		return err
 	}
-	return writeJournal(filepath.Join(out, "ledger.journal"), props, ccs)
+	return writeJournals(out, transactions(props, ccs))
 }
 
-// writeJournal writes one transaction per proposal and catalog year with one unbalanced (virtual)
-// posting per permanent row, account committee:proposal:row, the row's contribution as a positive
-// figure; cross-cutting shares likewise. `hledger balance -Y --depth 1` then prints Table 1.
-func writeJournal(name string, props []*prop, ccs []*crossCutting) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
+// transactions are the ledger's contributions for the journals: one transaction per proposal and
+// catalog year with one posting per permanent row (committee:pNNNNN:rK), the row's contribution
+// as a positive figure; cross-cutting shares likewise (committee:id).
+func transactions(props []*prop, ccs []*crossCutting) []txn {
+	var txns []txn
 	for _, p := range props {
 		for _, y := range catalogYears {
 			j := index(p.years, y)
 			if j < 0 {
 				j = len(p.years) - 1
 			}
-			fmt.Fprintf(w, "%d-01-01 Forslag %d %s\n", y, p.number, p.title)
+			t := txn{year: y, desc: fmt.Sprintf("Forslag %d %s", p.number, p.title)}
 			for k, r := range p.perm {
-				fmt.Fprintf(w, "    (%s:p%05d:r%d)    %d\n", p.c.id, p.number, k+1, -r.amounts[j])
+				t.postings = append(t.postings, posting{[]string{p.c.id, fmt.Sprintf("p%05d", p.number), fmt.Sprintf("r%d", k+1)}, fmt.Sprint(-r.amounts[j])})
 			}
-			w.WriteByte('\n')
+			txns = append(txns, t)
 		}
 	}
 	for _, x := range ccs {
 		for _, y := range catalogYears {
-			fmt.Fprintf(w, "%d-01-01 %s\n", y, x.title)
+			t := txn{year: y, desc: x.title}
 			for _, s := range x.shares {
-				fmt.Fprintf(w, "    (%s:%s)    %d\n", s.c.id, x.id, s.amount)
+				t.postings = append(t.postings, posting{[]string{s.c.id, x.id}, fmt.Sprint(s.amount)})
 			}
-			w.WriteByte('\n')
+			txns = append(txns, t)
 		}
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return txns
 }

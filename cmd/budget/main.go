@@ -1,4 +1,7 @@
 // Command budget is a ledger of public budget proposals kept as YAML files.
+//
+// With BUDGET_TRACE=1 it also writes to standard error when the loading workers joined and how
+// much of the run came after (see trace.go): how bench/run.sh measures the serial part.
 package main
 
 import (
@@ -8,5 +11,10 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	s := cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
+	run := func() int { return cli.Main(os.Args[1:], s) }
+	if os.Getenv("BUDGET_TRACE") == "1" {
+		os.Exit(traced(s.Err, run))
+	}
+	os.Exit(run())
 }

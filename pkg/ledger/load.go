@@ -161,6 +161,7 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 		})
 	}
 	wg.Wait()
+	trace("join")
 
 	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}}
 	for i := range loaded {
