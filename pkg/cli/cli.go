@@ -158,11 +158,21 @@ func unwrapPathCause(err error) error {
 
 // load reads and checks the ledger: the one pipeline every command starts with.
 func (g *Global) load() (*ledger.Ledger, diag.List, error) {
+	return g.loadModel(ledger.ModelAll)
+}
+
+// loadTables loads the ledger from --dir keeping of each proposal only what the tables read
+// (ledger.ModelTables): for the commands that print tables or findings, not a proposal's pages.
+func (g *Global) loadTables() (*ledger.Ledger, diag.List, error) {
+	return g.loadModel(ledger.ModelTables)
+}
+
+func (g *Global) loadModel(m ledger.Model) (*ledger.Ledger, diag.List, error) {
 	dir, name, err := g.ledgerDir()
 	if err != nil {
 		return nil, nil, err
 	}
-	return g.loadFS(os.DirFS(dir), name)
+	return g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m})
 }
 
 // loadFS loads and checks the ledger in fsys within the limits of the flags; display prefixes
@@ -178,7 +188,7 @@ func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*l
 	if err != nil {
 		return nil, nil, err
 	}
-	opts.Values = more.Values
+	opts.Values, opts.Model = more.Values, more.Model
 	opts.Check = check.File
 	l, loaded, err := ledger.LoadWith(fsys, display, opts)
 	if err != nil {

@@ -20,8 +20,10 @@ type ReportOptions struct {
 	lang   render.Lang
 }
 
-func newReportOptions(g *Global, s Streams) ReportOptions {
-	return ReportOptions{Global: g, Streams: s, Load: g.load}
+// newReportOptions are the options of a report; load is the Global's loader it reads with
+// (g.loadTables for the tables, g.load for a proposal's pages).
+func newReportOptions(g *Global, s Streams, load Loader) ReportOptions {
+	return ReportOptions{Global: g, Streams: s, Load: load}
 }
 
 // addFlags adds --format and --lang, and with slicing the slicing flags.
@@ -81,7 +83,7 @@ type TotalsOptions struct {
 
 // NewCmdTotals builds budget totals, the catalog's Table 1.
 func NewCmdTotals(g *Global, s Streams, runF func(*TotalsOptions) error) *cobra.Command {
-	opts := &TotalsOptions{ReportOptions: newReportOptions(g, s)}
+	opts := &TotalsOptions{ReportOptions: newReportOptions(g, s, g.loadTables)}
 	cmd := &cobra.Command{
 		Use:   "totals",
 		Short: "Table 1: efficiency contributions per committee per year, computed from the proposals",
@@ -122,7 +124,7 @@ type ProposalsOptions struct{ ReportOptions }
 
 // NewCmdProposals builds budget proposals, the catalog's Table 2.
 func NewCmdProposals(g *Global, s Streams, runF func(*ProposalsOptions) error) *cobra.Command {
-	opts := &ProposalsOptions{newReportOptions(g, s)}
+	opts := &ProposalsOptions{newReportOptions(g, s, g.loadTables)}
 	cmd := &cobra.Command{
 		Use:   "proposals",
 		Short: "Table 2: every proposal's contribution by committee, with total investment and approval",

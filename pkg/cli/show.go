@@ -17,7 +17,7 @@ type ShowOptions struct {
 
 // NewCmdShow builds budget show: proposals laid out as the document shows them.
 func NewCmdShow(g *Global, s Streams, runF func(*ShowOptions) error) *cobra.Command {
-	opts := &ShowOptions{ReportOptions: newReportOptions(g, s)}
+	opts := &ShowOptions{ReportOptions: newReportOptions(g, s, g.load)}
 	opts.ownYears = true
 	cmd := &cobra.Command{
 		Use:   `show [N | "cross-cutting title or id"]...`,

@@ -11,7 +11,7 @@ type TargetOptions struct{ ReportOptions }
 
 // NewCmdTarget builds budget target: how the catalog meets its efficiency target.
 func NewCmdTarget(g *Global, s Streams, runF func(*TargetOptions) error) *cobra.Command {
-	opts := &TargetOptions{newReportOptions(g, s)}
+	opts := &TargetOptions{newReportOptions(g, s, g.loadTables)}
 	cmd := &cobra.Command{
 		Use:   "target",
 		Short: "The efficiency target: this catalog's contribution and the others the intro names, checked",

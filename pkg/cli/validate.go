@@ -18,7 +18,7 @@ type ValidateOptions struct {
 
 // NewCmdValidate builds budget validate. runF replaces the work in tests of flag parsing.
 func NewCmdValidate(g *Global, s Streams, runF func(*ValidateOptions) error) *cobra.Command {
-	opts := &ValidateOptions{Global: g, Streams: s, Load: g.load}
+	opts := &ValidateOptions{Global: g, Streams: s, Load: g.loadTables}
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check every file: schema, references, and the document's own arithmetic",

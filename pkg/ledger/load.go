@@ -36,8 +36,10 @@ type Ledger struct {
 	// Docs are every file that parsed, by file name, for showing source lines and for checks.
 	Docs map[string]*proposal.Document
 	// Sheets are the Sheets of the proposals and cross-cutting proposals, by file name, laid
-	// out as each file was loaded.
+	// out as each file was loaded; none when it was loaded with ModelTables.
 	Sheets map[string]*Sheet
+	// Model is what the ledger kept of each file (Options.Model).
+	Model Model
 
 	computed computedTables // Table 2, Table 1 and the target, at first use (see run.go)
 }
@@ -93,6 +95,11 @@ type Options struct {
 	// Values keeps each document's JSON values, whole, and a hash of its text, for a reader of
 	// every value of two ledgers (budget diff).
 	Values bool
+	// Model says what the ledger keeps of each proposal once its worker has checked it: the
+	// whole model and its Sheet (ModelAll, the zero value), or what Table 1, Table 2, the target
+	// and the checks across files read (ModelTables), so that memory holds the tables, not every
+	// proposal's own pages.
+	Model Model
 }
 
 // DefaultMaxFiles is four times the largest ledger planned for (100 municipalities, 50
@@ -108,6 +115,27 @@ func (o Options) withDefaults() Options {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	return o
+}
+
+// Model is how much of each proposal a loaded ledger keeps (Options.Model).
+type Model int
+
+const (
+	// ModelAll keeps every field of every file and each proposal's Sheet: for show, report,
+	// export and diff, which print them.
+	ModelAll Model = iota
+	// ModelTables keeps of a proposal its identity (number, title, committee, kind, approval,
+	// file) and its catalog row, and of a cross-cutting proposal its shares: what Table 1,
+	// Table 2, the target and the checks across files read. Its own tables, texts and Sheet are
+	// checked in the worker and dropped, so that memory holds the tables rather than every
+	// proposal's pages. Sheet and CrossCuttingSheet refuse such a ledger.
+	ModelTables
+)
+
+// tablesOnly is what ModelTables keeps of a proposal: a new value, the worker's own is dropped.
+func tablesOnly(p *proposal.Proposal) *proposal.Proposal {
+	return &proposal.Proposal{Doc: p.Doc, Schema: p.Schema, Number: p.Number, Title: p.Title, Committee: p.Committee,
+		Kind: p.Kind, ApprovedWith: p.ApprovedWith, Catalog: p.Catalog}
 }
 
 // TooManyFilesError is Load's error for a ledger over Options.MaxFiles; it stops the walk at the
@@ -163,7 +191,7 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	wg.Wait()
 	trace("join")
 
-	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}}
+	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}, Model: opts.Model}
 	for i := range loaded {
 		f := &loaded[i]
 		ds = append(ds, f.ds...)
@@ -384,6 +412,17 @@ func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Cata
 		f.CrossCutting.Doc, out.crossCutting = out.doc, f.CrossCutting
 	case f.OwnCatalog != nil:
 		f.OwnCatalog.Doc, out.catalog = out.doc, f.OwnCatalog
+	}
+	if opts.Model == ModelTables {
+		if out.proposal != nil {
+			out.proposal = tablesOnly(out.proposal)
+		}
+		if out.crossCutting != nil {
+			x := *out.crossCutting
+			x.Acknowledged = nil // the Document holds them
+			out.crossCutting = &x
+		}
+		return out
 	}
 	out.sheet = f.Sheet
 	return out

@@ -262,8 +262,24 @@ func (l *Ledger) committeeName(id string) string {
 	return id
 }
 
+// loadedSheet is the Sheet laid out when doc's file was loaded, or nil for a ledger that was
+// not loaded (one built in a test, or the worker's own). A ledger loaded with ModelTables kept
+// none, nor the fields a Sheet shows: asking one for a Sheet is a mistake of the program.
+func (l *Ledger) loadedSheet(doc *proposal.Document) *Sheet {
+	if l.Model == ModelTables {
+		panic("ledger: a Sheet of a ledger loaded with ModelTables, which keeps only the tables")
+	}
+	if doc == nil {
+		return nil
+	}
+	return l.Sheets[doc.File]
+}
+
 // Sheet lays out a numbered proposal.
 func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
+	if s := l.loadedSheet(p.Doc); s != nil {
+		return *s // laid out once, as its file was loaded
+	}
 	s := Sheet{Number: p.Number, Title: p.Title, Kind: p.Kind, Committee: p.Committee,
 		CommitteeName: l.committeeName(p.Committee), Administration: p.Administration,
 		ApprovedWith: p.ApprovedWith, Case: p.Case, Summary: p.Summary, FollowUp: p.FollowUp,
@@ -405,6 +421,9 @@ func sumsText(s proposal.Sums) string {
 
 // CrossCuttingSheet lays out a cross-cutting proposal: its shares by committee, catalog order.
 func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
+	if s := l.loadedSheet(x.Doc); s != nil {
+		return *s
+	}
 	s := Sheet{ID: x.ID, Title: x.Title, Kind: proposal.KindCrossCutting, ApprovedWith: x.ApprovedWith}
 	if x.Doc != nil {
 		s.File = x.Doc.File

@@ -31,6 +31,7 @@ type Document struct {
 	acks   []Ack
 	values any
 	sum    [sha256.Size]byte
+	kept   bool // values and sum were kept (KeepOptions.Values)
 }
 
 // Ack is an acknowledgement as the checks read it: where it stands in the file's list
@@ -106,7 +107,7 @@ func (d *Parsed) Keep(o KeepOptions) *Document {
 	lines := append(b.lines, o.Lines...)
 	k.lines = keepLines(d.Source, lines)
 	if o.Values {
-		k.values = d.Value
+		k.values, k.kept = d.Value, true
 		k.sum = sha256.Sum256(d.Source)
 	}
 	return k
@@ -180,9 +181,15 @@ func (d *Document) Values() any {
 	return d.values
 }
 
-// Sum returns the sha256 of the file's text, in a Document kept with KeepOptions.Values; the
-// zero value otherwise.
-func (d *Document) Sum() [sha256.Size]byte { return d.sum }
+// Sum returns the sha256 of the file's text, in a Document kept with KeepOptions.Values. A
+// Document kept without them has neither its values nor its hash: comparing two such would
+// call every file unchanged, so asking is a mistake of the program, not of the data.
+func (d *Document) Sum() [sha256.Size]byte {
+	if d.tree == nil && !d.kept {
+		panic("proposal: Sum of a Document kept without KeepOptions.Values (load with ledger.Options.Values)")
+	}
+	return d.sum
+}
 
 // Names reports whether path is a place a finding of the file can be at: a value of the file, or
 // a field missing from one of its mappings (a total without amounts is a finding at its amounts).
