@@ -171,9 +171,12 @@ shares:
 `)},
 }
 
-func loadSheetLedger(t *testing.T) *ledger.Ledger {
+func loadSheetLedger(t *testing.T) *ledger.Ledger { return loadClean(t, sheetLedger) }
+
+// loadClean loads a synthetic ledger that must load without an error.
+func loadClean(t *testing.T, fsys fstest.MapFS) *ledger.Ledger {
 	t.Helper()
-	l, ds, err := ledger.Load(sheetLedger, "proposals")
+	l, ds, err := ledger.Load(fsys, "proposals")
 	if err != nil || ds.HasErrors() {
 		t.Fatalf("load: %v %v", err, ds)
 	}

@@ -94,14 +94,7 @@ func table2Text(t ledger.Table2) string {
 	return b.String()
 }
 
-func loadTable2Ledger(t *testing.T) *ledger.Ledger {
-	t.Helper()
-	l, ds, err := ledger.Load(table2Ledger, "proposals")
-	if err != nil || ds.HasErrors() {
-		t.Fatalf("load: %v %v", err, ds)
-	}
-	return l
-}
+func loadTable2Ledger(t *testing.T) *ledger.Ledger { return loadClean(t, table2Ledger) }
 
 // TestTable2 lays out Table 2 as the catalog prints it: a committee's rows investment first,
 // then cross-cutting, then efficiency, each by number; the Table 2 name where a committee has
