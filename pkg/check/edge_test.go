@@ -6,32 +6,12 @@ import "testing"
 // other cases: a payback of 0 years, a total off by less than one unit, a year a printed table
 // leaves out where its proposals add up to nothing. The ledgers are synthetic.
 
-// neverPaysBackYAML is an investment that spends 150 and changes nothing for good: Tabel 1
-// never pays it back.
-const neverPaysBackYAML = `schema: 1
-number: 1
-title: Syntetisk investering uden gevinst
-committee: aaa
-administration: Alfa-forvaltningen
-kind: investment
-approved_with: null
-catalog:
-  title: Syntetisk investering uden gevinst
-  contribution: {2026: 0, 2027: 0}
-  total_investment: 150
-economy:
-  unit: 1.000 kr.
-  price_level: 2026 p/l
-  years: [2025, 2026, 2027]
-  implementation:
-    rows:
-      - {label: Udvikling, area: Anlæg, amounts: {2025: 150}}
-  total_impact:
-    label: Samlet påvirkning
-    amounts: {2025: 150}
-  payback:
-    total: 3
-`
+// neverPaysBackYAML is investmentYAML without its permanent savings: it spends 150 and changes
+// nothing for good, so Tabel 1 never pays it back.
+var neverPaysBackYAML = edit(edit(edit(investmentYAML,
+	"  permanent:\n    rows:\n      - {label: Besparelse, area: Service, amounts: {2026: -100, 2027: -100}}\n    totals:\n      - {label: Varig ændring, sums: all, amounts: {2026: -100, 2027: -100}}\n", ""),
+	"contribution: {2026: 100, 2027: 100}", "contribution: {2026: 0, 2027: 0}"),
+	"amounts: {2025: 150, 2026: -100, 2027: -100}", "amounts: {2025: 150}")
 
 func TestPaybackNever(t *testing.T) {
 	runCases(t, []checkCase{
