@@ -4,8 +4,10 @@
 // in a temporary folder, removed at the end or on an interrupt, so a run stopped halfway leaves
 // the checkout as it was.
 //
-// A mutant is killed when a test fails with it in place. The tests are run in two steps, the
-// second only when the first passed: the mutated package's own tests, then the end-to-end ones
+// A mutant is killed when a test fails with it in place. The tests are run in steps, each only
+// when the ones before passed: the mutated package's own tests; for a package the checks read
+// (pkg/ledger, whose Sheet and Table2.Compare hold every comparison validate words, and
+// pkg/proposal), pkg/check's tests of each finding's exact message; then the end-to-end ones
 // (./pkg/cli and the testscript scenarios of ./cmd/budget). The report says which step killed
 // each mutant, because a bug caught only by a scenario's exact output is caught late and far from
 // its cause.
@@ -40,6 +42,21 @@ import (
 
 // endToEnd are the tests run when a mutated package's own tests pass.
 var endToEnd = []string{"./pkg/cli", "./cmd/budget"}
+
+// findings are pkg/check's tests, which hold each finding word for word: run after the own tests
+// of a package in readByChecks, since a bug in a comparison of the Sheet shows as a finding.
+const findings = "./pkg/check"
+
+var readByChecks = []string{"pkg/ledger", "pkg/proposal"}
+
+// steps are the tests that may kill m, in the order they are run.
+func (m mutant) steps() [][]string {
+	steps := [][]string{{"./" + m.pkg()}}
+	if slices.Contains(readByChecks, m.pkg()) {
+		steps = append(steps, []string{findings})
+	}
+	return append(steps, endToEnd)
+}
 
 // skip are the tests a mutation run leaves out: the HTML report in a headless browser takes a
 // core for seconds, and times out on a loaded machine, which would count a mutant as killed by
@@ -117,6 +134,9 @@ func run(stdout, stderr io.Writer, args []string) int {
 			pkgs = append(pkgs, p)
 		}
 	}
+	if !slices.Contains(pkgs, findings) {
+		pkgs = append(pkgs, findings)
+	}
 	if out, failed, err := r.test(append(pkgs, endToEnd...)); err != nil {
 		fmt.Fprintf(stderr, "mutate: %v\n", err)
 		return 2
@@ -191,7 +211,7 @@ type runner struct {
 type result struct {
 	mutant
 	killed bool
-	by     string // what killed it: "pkg/x tests" or "end-to-end"; "" when it survived
+	by     string // what killed it: "pkg/x tests", "pkg/check tests" or "end-to-end"; "" when it survived
 	took   time.Duration
 	out    []byte
 }
@@ -218,7 +238,7 @@ func (r *runner) try(m mutant) (result, error) {
 
 	res := result{mutant: m}
 	start := time.Now()
-	for _, step := range [][]string{{"./" + m.pkg()}, endToEnd} {
+	for _, step := range m.steps() {
 		out, failed, err := r.test(step)
 		if err != nil {
 			return result{}, fmt.Errorf("mutant %q: %v", m.Name, err)
@@ -228,8 +248,8 @@ func (r *runner) try(m mutant) (result, error) {
 		}
 		if failed {
 			res.killed, res.out = true, out
-			res.by = m.pkg() + " tests"
-			if step[0] != "./"+m.pkg() {
+			res.by = strings.TrimPrefix(step[0], "./") + " tests"
+			if slices.Equal(step, endToEnd) {
 				res.by = "end-to-end"
 			}
 			break

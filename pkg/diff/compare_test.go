@@ -75,7 +75,7 @@ var compareAfter = fstest.MapFS{
 
 func loadSide(t *testing.T, name string, fsys fstest.MapFS) Side {
 	t.Helper()
-	l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Values: true})
+	l, ds, err := ledger.LoadWith(fsys, "proposals", ledger.Options{Values: true}) // as budget diff loads each side
 	if err != nil || ds.HasErrors() {
 		t.Fatalf("%s: %v %v", name, err, ds)
 	}
