@@ -56,12 +56,7 @@ func File(f *ledger.File) diag.List {
 	c := &checker{l: &ledger.Ledger{Catalog: f.Catalog}}
 	switch {
 	case f.Proposal != nil:
-		s := f.Sheet
-		if s == nil {
-			laid := c.l.Sheet(f.Proposal)
-			s = &laid
-		}
-		c.proposal(f.Proposal, s)
+		c.proposal(f.Proposal, f.Sheet) // the loader lays out the Sheet of every decoded proposal
 		if f.Parsed.HasPlaceholders() {
 			c.placeholders(f.Doc, f.Parsed.Value, "")
 		}
