@@ -220,7 +220,11 @@ type Share struct {
 type Catalog struct {
 	Doc *Document `yaml:"-" json:"-"`
 
-	Schema       int               `yaml:"schema" json:"schema"`
+	Schema int `yaml:"schema" json:"schema"`
+	// Status is "draft" or "published" as written; Draft reads it ("" means published).
+	Status string `yaml:"status" json:"status,omitempty"`
+	// Language is "da" or "en" as written, the default of --lang ("" means da).
+	Language     string            `yaml:"language" json:"language,omitempty"`
 	Name         string            `yaml:"name" json:"name"`
 	Appendix     string            `yaml:"appendix" json:"appendix,omitempty"`
 	Municipality string            `yaml:"municipality" json:"municipality,omitempty"`
@@ -234,6 +238,18 @@ type Catalog struct {
 	Assertions   Assertions        `yaml:"assertions" json:"assertions"`
 	Footnotes    []Footnote        `yaml:"footnotes" json:"footnotes,omitempty"`
 	Acknowledged []Acknowledgement `yaml:"acknowledged" json:"acknowledged,omitempty"`
+}
+
+// Draft reports whether the catalog is still being written (status: draft), so that budget
+// catalog sync may write its figures; a catalog without a status is published.
+func (c *Catalog) Draft() bool { return c.Status == "draft" }
+
+// Lang is the catalog's language, "da" or "en"; a catalog without one is Danish.
+func (c *Catalog) Lang() string {
+	if c.Language == "" {
+		return "da"
+	}
+	return c.Language
 }
 
 // Committee is a political committee: a short id, the name Table 1 prints, other printed names.

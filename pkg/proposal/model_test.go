@@ -2,6 +2,7 @@ package proposal
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,36 @@ func TestSuggest(t *testing.T) {
 	for _, tt := range tests {
 		if got := suggest(tt.got, allowed); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.got, got, tt.want)
+		}
+	}
+}
+
+// TestCatalogStatusAndLanguage: a catalog without status is published and without language
+// Danish; the schema takes only the two values of each.
+func TestCatalogStatusAndLanguage(t *testing.T) {
+	if c := (Catalog{}); c.Draft() || c.Lang() != "da" {
+		t.Errorf("an empty catalog: Draft %v, Lang %q; want false, da", c.Draft(), c.Lang())
+	}
+	if c := (Catalog{Status: "draft", Language: "en"}); !c.Draft() || c.Lang() != "en" {
+		t.Errorf("a draft English catalog: Draft %v, Lang %q; want true, en", c.Draft(), c.Lang())
+	}
+	for _, tt := range []struct{ src, want string }{
+		{"status: draft\nlanguage: en\n", ""},
+		{"status: printed\n", `f.yaml:1:9: error: status: value must be one of 'draft', 'published' [schema]`},
+		{"language: de\n", `f.yaml:1:11: error: language: value must be one of 'da', 'en' [schema]`},
+	} {
+		doc, ds := Parse("f.yaml", []byte(tt.src))
+		if len(ds) != 0 {
+			t.Fatal(ds)
+		}
+		var got []string
+		for _, d := range doc.Validate("catalog") {
+			if !strings.Contains(d.Message, "missing required field") {
+				got = append(got, d.String())
+			}
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: got\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), tt.want)
 		}
 	}
 }
