@@ -98,6 +98,7 @@ summary tables from the proposals.`,
 		NewCmdDiff(g, s, nil),
 		NewCmdNew(g, s, nil),
 	)
+	addHelp(root)
 	return root
 }
 
