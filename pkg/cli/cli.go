@@ -39,6 +39,17 @@ type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// flagError makes a flag the command line could not parse a usage error. A value a flag of
+// budget's own refuses (--format) says what it wants in full; pflag's wording around it
+// ("invalid argument ... for ... flag") would only repeat the flag.
+func flagError(_ *cobra.Command, err error) error {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return ue
+	}
+	return usageError{err}
+}
+
 // Main runs budget with args and returns the exit code. It is the only place that turns errors
 // into exit codes.
 func Main(args []string, s Streams) int {
@@ -83,7 +94,7 @@ summary tables from the proposals.`,
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "ledger root (default: proposals/ found from the current directory upward)")
 	g.Limits.addFlags(root.PersistentFlags())
 	root.AddCommand(

@@ -21,15 +21,6 @@ const (
 	Markdown Format = "markdown"
 )
 
-// ParseFormat accepts one of the formats.
-func ParseFormat(s string) (Format, error) {
-	switch Format(s) {
-	case Table, CSV, JSON, Markdown:
-		return Format(s), nil
-	}
-	return "", fmt.Errorf("unknown format %q: want table, csv, json or markdown", s)
-}
-
 // cell is a grid cell: text, or a number formatted by the writer (plain in CSV).
 type cell struct {
 	text string
