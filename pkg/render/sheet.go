@@ -315,7 +315,12 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		label, style = l.word("I alt", "Total"), totalRow
 	}
 	cells := append([]cell{txt(label)}, printedCells(c.Contribution)...)
-	g.rows = append(g.rows, gridRow{style: style, cells: append(cells, investment(c.TotalInvestment))})
+	cells = append(cells, investment(c.TotalInvestment))
+	if len(c.Shares) == 1 {
+		g.rows = append(g.rows, totalOf(g.rows[0], 1, cells)) // one committee's share is its total
+	} else {
+		g.rows = append(g.rows, gridRow{style: style, cells: cells})
+	}
 	if c.Own != nil {
 		cells := append([]cell{txt(l.word("Tabel 1: varig ændring, med katalogets fortegn", "Table 1: permanent change, catalog's sign"))}, printedCells(c.Own)...)
 		for i, d := range c.Differs {
