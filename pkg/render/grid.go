@@ -13,7 +13,8 @@ import (
 // Format is an output format of the reports.
 type Format string
 
-// Formats.
+// Formats. Table is the one for people (a terminal's grids and pages), which the command line
+// calls text.
 const (
 	Table    Format = "table"
 	CSV      Format = "csv"
@@ -56,15 +57,15 @@ type gridRow struct {
 	repeats bool
 }
 
-// totalOf returns a total row that repeats row where the figures of both, from column from on,
-// are the same; see gridRow.repeats.
-func totalOf(row gridRow, from int, cells []cell) gridRow {
+// totalOf is the total row of cells, which adds up the rows summed: it repeats the one row it
+// adds up where the figures of both, from column from on, are the same (gridRow.repeats).
+func totalOf(cells []cell, summed []gridRow, from int) gridRow {
 	total := gridRow{style: totalRow, cells: cells}
-	if len(row.cells) != len(cells) {
+	if len(summed) != 1 || len(summed[0].cells) != len(cells) {
 		return total
 	}
 	for i := from; i < len(cells); i++ {
-		a, b := row.cells[i], cells[i]
+		a, b := summed[0].cells[i], cells[i]
 		switch {
 		case (a.num == nil) != (b.num == nil), a.mark != b.mark:
 			return total

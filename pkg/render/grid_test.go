@@ -75,9 +75,12 @@ func TestTotalOf(t *testing.T) {
 		{"a mark", []cell{txt("I alt"), {num: row.cells[1].num, mark: differs}, txt("-")}, false},
 		{"fewer columns", []cell{txt("I alt"), d("1.5")}, false},
 	}
+	if totalOf(row.cells, []gridRow{row, row}, 1).repeats {
+		t.Error("a total of two rows repeats one of them")
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			total := totalOf(row, 1, tt.cells)
+			total := totalOf(tt.cells, []gridRow{row}, 1)
 			if total.style != totalRow || total.repeats != tt.want {
 				t.Errorf("totalOf: style %d, repeats %v; want a total row, repeats %v", total.style, total.repeats, tt.want)
 			}

@@ -102,11 +102,7 @@ func totalsGrid(t ledger.Totals, l Lang) *grid {
 		g.rows = append(g.rows, gridRow{id: c.ID, cells: append([]cell{txt(c.Name)}, numbers(c.Amounts)...)})
 	}
 	total := append([]cell{txt(l.word("I alt", "Total"))}, numbers(t.Total)...)
-	if len(t.Committees) == 1 {
-		g.rows = append(g.rows, totalOf(g.rows[0], 1, total))
-	} else {
-		g.rows = append(g.rows, gridRow{style: totalRow, cells: total})
-	}
+	g.rows = append(g.rows, totalOf(total, g.rows, 1))
 	return g
 }
 
@@ -142,9 +138,11 @@ func proposalsGrid(t ledger.Table2, l Lang) *grid {
 	g.idHeader, g.idAt = l.word("Udvalgs-id", "Committee id"), 1
 	blank := func(n int) []cell { return make([]cell, n) }
 	marks := footnoteMarks(t)
+	var committees []gridRow // the rows the total adds up
 	for _, c := range t.Committees {
 		row := append([]cell{txt(""), txt(c.PrintedName + marks[c.ID])}, numbers(c.Amounts)...)
-		g.rows = append(g.rows, gridRow{id: c.ID, style: groupRow, cells: append(row, num(c.TotalInvestment), txt(""))})
+		committees = append(committees, gridRow{id: c.ID, style: groupRow, cells: append(row, num(c.TotalInvestment), txt(""))})
+		g.rows = append(g.rows, committees[len(committees)-1])
 		section := ""
 		for _, r := range c.Rows {
 			if r.Kind != section {
@@ -177,11 +175,7 @@ func proposalsGrid(t ledger.Table2, l Lang) *grid {
 	}
 	total := append([]cell{txt(""), txt(l.word("I alt", "Total"))}, numbers(t.Total)...)
 	total = append(total, num(t.TotalInvestment), txt(""))
-	if len(t.Committees) == 1 {
-		g.rows = append(g.rows, totalOf(g.rows[0], 2, total))
-	} else {
-		g.rows = append(g.rows, gridRow{style: totalRow, cells: total})
-	}
+	g.rows = append(g.rows, totalOf(total, committees, 2))
 	for _, fn := range t.Footnotes {
 		if fn.Table == 2 {
 			g.notes = append(g.notes, strings.TrimSpace(fn.Mark+" "+fn.Text))

@@ -309,17 +309,13 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		cells := append([]cell{txt(sh.CommitteeName)}, printedCells(sh.Contribution)...)
 		g.rows = append(g.rows, gridRow{cells: append(cells, investment(sh.TotalInvestment))})
 	}
-	label := l.word("Kataloget trykker", "The catalog prints")
-	style := plainRow
-	if c.Shares != nil {
-		label, style = l.word("I alt", "Total"), totalRow
-	}
-	cells := append([]cell{txt(label)}, printedCells(c.Contribution)...)
+	cells := append([]cell{txt(l.word("Kataloget trykker", "The catalog prints"))}, printedCells(c.Contribution)...)
 	cells = append(cells, investment(c.TotalInvestment))
-	if len(c.Shares) == 1 {
-		g.rows = append(g.rows, totalOf(g.rows[0], 1, cells)) // one committee's share is its total
+	if c.Shares != nil {
+		cells[0] = txt(l.word("I alt", "Total"))
+		g.rows = append(g.rows, totalOf(cells, g.rows, 1))
 	} else {
-		g.rows = append(g.rows, gridRow{style: style, cells: cells})
+		g.rows = append(g.rows, gridRow{cells: cells})
 	}
 	if c.Own != nil {
 		cells := append([]cell{txt(l.word("Tabel 1: varig ændring, med katalogets fortegn", "Table 1: permanent change, catalog's sign"))}, printedCells(c.Own)...)
