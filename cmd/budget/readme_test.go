@@ -9,34 +9,45 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// TestReadmeShowsRealOutput: the outputs the README shows for budget show 1 and a sliced total
-// are the ones testdata/script/show_bundled.txtar checks against the bundled catalog, so the
-// README cannot drift from what budget prints.
+// TestReadmeShowsRealOutput: the outputs the README shows (budget show 1, a sliced total, one
+// committee's Table 2, the CSV files) are the ones the scenarios check against the bundled
+// catalog, so the README cannot drift from what budget prints.
 func TestReadmeShowsRealOutput(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", "show_bundled.txtar"))
-	if err != nil {
-		t.Fatal(err)
+	// The commands the README shows, by scenario and by the file there that holds the output.
+	scripts := map[string]map[string]string{
+		"show_bundled.txtar": {
+			"show1.txt":          "$ budget show 1\n",
+			"investment-mio.txt": "$ budget totals --kind investment --years 2026-2028 --unit mio\n",
+		},
+		"proposals_bundled.txtar": {
+			"biu.txt": "$ budget proposals --committee biu\n",
+			"biu.csv": "$ budget proposals --committee biu --format csv\n",
+		},
+		"totals_bundled.txtar": {"table1.csv": "$ budget totals --format csv\n"},
+		"target_bundled.txtar": {"bundled.csv": "$ budget target --format csv\n"},
 	}
-	shown := map[string]string{
-		"show1.txt":          "$ budget show 1\n",
-		"investment-mio.txt": "$ budget totals --kind investment --years 2026-2028 --unit mio\n",
-	}
-	for _, f := range script.Files {
-		command, ok := shown[f.Name]
-		if !ok {
-			continue
+	for name, shown := range scripts {
+		script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", name))
+		if err != nil {
+			t.Fatal(err)
 		}
-		delete(shown, f.Name)
-		if !strings.Contains(string(readme), command+string(f.Data)+"```") {
-			t.Errorf("README.md does not show %q as show_bundled.txtar's %s has it", strings.TrimSpace(command), f.Name)
+		for _, f := range script.Files {
+			command, ok := shown[f.Name]
+			if !ok {
+				continue
+			}
+			delete(shown, f.Name)
+			if !strings.Contains(string(readme), command+string(f.Data)+"```") {
+				t.Errorf("README.md does not show %q as %s's %s has it", strings.TrimSpace(command), name, f.Name)
+			}
 		}
-	}
-	for name := range shown {
-		t.Errorf("show_bundled.txtar has no %s", name)
+		for file := range shown {
+			t.Errorf("%s has no %s", name, file)
+		}
 	}
 }
 

@@ -38,6 +38,17 @@ type usageError struct{ error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
+// flagError makes a flag the command line could not parse a usage error. A value a flag of
+// budget's own refuses (--format) says what it wants in full; pflag's wording around it
+// ("invalid argument ... for ... flag") would only repeat the flag.
+func flagError(_ *cobra.Command, err error) error {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return ue
+	}
+	return usageError{err}
+}
+
 // Main runs budget with args and returns the exit code. It is the only place that turns errors
 // into exit codes.
 func Main(args []string, s Streams) int {
@@ -88,7 +99,7 @@ nearest parent that holds one or whose proposals/ does. Nothing outside the ledg
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "the ledger (the folder holding catalog.yaml), or a folder above or below it to find it from (default: the current directory)")
 	g.Limits.addFlags(root.PersistentFlags())
 	root.AddCommand(

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -24,8 +25,24 @@ func TestFlags(t *testing.T) {
 	cmd.SetArgs([]string{"--format", "yaml"})
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
 	err := cmd.Execute()
-	if _, ok := err.(usageError); !ok {
-		t.Errorf("bad format: got %v, want a usage error", err)
+	// The flag refuses the value as it is parsed; Main's flag error function (flagError) passes
+	// the usage error on without pflag's wording.
+	var ue usageError
+	if !errors.As(err, &ue) || ue.Error() != "--format yaml: want text, json or github" {
+		t.Errorf("bad format: got %v, want the usage error --format yaml: want text, json or github", err)
+	}
+	if fe := flagError(cmd, err); fe != ue {
+		t.Errorf("flagError(%v) = %v, want %v", err, fe, ue)
+	}
+
+	// table is text's alias, read as text.
+	cmd = NewCmdValidate(g, s, func(o *ValidateOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--format", "table"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Format != "text" {
+		t.Errorf("--format table: parsed %q, want text", got.Format)
 	}
 }
 

@@ -42,7 +42,6 @@ func registerCompletions(cmd *cobra.Command, g *Global) {
 			_ = cmd.RegisterFlagCompletionFunc(flag, f)
 		}
 	}
-	complete("format", completeWith("table", "csv", "json", "markdown"))
 	complete("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
 	complete("unit", completeWith("tkr\t1.000 kr. (as stored)", "kr\tkr.", "mio\tmio. kr."))
 	complete("kind", completeWith(kinds...))

@@ -64,11 +64,7 @@ load, 2 usage or I/O error.`,
 			if opts.Dirs && len(args) != 2 {
 				return usagef("--dirs takes two ledger folders, got %d", len(args))
 			}
-			f, ok := map[string]render.Format{"text": render.Table, "markdown": render.Markdown, "json": render.JSON}[opts.Format]
-			if !ok {
-				return usagef("unknown format %q: want text, markdown or json", opts.Format)
-			}
-			opts.format = f
+			opts.format = renderFormat(opts.Format)
 			var err error
 			if opts.lang, err = render.ParseLang(opts.Lang); err != nil {
 				return usageError{err}
@@ -80,11 +76,10 @@ load, 2 usage or I/O error.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Dirs, "dirs", false, "compare two ledger folders instead of git revisions")
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, markdown (for a pull-request comment) or json")
+	addFormatFlag(cmd, &opts.Format, textFormat, "markdown\tfor a pull-request comment", "json")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "da", "labels and number format: da or en")
 	cmd.Flags().BoolVar(&opts.Full, "full", false, "show every row of Table 1, not only those that changed")
 	cmd.Flags().BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when any budget figure changed, as git diff --exit-code")
-	_ = cmd.RegisterFlagCompletionFunc("format", completeWith("text", "markdown", "json"))
 	_ = cmd.RegisterFlagCompletionFunc("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
 	return cmd
 }

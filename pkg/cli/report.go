@@ -28,7 +28,7 @@ func newReportOptions(g *Global, s Streams, load Loader) ReportOptions {
 
 // addFlags adds --format and --lang, and with slicing the slicing flags.
 func (o *ReportOptions) addFlags(cmd *cobra.Command, slicing bool) {
-	cmd.Flags().StringVar(&o.Format, "format", "table", "output format: table, csv, json or markdown")
+	addFormatFlag(cmd, &o.Format, textFormat, "csv", "json", "markdown")
 	cmd.Flags().StringVar(&o.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
 	if slicing {
 		o.Slice.addFlags(cmd)
@@ -38,10 +38,8 @@ func (o *ReportOptions) addFlags(cmd *cobra.Command, slicing bool) {
 
 // parse checks the flags that need no ledger.
 func (o *ReportOptions) parse() error {
+	o.format = renderFormat(o.Format)
 	var err error
-	if o.format, err = render.ParseFormat(o.Format); err != nil {
-		return usageError{err}
-	}
 	if o.lang, err = render.ParseLang(o.Lang); err != nil {
 		return usageError{err}
 	}
@@ -170,16 +168,13 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
   budget export > ledger.json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if opts.Format != "json" {
-				return usagef("unknown format %q: export writes json", opts.Format)
-			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return exportRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "json", "output format: json")
+	addFormatFlag(cmd, &opts.Format, "json")
 	return cmd
 }
 

@@ -79,7 +79,7 @@ func TestRunInMemory(t *testing.T) {
 			run: func(out, errs *bytes.Buffer) error {
 				return totalsRun(&TotalsOptions{ReportOptions: report(out, errs, "csv")})
 			},
-			out:  "Committee,2026,2027\nAlfa-udvalget,20,25\nTotal,20,25\n",
+			out:  "Committee id,Committee,2026,2027,Unit,Price level\naaa,Alfa-udvalget,20,25,1.000 kr.,2026 p/l\n,Total,20,25,1.000 kr.,2026 p/l\n",
 			errs: "note: the ledger has 1 unacknowledged warning; run budget validate\n",
 		},
 		{
@@ -118,24 +118,24 @@ func TestRunInMemory(t *testing.T) {
 			run: func(out, errs *bytes.Buffer) error {
 				return showRun(&ShowOptions{ReportOptions: report(out, errs, "csv"), Refs: []string{"1"}})
 			},
-			out: `number,id,table,section,item,area,source,year,amount,differs
-1,,economy,permanent,Rengøring,Service,document,2026,-20,
-1,,economy,permanent,Rengøring,Service,document,2027,-30,
-1,,economy,permanent,Samlet varig ændring,,document,2026,-20,
-1,,economy,permanent,Samlet varig ændring,,document,2027,-25,
-1,,economy,permanent,Samlet varig ændring,,budget,2026,-20,false
-1,,economy,permanent,Samlet varig ændring,,budget,2027,-30,true
-1,,economy,total_impact,Samlet økonomisk påvirkning,,budget,2026,-20,false
-1,,economy,total_impact,Samlet økonomisk påvirkning,,budget,2027,-30,false
-1,,economy,cumulative,,,budget,2026,-20,
-1,,economy,cumulative,,,budget,2027,-45,
-1,,payback,service,,,budget,,1,false
-1,,payback,total,,,budget,,1,false
-1,,catalog,contribution,Færre rengøringstimer,,document,2026,20,
-1,,catalog,contribution,Færre rengøringstimer,,document,2027,25,
-1,,catalog,own_permanent_change,,,budget,2026,20,false
-1,,catalog,own_permanent_change,,,budget,2027,25,false
-1,,catalog,total_investment,,,budget,,0,false
+			out: `number,id,committee,committee_name,table,section,item,area,source,year,amount,unit,price_level,differs
+1,,aaa,Alfa-udvalget,economy,permanent,Rengøring,Service,document,2026,-20,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,economy,permanent,Rengøring,Service,document,2027,-30,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,economy,permanent,Samlet varig ændring,,document,2026,-20,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,economy,permanent,Samlet varig ændring,,document,2027,-25,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,economy,permanent,Samlet varig ændring,,budget,2026,-20,1.000 kr.,2026 p/l,false
+1,,aaa,Alfa-udvalget,economy,permanent,Samlet varig ændring,,budget,2027,-30,1.000 kr.,2026 p/l,true
+1,,aaa,Alfa-udvalget,economy,total_impact,Samlet økonomisk påvirkning,,budget,2026,-20,1.000 kr.,2026 p/l,false
+1,,aaa,Alfa-udvalget,economy,total_impact,Samlet økonomisk påvirkning,,budget,2027,-30,1.000 kr.,2026 p/l,false
+1,,aaa,Alfa-udvalget,economy,cumulative,,,budget,2026,-20,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,economy,cumulative,,,budget,2027,-45,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,payback,service,,,budget,,1,,,false
+1,,aaa,Alfa-udvalget,payback,total,,,budget,,1,,,false
+1,,aaa,Alfa-udvalget,catalog,contribution,Færre rengøringstimer,,document,2026,20,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,catalog,contribution,Færre rengøringstimer,,document,2027,25,1.000 kr.,2026 p/l,
+1,,aaa,Alfa-udvalget,catalog,own_permanent_change,,,budget,2026,20,1.000 kr.,2026 p/l,false
+1,,aaa,Alfa-udvalget,catalog,own_permanent_change,,,budget,2027,25,1.000 kr.,2026 p/l,false
+1,,aaa,Alfa-udvalget,catalog,total_investment,,,budget,,0,1.000 kr.,2026 p/l,false
 `,
 			errs: "note: the ledger has 1 unacknowledged warning; run budget validate\n",
 		},

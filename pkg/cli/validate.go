@@ -37,11 +37,6 @@ warnings), 2 usage or I/O error.`,
   budget validate --all --format json | jq '.diagnostics[] | select(.acknowledged)'`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			switch opts.Format {
-			case "text", "json", "github":
-			default:
-				return usagef("unknown format %q: want text, json or github", opts.Format)
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -50,7 +45,7 @@ warnings), 2 usage or I/O error.`,
 	}
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on unacknowledged warnings too")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also list acknowledged findings, with their reasons")
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github (Actions annotations)")
+	addFormatFlag(cmd, &opts.Format, textFormat, "json", "github\tActions annotations")
 	return cmd
 }
 

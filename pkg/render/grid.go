@@ -13,22 +13,14 @@ import (
 // Format is an output format of the reports.
 type Format string
 
-// Formats.
+// Formats. Table is the one for people (a terminal's grids and pages), which the command line
+// calls text.
 const (
 	Table    Format = "table"
 	CSV      Format = "csv"
 	JSON     Format = "json"
 	Markdown Format = "markdown"
 )
-
-// ParseFormat accepts one of the formats.
-func ParseFormat(s string) (Format, error) {
-	switch Format(s) {
-	case Table, CSV, JSON, Markdown:
-		return Format(s), nil
-	}
-	return "", fmt.Errorf("unknown format %q: want table, csv, json or markdown", s)
-}
 
 // cell is a grid cell: text, or a number formatted by the writer (plain in CSV).
 type cell struct {
@@ -57,6 +49,32 @@ const (
 type gridRow struct {
 	style rowStyle
 	cells []cell
+	// id is the row's committee id, which CSV writes in a column of its own (see grid.idHeader).
+	id string
+	// repeats marks a total that repeats the one row it adds up (one committee shown): the
+	// table and markdown formats leave it out, CSV keeps it, so that a machine reads one
+	// layout whatever is selected.
+	repeats bool
+}
+
+// totalOf is the total row of cells, which adds up the rows summed: it repeats the one row it
+// adds up where the figures of both, from column from on, are the same (gridRow.repeats).
+func totalOf(cells []cell, summed []gridRow, from int) gridRow {
+	total := gridRow{style: totalRow, cells: cells}
+	if len(summed) != 1 || len(summed[0].cells) != len(cells) {
+		return total
+	}
+	for i := from; i < len(cells); i++ {
+		a, b := summed[0].cells[i], cells[i]
+		switch {
+		case (a.num == nil) != (b.num == nil), a.mark != b.mark:
+			return total
+		case a.num != nil && !a.num.Equal(*b.num), a.num == nil && a.text != b.text:
+			return total
+		}
+	}
+	total.repeats = true
+	return total
 }
 
 // grid is a report laid out as rows and columns, before formatting.
@@ -69,6 +87,14 @@ type grid struct {
 	numeric []bool // per column: right-aligned numbers
 	rows    []gridRow
 	notes   []string
+	// idHeader, where set, heads the column of the rows' ids that CSV writes before column
+	// idAt: a committee's id beside its name.
+	idHeader string
+	idAt     int
+	// unit and priceLevel are the amounts' unit and price level as data ("1.000 kr.",
+	// "2026 p/l"), which CSV writes in two columns after the last column of figures; the other
+	// formats say them in the caption.
+	unit, priceLevel string
 }
 
 func (g *grid) format(c cell, l Lang) string {
@@ -84,20 +110,44 @@ func (g *grid) format(c cell, l Lang) string {
 func (g *grid) write(w io.Writer, f Format, l Lang) error {
 	switch f {
 	case CSV:
-		return g.writeCSV(w)
+		return g.writeCSV(w, l)
 	case Markdown:
 		return g.writeMarkdown(w, l)
 	}
 	return g.writeTable(w, l)
 }
 
-// writeCSV writes the grid with exact figures; a text cell a spreadsheet would run as a formula
-// is marked as text (escape.CSV).
-func (g *grid) writeCSV(w io.Writer) error {
+// writeCSV writes the grid with exact figures, every row (a total that repeats its one row
+// too); a text cell a spreadsheet would run as a formula is marked as text (escape.CSV). The
+// rows' ids and the unit and price level are columns of their own, so that a spreadsheet or
+// pandas reads the file as it is, its header the first line.
+func (g *grid) writeCSV(w io.Writer, l Lang) error {
+	last := -1 // the unit columns follow this one, the last of figures
+	if g.unit != "" || g.priceLevel != "" {
+		for i, n := range g.numeric {
+			if n {
+				last = i
+			}
+		}
+	}
+	record := func(id string, cells, unit []string) []string {
+		rec := make([]string, 0, len(cells)+3)
+		for i, c := range cells {
+			if g.idHeader != "" && i == g.idAt {
+				rec = append(rec, id)
+			}
+			rec = append(rec, c)
+			if i == last {
+				rec = append(rec, unit...)
+			}
+		}
+		return rec
+	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(g.header); err != nil {
+	if err := cw.Write(record(g.idHeader, g.header, []string{l.word("Enhed", "Unit"), l.word("Prisniveau", "Price level")})); err != nil {
 		return err
 	}
+	units := unitCells(g.unit, g.priceLevel)
 	for _, r := range g.rows {
 		rec := make([]string, len(r.cells))
 		for i, c := range r.cells {
@@ -107,12 +157,18 @@ func (g *grid) writeCSV(w io.Writer) error {
 				rec[i] = escape.CSV(c.text)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(record(escape.CSV(r.id), rec, units)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// unitCells are the CSV cells of a unit and a price level: the ledger's text, as data, in every
+// language (as JSON's "unit" and "price_level"), neutralised as every text cell is.
+func unitCells(unit, priceLevel string) []string {
+	return []string{escape.CSV(unit), escape.CSV(priceLevel)}
 }
 
 // writeMarkdown writes the grid as a GitHub table, each text as escape.Markdown makes it: one
@@ -136,6 +192,9 @@ func (g *grid) writeMarkdown(w io.Writer, l Lang) error {
 	}
 	b.WriteByte('\n')
 	for _, r := range g.rows {
+		if r.repeats {
+			continue
+		}
 		b.WriteString("|")
 		for _, c := range r.cells {
 			s := g.format(c, l)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -53,5 +54,47 @@ func TestGridCSV(t *testing.T) {
 	want := "Post | <b>,2026\n'=1+2 #12,44.02\na_b_,-1234.55\nI alt,0\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestTotalOf: a total repeats its one row only where every figure from the column given on is
+// the same (blank, "-" and marks included); the table and markdown formats then leave it out,
+// and CSV keeps it.
+func TestTotalOf(t *testing.T) {
+	d := func(s string) cell { return num(decimal.RequireFromString(s)) }
+	row := gridRow{style: groupRow, cells: []cell{txt("Alfa"), d("1.50"), txt("-")}}
+	tests := []struct {
+		name  string
+		cells []cell
+		want  bool
+	}{
+		{"same figures, another label", []cell{txt("I alt"), d("1.5"), txt("-")}, true},
+		{"another figure", []cell{txt("I alt"), d("1.6"), txt("-")}, false},
+		{"a figure for a dash", []cell{txt("I alt"), d("1.5"), d("0")}, false},
+		{"another text", []cell{txt("I alt"), d("1.5"), txt("")}, false},
+		{"a mark", []cell{txt("I alt"), {num: row.cells[1].num, mark: differs}, txt("-")}, false},
+		{"fewer columns", []cell{txt("I alt"), d("1.5")}, false},
+	}
+	if totalOf(row.cells, []gridRow{row, row}, 1).repeats {
+		t.Error("a total of two rows repeats one of them")
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			total := totalOf(tt.cells, []gridRow{row}, 1)
+			if total.style != totalRow || total.repeats != tt.want {
+				t.Errorf("totalOf: style %d, repeats %v; want a total row, repeats %v", total.style, total.repeats, tt.want)
+			}
+			g := &grid{header: []string{"", "2026", "Samlet"}, numeric: []bool{false, true, true}, rows: []gridRow{row, total}}
+			for _, f := range []Format{Table, Markdown, CSV} {
+				var b bytes.Buffer
+				if err := g.write(&b, f, Danish); err != nil {
+					t.Fatal(err)
+				}
+				shown := strings.Contains(b.String(), "I alt")
+				if want := f == CSV || !tt.want; shown != want {
+					t.Errorf("%s shows I alt: %v, want %v\n%s", f, shown, want, b.String())
+				}
+			}
+		})
 	}
 }

@@ -175,9 +175,9 @@ func TestSheetNeverPaysBack(t *testing.T) {
 	if err := Sheets(&b, []ledger.Sheet{s}, CSV, Danish); err != nil {
 		t.Fatal(err)
 	}
-	want := `9,,payback,service,,,budget,,,false
-9,,payback,total,,,document,,2,
-9,,payback,total,,,budget,,,true
+	want := `9,,,,payback,service,,,budget,,,,,false
+9,,,,payback,total,,,document,,2,,,
+9,,,,payback,total,,,budget,,,,,true
 `
 	if got := b.String(); !strings.Contains(got, want) {
 		t.Errorf("CSV:\n%s\nwant it to contain\n%s", got, want)

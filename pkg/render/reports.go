@@ -57,6 +57,7 @@ func selectionNotes(f ledger.Filter, l Lang) []string {
 // newGrid starts a grid for amounts in unit: caption, rounding and the caption's note on it.
 func newGrid(unit, priceLevel string, l Lang, notes ...string) *grid {
 	g := &grid{caption: caption(unit, priceLevel), places: displayPlaces(unit)}
+	g.unit, g.priceLevel = unit, priceLevel
 	if g.places >= 0 {
 		notes = append(notes, l.word(
 			fmt.Sprintf("afrundet til %d decimal; summer af de uafrundede tal", g.places),
@@ -96,10 +97,12 @@ func totalsGrid(t ledger.Totals, l Lang) *grid {
 	for i := 1; i < len(g.numeric); i++ {
 		g.numeric[i] = true
 	}
+	g.idHeader, g.idAt = l.word("Udvalgs-id", "Committee id"), 0
 	for _, c := range t.Committees {
-		g.rows = append(g.rows, gridRow{cells: append([]cell{txt(c.Name)}, numbers(c.Amounts)...)})
+		g.rows = append(g.rows, gridRow{id: c.ID, cells: append([]cell{txt(c.Name)}, numbers(c.Amounts)...)})
 	}
-	g.rows = append(g.rows, gridRow{style: totalRow, cells: append([]cell{txt(l.word("I alt", "Total"))}, numbers(t.Total)...)})
+	total := append([]cell{txt(l.word("I alt", "Total"))}, numbers(t.Total)...)
+	g.rows = append(g.rows, totalOf(total, g.rows, 1))
 	return g
 }
 
@@ -132,11 +135,14 @@ func proposalsGrid(t ledger.Table2, l Lang) *grid {
 	for i := 2; i < len(g.header)-1; i++ {
 		g.numeric[i] = true
 	}
+	g.idHeader, g.idAt = l.word("Udvalgs-id", "Committee id"), 1
 	blank := func(n int) []cell { return make([]cell, n) }
 	marks := footnoteMarks(t)
+	var committees []gridRow // the rows the total adds up
 	for _, c := range t.Committees {
 		row := append([]cell{txt(""), txt(c.PrintedName + marks[c.ID])}, numbers(c.Amounts)...)
-		g.rows = append(g.rows, gridRow{style: groupRow, cells: append(row, num(c.TotalInvestment), txt(""))})
+		committees = append(committees, gridRow{id: c.ID, style: groupRow, cells: append(row, num(c.TotalInvestment), txt(""))})
+		g.rows = append(g.rows, committees[len(committees)-1])
 		section := ""
 		for _, r := range c.Rows {
 			if r.Kind != section {
@@ -145,7 +151,7 @@ func proposalsGrid(t ledger.Table2, l Lang) *grid {
 				if l == English {
 					name = sectionNames[section][1]
 				}
-				g.rows = append(g.rows, gridRow{style: sectionRow, cells: append([]cell{txt(""), txt(name)}, blank(len(g.header)-2)...)})
+				g.rows = append(g.rows, gridRow{id: c.ID, style: sectionRow, cells: append([]cell{txt(""), txt(name)}, blank(len(g.header)-2)...)})
 			}
 			number := ""
 			if r.Number != 0 {
@@ -164,11 +170,12 @@ func proposalsGrid(t ledger.Table2, l Lang) *grid {
 				title.link = proposalAnchor(r.Number)
 			}
 			cells := append([]cell{txt(number), title}, numbers(r.Amounts)...)
-			g.rows = append(g.rows, gridRow{cells: append(cells, investment, txt(approved))})
+			g.rows = append(g.rows, gridRow{id: c.ID, cells: append(cells, investment, txt(approved))})
 		}
 	}
 	total := append([]cell{txt(""), txt(l.word("I alt", "Total"))}, numbers(t.Total)...)
-	g.rows = append(g.rows, gridRow{style: totalRow, cells: append(total, num(t.TotalInvestment), txt(""))})
+	total = append(total, num(t.TotalInvestment), txt(""))
+	g.rows = append(g.rows, totalOf(total, committees, 2))
 	for _, fn := range t.Footnotes {
 		if fn.Table == 2 {
 			g.notes = append(g.notes, strings.TrimSpace(fn.Mark+" "+fn.Text))

@@ -309,13 +309,14 @@ func catalogBlock(c ledger.CatalogSheet, l Lang) block {
 		cells := append([]cell{txt(sh.CommitteeName)}, printedCells(sh.Contribution)...)
 		g.rows = append(g.rows, gridRow{cells: append(cells, investment(sh.TotalInvestment))})
 	}
-	label := l.word("Kataloget trykker", "The catalog prints")
-	style := plainRow
+	cells := append([]cell{txt(l.word("Kataloget trykker", "The catalog prints"))}, printedCells(c.Contribution)...)
+	cells = append(cells, investment(c.TotalInvestment))
 	if c.Shares != nil {
-		label, style = l.word("I alt", "Total"), totalRow
+		cells[0] = txt(l.word("I alt", "Total"))
+		g.rows = append(g.rows, totalOf(cells, g.rows, 1))
+	} else {
+		g.rows = append(g.rows, gridRow{cells: cells})
 	}
-	cells := append([]cell{txt(label)}, printedCells(c.Contribution)...)
-	g.rows = append(g.rows, gridRow{style: style, cells: append(cells, investment(c.TotalInvestment))})
 	if c.Own != nil {
 		cells := append([]cell{txt(l.word("Tabel 1: varig ændring, med katalogets fortegn", "Table 1: permanent change, catalog's sign"))}, printedCells(c.Own)...)
 		for i, d := range c.Differs {

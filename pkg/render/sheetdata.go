@@ -11,15 +11,17 @@ import (
 )
 
 // sheetsCSV writes every figure of the sheets one a line (long format), so that tables with
-// different year columns fit one file: which proposal, which table and section, which row, the
-// document's figure or budget's, the year and the amount; for budget's figures of a declared
-// row, whether they differ. A payback budget finds never reached has an empty amount. Text
+// different year columns fit one file: which proposal and committee (id, then name), which
+// table and section, which row, the document's figure or budget's, the year, the amount and its
+// unit and price level; for budget's figures of a declared row, whether they differ. A
+// cross-cutting proposal's lines name a committee where they are its share. A payback is in
+// years, so it has no unit; one budget finds never reached has an empty amount. Text
 // (summary, follow-up, risk) is left to the other formats.
 func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 	cw := csv.NewWriter(w)
-	header := []string{"nr", "id", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "afviger"}
+	header := []string{"nr", "id", "udvalg", "udvalgsnavn", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "enhed", "prisniveau", "afviger"}
 	if l == English {
-		header = []string{"number", "id", "table", "section", "item", "area", "source", "year", "amount", "differs"}
+		header = []string{"number", "id", "committee", "committee_name", "table", "section", "item", "area", "source", "year", "amount", "unit", "price_level", "differs"}
 	}
 	if err := cw.Write(header); err != nil {
 		return err
@@ -29,12 +31,19 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 		if s.Number != 0 {
 			nr = strconv.Itoa(s.Number)
 		}
+		// The committee and the unit of the lines being written.
+		committee, committeeName := s.Committee, s.CommitteeName
+		var units []string
 		write := func(table, section, item, area, source string, year int, amount, differs string) {
 			y := ""
 			if year != 0 {
 				y = strconv.Itoa(year)
 			}
-			_ = cw.Write([]string{nr, escape.CSV(s.ID), escape.CSV(table), escape.CSV(section), escape.CSV(item), escape.CSV(area), source, y, amount, differs})
+			rec := []string{nr, escape.CSV(s.ID), escape.CSV(committee), escape.CSV(committeeName), escape.CSV(table), escape.CSV(section), escape.CSV(item), escape.CSV(area), source, y, amount}
+			if units == nil {
+				rec = append(rec, "", "")
+			}
+			_ = cw.Write(append(append(rec, units...), differs))
 		}
 		put := func(table, section, item, area, source string, year int, d decimal.Decimal, differs string) {
 			write(table, section, item, area, source, year, d.String(), differs)
@@ -74,9 +83,11 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 			}
 		}
 		if e := s.Economy; e != nil {
+			units = unitCells(e.Unit, e.PriceLevel)
 			sections("economy", e.Sections)
 			compared("economy", "total_impact", e.Years, e.TotalImpact)
 			computed("economy", "cumulative", "", "", e.Years, e.Cumulative, nil)
+			units = nil // a payback is in years
 			for _, p := range e.Payback {
 				if p.Printed != nil {
 					put("payback", p.Basis, "", "", "document", 0, *p.Printed, "")
@@ -89,9 +100,12 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 			}
 		}
 		c := s.Catalog
+		units = unitCells(c.Unit, c.PriceLevel)
 		for _, sh := range c.Shares {
+			committee, committeeName = sh.Committee, sh.CommitteeName
 			printed("catalog", "share", sh.Committee, "", c.Years, sh.Contribution)
 		}
+		committee, committeeName = s.Committee, s.CommitteeName
 		printed("catalog", "contribution", c.Title, "", c.Years, c.Contribution)
 		if c.Own != nil {
 			for i, o := range c.Own {
@@ -107,6 +121,10 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 			put("catalog", "total_investment", "", "", "budget", 0, *c.ImplementationCosts, strconv.FormatBool(c.InvestmentDiffers))
 		}
 		if a := s.AdministrativeEffect; a != nil {
+			units = nil
+			if s.Economy != nil { // Tabel 3 is in Tabel 1's unit, as the other formats show it
+				units = unitCells(s.Economy.Unit, s.Economy.PriceLevel)
+			}
 			sections("administrative", []ledger.SheetSection{*a})
 		}
 	}

@@ -42,6 +42,9 @@ func (g *grid) writeTable(w io.Writer, l Lang) error {
 	}
 	t.Header(header...)
 	for _, r := range g.rows {
+		if r.repeats {
+			continue
+		}
 		cells := make([]any, len(r.cells))
 		for i, c := range r.cells {
 			cells[i] = escape.Shorten(escape.Terminal(g.format(c, l)), maxCell)

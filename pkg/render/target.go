@@ -123,13 +123,14 @@ func yearIndex(years []int, y int) int {
 }
 
 // targetCSV writes the account one figure a line: item, year, the intro's figure, budget's,
-// whether they differ.
+// their unit and price level, whether they differ.
 func targetCSV(w io.Writer, t ledger.Target, l Lang) error {
 	cw := csv.NewWriter(w)
-	header := []string{"post", "år", "indledningen", "budget", "afviger"}
+	header := []string{"post", "år", "indledningen", "budget", "enhed", "prisniveau", "afviger"}
 	if l == English {
-		header = []string{"item", "year", "intro", "budget", "differs"}
+		header = []string{"item", "year", "intro", "budget", "unit", "price_level", "differs"}
 	}
+	units := unitCells(t.Unit, t.PriceLevel)
 	_ = cw.Write(header)
 	str := func(d *decimal.Decimal) string {
 		if d == nil {
@@ -142,7 +143,7 @@ func targetCSV(w io.Writer, t ledger.Target, l Lang) error {
 		if year != 0 {
 			y = strconv.Itoa(year)
 		}
-		_ = cw.Write([]string{escape.CSV(item), y, str(stated), str(computed), differs})
+		_ = cw.Write([]string{escape.CSV(item), y, str(stated), str(computed), units[0], units[1], differs})
 	}
 	for i, y := range t.Years {
 		var stated *decimal.Decimal
