@@ -98,6 +98,7 @@ summary tables from the proposals.`,
 		NewCmdFmt(g, s, nil),
 		NewCmdDiff(g, s, nil),
 		NewCmdNew(g, s, nil),
+		NewCmdCatalog(g, s),
 	)
 	return root
 }

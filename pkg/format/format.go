@@ -44,6 +44,17 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
 		return nil, ds
 	}
+	out := layout(doc, shapes[kind])
+	if err := same(doc, out, lim); err != nil {
+		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
+			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
+		return nil, ds
+	}
+	return out, nil
+}
+
+// layout writes a parsed file's tree in the canonical layout; s is the shape of its kind.
+func layout(doc *proposal.Parsed, s *shape) []byte {
 	// A file written as a flow mapping ({...}) has its head and line comments on the mapping
 	// rather than on the document or the first key.
 	root, top := doc.Tree, doc.Root
@@ -58,7 +69,7 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 		p.lineComment(top)
 	} else {
 		p.comment(top.LineComment, 0)
-		p.mapping(top, shapes[kind], 0, true)
+		p.mapping(top, s, 0, true)
 	}
 	for _, foot := range []string{top.FootComment, root.FootComment} {
 		if foot != "" {
@@ -70,13 +81,7 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 			p.comment(foot, 0)
 		}
 	}
-	out := p.buf.Bytes()
-	if err := same(doc, out, lim); err != nil {
-		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
-			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
-		return nil, ds
-	}
-	return out, nil
+	return p.buf.Bytes()
 }
 
 // same checks that formatted text holds exactly the values and comments of the original.
