@@ -128,9 +128,11 @@ func (im *Implied) table(n int, a *AssertedTable, t2 Table2) {
 		// Before the first row of a committee that comes later in the catalog; a row of an
 		// unknown committee does not move what follows it.
 		at := slices.IndexFunc(order, func(s slot) bool {
-			id := s.committee.ID
+			var id string
 			if s.existing >= 0 {
 				id = a.Rows[s.existing].Committee
+			} else {
+				id = s.committee.ID
 			}
 			r, known := rank[id]
 			return known && r > ci
