@@ -3,7 +3,6 @@ package cli
 import (
 	"crypto/sha256"
 	"fmt"
-	"os"
 	"path"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
@@ -88,14 +87,9 @@ usage or I/O error, or a catalog or ledger sync refuses.`,
 }
 
 func catalogSyncRun(opts *CatalogSyncOptions) error {
-	dir, display, err := opts.ledgerDir()
+	root, display, err := opts.openLedger()
 	if err != nil {
 		return err
-	}
-	// The catalog is read and written through the ledger's root, as budget new and fmt write.
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
 	}
 	defer root.Close()
 	lopts, err := opts.Limits.options()

@@ -80,16 +80,25 @@ changes (table-mismatch).`,
 	return cmd
 }
 
-func newRun(opts *NewOptions) error {
-	dir, display, err := opts.ledgerDir()
+// openLedger opens the ledger of --dir as an os.Root, with the name to show, for a command that
+// writes in it (new, catalog sync): every write goes through the root, and the operating
+// system refuses a name that leads out of it, whatever the data says.
+func (g *Global) openLedger() (*os.Root, string, error) {
+	dir, display, err := g.ledgerDir()
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	// Every write goes through the ledger's root: the operating system refuses a name that
-	// leads out of it, whatever the catalog says.
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
+		return nil, "", fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
+	}
+	return root, display, nil
+}
+
+func newRun(opts *NewOptions) error {
+	root, display, err := opts.openLedger()
+	if err != nil {
+		return err
 	}
 	defer root.Close()
 	l, ds, err := opts.loadFS(root.FS(), display)

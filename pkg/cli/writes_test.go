@@ -54,10 +54,10 @@ var writeCases = []struct {
 		changes: []string{"changed work/proposals/catalog.yaml"},
 	},
 	{
-		name:   "catalog sync --check writes nothing",
-		files:  map[string]string{"work/proposals/catalog.yaml": "status: draft\n" + strings.Replace(fixtureCatalog(), "2027: 1260", "2027: 1261", 1)},
-		args:   []string{"catalog", "sync", "--check"},
-		exit:   ExitData,
+		name:  "catalog sync --check writes nothing",
+		files: map[string]string{"work/proposals/catalog.yaml": "status: draft\n" + strings.Replace(fixtureCatalog(), "2027: 1260", "2027: 1261", 1)},
+		args:  []string{"catalog", "sync", "--check"},
+		exit:  ExitData,
 		stdout: "Table 1, I alt, 2027: 1261 → 1260 (assertions.table1.total.2027)\n" +
 			"Table 2, Alfa-udvalget, 2026: absent → 110 (assertions.table2.rows.0.amounts.2026)\n" +
 			"Table 2, Alfa-udvalget, 2027: absent → 1210 (assertions.table2.rows.0.amounts.2027)\n" +

@@ -38,15 +38,11 @@ type Setting struct {
 // not parse cleanly, or an edit that runs through a scalar or past a list's end, is refused
 // with a diagnostic and nil.
 func Edited(file, kind string, src []byte, lim proposal.Limits, e Edits) ([]byte, diag.List) {
-	doc, ds := proposal.ParseLimited(file, src, lim)
-	if doc == nil || ds.HasErrors() {
-		return nil, ds.Errors()
-	}
-	shapes, err := shapes()
-	if err != nil {
-		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
+	doc, shape, ds := parse(file, kind, src, lim)
+	if doc == nil {
 		return nil, ds
 	}
+	var err error
 	// The tree and the values are edited alike: the values are what the result must read as.
 	for _, p := range e.Insert {
 		if doc.Value, err = insert(doc.Root, doc.Value, strings.Split(p, ".")); err != nil {
@@ -58,9 +54,8 @@ func Edited(file, kind string, src []byte, lim proposal.Limits, e Edits) ([]byte
 			return nil, refused(file, s.Path, err)
 		}
 	}
-	out := layout(doc, shapes[kind])
-	if err := same(doc, out, lim); err != nil {
-		var ds diag.List
+	out, err := checked(doc, shape, lim)
+	if err != nil {
 		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
 			"writing the figures would change more of the file (%v); the file is left as it is: please report this", err)
 		return nil, ds

@@ -100,10 +100,10 @@ assertions:
         2026: 0
 `,
 	}, {
-		name: "a file without the section: it is made",
-		in:   "schema: 1\n",
+		name:  "a file without the section: it is made",
+		in:    "schema: 1\n",
 		edits: Edits{Set: []Setting{{Path: "intro.approved.2026", Value: "62.2"}}},
-		want: "schema: 1\n\nintro:\n  approved:\n    2026: 62.2\n",
+		want:  "schema: 1\n\nintro:\n  approved:\n    2026: 62.2\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

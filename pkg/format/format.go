@@ -35,20 +35,39 @@ func Source(file, kind string, src []byte) ([]byte, diag.List) {
 
 // SourceLimited is Source within limits other than the defaults (nesting depth, file size).
 func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, diag.List) {
+	doc, s, ds := parse(file, kind, src, lim)
+	if doc == nil {
+		return nil, ds
+	}
+	out, err := checked(doc, s, lim)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
+			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
+		return nil, ds
+	}
+	return out, nil
+}
+
+// parse parses a file to format and finds the shape of its kind; nil and the diagnostics
+// where it does not parse cleanly.
+func parse(file, kind string, src []byte, lim proposal.Limits) (*proposal.Parsed, *shape, diag.List) {
 	doc, ds := proposal.ParseLimited(file, src, lim)
 	if doc == nil || ds.HasErrors() {
-		return nil, ds.Errors()
+		return nil, nil, ds.Errors()
 	}
 	shapes, err := shapes()
 	if err != nil {
 		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
-		return nil, ds
+		return nil, nil, ds
 	}
-	out := layout(doc, shapes[kind])
+	return doc, shapes[kind], nil
+}
+
+// checked lays doc out and returns it once it reads back as doc's values and comments.
+func checked(doc *proposal.Parsed, s *shape, lim proposal.Limits) ([]byte, error) {
+	out := layout(doc, s)
 	if err := same(doc, out, lim); err != nil {
-		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
-			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
-		return nil, ds
+		return nil, err
 	}
 	return out, nil
 }
