@@ -26,7 +26,8 @@ type ImpliedRow struct {
 	Table     int    // 1 or 2
 	Index     int    // where it goes among the table's rows
 	Committee string // its committee's id
-	// Path is the row's document path once it is added, e.g. "assertions.table1.rows.2".
+	// Path is the row's document path once it is added, e.g. "assertions.table1.rows.2"; the
+	// rows added after it go below it, so it is its path once all are added too.
 	Path string
 }
 
@@ -109,39 +110,37 @@ func (im *Implied) table(n int, a *AssertedTable, t2 Table2) {
 		rank[k.ID] = i
 	}
 	// order is the table's rows once the missing ones are added: an index into a.Rows, or -1
-	// and the committee for a row to add.
+	// and the committee for a row to add. Each missing committee goes before the first row of
+	// a committee that comes later in the catalog (a row of an unknown committee does not move
+	// what follows it). Taken in catalog order, each goes after the one before it, so one pass
+	// over the rows places them all: the cost is the rows and committees, not their product.
 	type slot struct {
 		existing  int
 		committee *Table2Committee
 	}
-	order := make([]slot, len(a.Rows))
-	has := map[string]bool{}
-	for i, r := range a.Rows {
-		order[i] = slot{existing: i}
+	has := make(map[string]bool, len(a.Rows))
+	for _, r := range a.Rows {
 		has[r.Committee] = true
 	}
+	order := make([]slot, 0, len(a.Rows)+len(t2.Committees))
+	next := 0 // the first of a.Rows not yet in order
 	for ci := range t2.Committees {
 		k := &t2.Committees[ci]
 		if has[k.ID] {
 			continue
 		}
-		// Before the first row of a committee that comes later in the catalog; a row of an
-		// unknown committee does not move what follows it.
-		at := slices.IndexFunc(order, func(s slot) bool {
-			var id string
-			if s.existing >= 0 {
-				id = a.Rows[s.existing].Committee
-			} else {
-				id = s.committee.ID
+		for ; next < len(a.Rows); next++ {
+			if r, known := rank[a.Rows[next].Committee]; known && r > ci {
+				break
 			}
-			r, known := rank[id]
-			return known && r > ci
-		})
-		if at < 0 {
-			at = len(order)
+			order = append(order, slot{existing: next})
 		}
-		order = slices.Insert(order, at, slot{existing: -1, committee: k})
+		at := len(order)
+		order = append(order, slot{existing: -1, committee: k})
 		im.Rows = append(im.Rows, ImpliedRow{Table: n, Index: at, Committee: k.ID, Path: fmt.Sprintf("%s.rows.%d", p, at)})
+	}
+	for ; next < len(a.Rows); next++ {
+		order = append(order, slot{existing: next})
 	}
 	byID := make(map[string]*Table2Committee, len(t2.Committees))
 	for i := range t2.Committees {
