@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"path"
@@ -129,7 +130,8 @@ func catalogSyncRun(opts *CatalogSyncOptions) error {
 	if bad != nil {
 		return fmt.Errorf("%s: %s", name, bad.Message)
 	}
-	if sha256.Sum256(src) != cat.Doc.Sum() {
+	// The loader hashes the text without a byte order mark, which fmt's layout drops too.
+	if sha256.Sum256(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))) != cat.Doc.Sum() {
 		return usagef("%s changed while budget catalog sync read it: run it again: nothing written", name)
 	}
 	out, fds := format.Edited(name, "catalog", src, lopts.Limits, syncEdits(im))
