@@ -70,3 +70,40 @@ func TestReadmeShowsRealDiff(t *testing.T) {
 	}
 	t.Error("diff_bundled.txtar has no want/p5.md")
 }
+
+// TestReadmeStatesGoVersion: README's "Get started" names the Go version go.mod asks for.
+func TestReadmeStatesGoVersion(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var version string
+	for _, line := range strings.Split(string(mod), "\n") {
+		if v, ok := strings.CutPrefix(line, "go "); ok {
+			version = strings.TrimSpace(v)
+		}
+	}
+	if version == "" {
+		t.Fatal("go.mod has no go line")
+	}
+	if want := "Go " + version + " or later"; !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not say %q, as go.mod asks", want)
+	}
+}
+
+// TestMakefileLooksForChromiumAsTheTest: make test's note that the browser test skipped looks
+// for Chromium under the names the test does.
+func TestMakefileLooksForChromiumAsTheTest(t *testing.T) {
+	mk, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "CHROMIUM_NAMES := " + strings.Join(chromiumNames, " ") + "\n"
+	if !strings.Contains(string(mk), want) {
+		t.Errorf("Makefile does not have %q, the names findChromium looks for", strings.TrimSpace(want))
+	}
+}

@@ -191,6 +191,17 @@ func TestUnusedAcknowledgement(t *testing.T) {
 			},
 		},
 		{
+			// A ledger without its catalog is found only at a git revision (budget diff): the
+			// loader says so once, and the checks against the catalog are not judged stale.
+			name: "of the catalog's checks, not without a catalog",
+			files: map[string]string{"aaa/01-forslag.yaml": savingYAML + ackYAML(
+				"{check: catalog-mismatch, at: catalog.contribution, reason: Intet fund.}")},
+			want: []finding{
+				errorAt("proposals/catalog.yaml", "no-catalog", "",
+					"the ledger has no catalog.yaml: it names the committees and years every proposal refers to"),
+			},
+		},
+		{
 			name: "of the catalog's checks, with a sound catalog",
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": savingYAML + ackYAML(
 				"{check: catalog-mismatch, at: catalog.contribution, reason: Intet fund.}",

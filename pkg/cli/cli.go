@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -69,10 +68,16 @@ func NewCmdRoot(s Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "budget",
 		Short: "A ledger of public budget proposals kept as YAML files",
-		Long: `budget keeps a municipal budget catalog as one YAML file per proposal, validates every
+		Long: fmt.Sprintf(`budget keeps a municipal budget catalog as one YAML file per proposal, validates every
 file against its schema and the document's own arithmetic, and rebuilds the catalog's
-summary tables from the proposals.`,
+summary tables from the proposals.
+
+The ledger is the folder that holds catalog.yaml. Every command finds it from --dir, or from
+the current directory: in that folder, in its proposals/, in the one folder below it that holds
+one (to depth %d, at most %d folders listed, hidden folders and links passed over), or in the
+nearest parent that holds one or whose proposals/ does. Nothing outside the ledger is read.`, findDepth, findFolders),
 		Example: `  budget validate --strict
+  budget validate --dir path/to/repository
   budget totals --unit mio
   budget show 1
   budget target
@@ -84,7 +89,7 @@ summary tables from the proposals.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "ledger root (default: proposals/ found from the current directory upward)")
+	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "the ledger (the folder holding catalog.yaml), or a folder above or below it to find it from (default: the current directory)")
 	g.Limits.addFlags(root.PersistentFlags())
 	root.AddCommand(
 		NewCmdValidate(g, s, nil),
@@ -100,36 +105,19 @@ summary tables from the proposals.`,
 		NewCmdNew(g, s, nil),
 		NewCmdCatalog(g, s),
 	)
+	addHelp(root)
 	return root
 }
 
-// DefaultDir is the ledger folder looked for from the current directory upward.
+// DefaultDir is the folder in which a ledger is looked for beside the start folder and beside
+// each of its parents.
 const DefaultDir = "proposals"
 
-// ledgerDir resolves --dir: as given, or proposals/ in the current directory or the nearest
-// parent that has one, as git finds .git. It returns the directory and the name to show.
+// ledgerDir finds the ledger (the folder that holds catalog.yaml) from --dir, or from the
+// current directory without it, as findLedger searches. It returns the folder and the name to
+// show. Every command that reads or writes a ledger finds it here.
 func (g *Global) ledgerDir() (string, string, error) {
-	if g.Dir != "" {
-		name, err := checkLedgerDir(g.Dir)
-		return g.Dir, name, err
-	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		return "", "", err
-	}
-	for dir := cwd; ; dir = filepath.Dir(dir) {
-		cand := filepath.Join(dir, DefaultDir)
-		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			name, err := filepath.Rel(cwd, cand)
-			if err != nil {
-				name = cand
-			}
-			return cand, filepath.ToSlash(name), nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", "", usagef("no %s/ folder here or in any parent directory: give the ledger with --dir", DefaultDir)
-		}
-	}
+	return findLedger(g.Dir, true)
 }
 
 func unwrapPathError(err error) error {
@@ -196,18 +184,6 @@ func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*l
 		return nil, nil, fmt.Errorf("reading ledger: %w", unwrapPathError(err))
 	}
 	return l, check.Run(l, loaded), nil
-}
-
-// checkLedgerDir checks that a ledger folder given by name is one, and returns the name to show.
-func checkLedgerDir(dir string) (string, error) {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return "", usagef("ledger directory: %v", unwrapPathError(err))
-	}
-	if !st.IsDir() {
-		return "", usagef("ledger directory %s is not a directory", dir)
-	}
-	return filepath.ToSlash(filepath.Clean(dir)), nil
 }
 
 // Loader loads and checks a ledger: Global.load, from --dir, unless a test gives a run another.

@@ -96,9 +96,10 @@ func completeDataFiles(*cobra.Command, []string, string) ([]cobra.Completion, co
 }
 
 // completeProposals completes budget show's argument: proposal numbers with their titles, then
-// cross-cutting ids with theirs.
+// cross-cutting ids with theirs; once a letter is typed, the file names too (as show takes
+// them: without number and .yaml), for a shell offers only what begins with what is typed.
 func completeProposals(g *Global) cobra.CompletionFunc {
-	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		l, ok := g.completionLedger()
 		if !ok {
 			return nil, cobra.ShellCompDirectiveError
@@ -106,6 +107,11 @@ func completeProposals(g *Global) cobra.CompletionFunc {
 		var out []cobra.Completion
 		for _, p := range l.Proposals {
 			out = append(out, completion(strconv.Itoa(p.Number), p.Title))
+		}
+		if typed != "" && (typed[0] < '0' || typed[0] > '9') {
+			for _, p := range l.Proposals {
+				out = append(out, completion(ledger.FileSlug(p.Doc.File), p.Title))
+			}
 		}
 		for _, x := range l.CrossCutting {
 			out = append(out, completion(x.ID, x.Title))

@@ -113,9 +113,11 @@ func diffRun(opts *DiffOptions) error {
 	return nil
 }
 
-// dirSide loads a ledger folder.
-func (o *DiffOptions) dirSide(dir string) (diff.Side, error) {
-	name, err := checkLedgerDir(dir)
+// dirSide loads the ledger a --dirs folder names: the folder itself, its proposals/ or the one
+// below it that holds catalog.yaml, as --dir finds it, but never one above it: the two folders
+// are often siblings, and a parent's search would find the other's ledger.
+func (o *DiffOptions) dirSide(start string) (diff.Side, error) {
+	dir, name, err := findLedger(start, false)
 	if err != nil {
 		return diff.Side{}, err
 	}

@@ -51,6 +51,9 @@ duplicate key, an amount that is not an exact number, a key that is neither a fi
 year, a YAML tag) is reported at that place and left alone; fmt never guesses what a broken file
 meant.
 
+Without arguments fmt finds the ledger as every command does (--dir); files and folders given
+are formatted as named, as gofmt does, and no ledger is searched for.
+
 Fmt prints the name of every file it rewrote. With --check it writes nothing and lists the
 files that are not canonical.
 

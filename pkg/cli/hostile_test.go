@@ -45,7 +45,7 @@ var hostileCases = []struct {
 	{name: "file-size-limit-from-env", env: map[string]string{"BUDGET_MAX_FILE_SIZE": "300"}},
 	{name: "file-size-limit-from-flag", args: []string{"validate", "--max-file-size", "1KiB"},
 		files: map[string]string{"aaa/09-lang.yaml": "summary: " + strings.Repeat("tekst ", 200) + "\n"}},
-	{name: "bad-file-size-limit", args: []string{"validate", "--max-file-size", "4MB"}},
+	{name: "bad-file-size-limit", args: []string{"validate", "--max-file-size", "4M"}},
 	{name: "too-many-files", args: []string{"totals", "--max-files", "3"}},
 	{name: "too-many-files-from-env", env: map[string]string{"BUDGET_MAX_FILES": "2"}},
 	{name: "billion-laughs", files: map[string]string{"aaa/09-lol.yaml": billionLaughs}},

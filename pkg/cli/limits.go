@@ -14,7 +14,7 @@ import (
 // Limits are the bounds on what a ledger may hold, from global flags or, where a flag is not
 // given, BUDGET_* environment variables; zero means the default.
 type Limits struct {
-	MaxFileSize string // bytes, or a number with KiB, MiB or GiB
+	MaxFileSize string // bytes, or a number with a unit of sizeUnits
 	MaxFiles    int
 	MaxDepth    int
 }
@@ -27,7 +27,7 @@ var limitVars = []struct{ flag, env string }{
 }
 
 func (l *Limits) addFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&l.MaxFileSize, "max-file-size", "", fmt.Sprintf("largest data file, e.g. 4MiB (default %s; env BUDGET_MAX_FILE_SIZE)", sizeText(proposal.DefaultLimits.MaxFileSize)))
+	fs.StringVar(&l.MaxFileSize, "max-file-size", "", fmt.Sprintf("largest data file: bytes, or with KB/MB/GB (1000s) or KiB/MiB/GiB (1024s), any case, e.g. 4MiB, 500KB (default %s; env BUDGET_MAX_FILE_SIZE)", sizeText(proposal.DefaultLimits.MaxFileSize)))
 	fs.IntVar(&l.MaxFiles, "max-files", 0, fmt.Sprintf("most data files in the ledger (default %d; env BUDGET_MAX_FILES)", ledger.DefaultMaxFiles))
 	fs.IntVar(&l.MaxDepth, "max-depth", 0, fmt.Sprintf("deepest nesting in a file (default %d; env BUDGET_MAX_DEPTH)", proposal.DefaultLimits.MaxDepth))
 }
@@ -82,21 +82,37 @@ func limitSource(i int, flag bool) string {
 	return limitVars[i].env
 }
 
-// parseSize reads 4194304, 512KiB, 4MiB or 1GiB.
+// sizeUnits are the units a size may carry, as disks and networks count (SI) and as memory
+// and most tools count (IEC); matched in any case, so 4mb is 4MB.
+var sizeUnits = []struct {
+	unit string
+	mult int64
+}{
+	{"B", 1},
+	{"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000},
+	{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30},
+}
+
+// maxSize is the largest size accepted, 1 TiB: far beyond any data file, and n*mult cannot
+// overflow below it.
+const maxSize = 1 << 40
+
+// parseSize reads a whole number of bytes with an optional unit of sizeUnits, in any case and
+// with or without a space between: 4194304, 500KB, 4MiB, 4 mib, 1GB.
 func parseSize(s string) (int64, error) {
-	num, mult := s, int64(1)
-	for _, u := range []struct {
-		suffix string
-		mult   int64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
-		if strings.HasSuffix(s, u.suffix) {
-			num, mult = strings.TrimSuffix(s, u.suffix), u.mult
-			break
+	num, mult := strings.TrimSpace(s), int64(1)
+	if i := strings.IndexFunc(num, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
+		unit := strings.TrimSpace(num[i:])
+		num, mult = num[:i], 0
+		for _, u := range sizeUnits {
+			if strings.EqualFold(unit, u.unit) {
+				mult = u.mult
+			}
 		}
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
-	if err != nil || n < 1 || n > (1<<40)/mult {
-		return 0, fmt.Errorf("%q is not a size: write a number of bytes, or one with KiB, MiB or GiB, e.g. 4MiB", s)
+	if err != nil || mult == 0 || n < 1 || n > maxSize/mult {
+		return 0, fmt.Errorf("%q is not a size: write a whole number of bytes up to 1TiB, optionally with a unit: KB, MB, GB (1000, 1000², 1000³ bytes) or KiB, MiB, GiB (1024, 1024², 1024³), in any case, e.g. 4MiB or 500KB", s)
 	}
 	return n * mult, nil
 }

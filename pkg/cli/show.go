@@ -11,7 +11,8 @@ import (
 // ShowOptions are the flags and arguments of budget show.
 type ShowOptions struct {
 	ReportOptions
-	// Refs are proposal numbers or cross-cutting proposals' ids or titles.
+	// Refs are proposal numbers, titles, file names or cross-cutting ids, or beginnings of them
+	// (ledger.FindSheet).
 	Refs []string
 }
 
@@ -20,17 +21,22 @@ func NewCmdShow(g *Global, s Streams, runF func(*ShowOptions) error) *cobra.Comm
 	opts := &ShowOptions{ReportOptions: newReportOptions(g, s, g.load)}
 	opts.ownYears = true
 	cmd := &cobra.Command{
-		Use:   `show [N | "cross-cutting title or id"]...`,
+		Use:   `show [N | "title" | file-name | cross-cutting-id]...`,
 		Short: "A proposal as its pages show it: Tabel 1 with budget's totals and paybacks beside the printed ones",
 		Long: `show lays out a proposal like the document: its own Tabel 1 (sections, rows, steering area,
 its own year columns, declared totals) with the totals and paybacks budget computes beside
 the declared ones and every difference marked (≠); then its contribution in the catalog
 against its own table, follow-up goals, risk and administrative effect.
 
-Name proposals by number, or a cross-cutting proposal by id or title (a unique beginning
-of the title will do); or choose them with --committee, --kind and --approved-with.
+Name proposals by number, or by title, file name (vikardaekning-skoler for
+06-vikardaekning-skoler.yaml) or a cross-cutting proposal's id: a unique beginning will do,
+in any case, and a run of spaces counts as one. A beginning that several proposals share is
+refused with their numbers and titles. Or choose them with --committee, --kind and
+--approved-with.
 --years keeps those columns of each table. CSV has the figures one a line.`,
 		Example: `  budget show 1
+  budget show "digitalt samtykke"
+  budget show vikardaekning-skoler
   budget show energibesparelser
   budget show "Optimering af affaldshåndtering i KK" --lang en
   budget show 8 --years 2026-2028 --unit mio
@@ -80,7 +86,7 @@ func (o *ShowOptions) sheets(l *ledger.Ledger) ([]ledger.Sheet, error) {
 			all = append(all, l.CrossCuttingSheet(x))
 		}
 	default:
-		return nil, usagef("show which proposal? Give a number or a cross-cutting proposal's id or title, or choose with --committee, --kind or --approved-with")
+		return nil, usagef("show which proposal? Give a number, a title or file name or the beginning of one, or a cross-cutting id, or choose with --committee, --kind or --approved-with")
 	}
 	var out []ledger.Sheet
 	for _, s := range all {

@@ -463,42 +463,6 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 	return s
 }
 
-// FindSheet finds a proposal by number, or a cross-cutting proposal by id or title (case does not
-// matter; a unique beginning of either will do), and lays it out.
-func (l *Ledger) FindSheet(ref string) (Sheet, error) {
-	ref = strings.TrimSpace(ref)
-	if n, err := strconv.Atoi(ref); err == nil {
-		for _, p := range l.Proposals {
-			if p.Number == n {
-				return l.Sheet(p), nil
-			}
-		}
-		return Sheet{}, fmt.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
-	}
-	var prefixed []*proposal.CrossCutting
-	for _, x := range l.CrossCutting {
-		if strings.EqualFold(x.ID, ref) || strings.EqualFold(x.Title, ref) {
-			return l.CrossCuttingSheet(x), nil
-		}
-		lower := strings.ToLower(ref)
-		if ref != "" && (strings.HasPrefix(strings.ToLower(x.Title), lower) || strings.HasPrefix(x.ID, lower)) {
-			prefixed = append(prefixed, x)
-		}
-	}
-	if len(prefixed) == 1 {
-		return l.CrossCuttingSheet(prefixed[0]), nil
-	}
-	var ids []string
-	for _, x := range l.CrossCutting {
-		ids = append(ids, x.ID)
-	}
-	if len(ids) == 0 {
-		return Sheet{}, fmt.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal: the ledger has none", ref, l.numberSpan())
-	}
-	return Sheet{}, fmt.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal's id or title (%s)",
-		ref, l.numberSpan(), strings.Join(ids, ", "))
-}
-
 // numberSpan describes the proposal numbers, e.g. "1-36" or "1, 2, 5".
 func (l *Ledger) numberSpan() string {
 	if len(l.Proposals) == 0 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
 // cellsText writes cells as "1245 1061 ·", an empty cell as "·", so a whole row compares at once.
@@ -260,8 +261,8 @@ func TestFindSheetErrors(t *testing.T) {
 	l := loadSheetLedger(t)
 	tests := []struct{ ref, want string }{
 		{"8", "no proposal number 8: the ledger has 7"},
-		{"affald", `"affald" is neither a proposal number (7) nor a cross-cutting proposal's id or title (genbrug)`},
-		{"", `"" is neither a proposal number (7) nor a cross-cutting proposal's id or title (genbrug)`},
+		{"affald", `"affald" names no proposal: give a number (7), a cross-cutting id (genbrug), or a title or file name or the beginning of one`},
+		{"", `"" names no proposal: give a number (7), a cross-cutting id (genbrug), or a title or file name or the beginning of one`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
@@ -270,6 +271,49 @@ func TestFindSheetErrors(t *testing.T) {
 				t.Errorf("FindSheet(%q) error = %v, want %s", tt.ref, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestFindSheetByName: a numbered proposal is found by its title or file name as a
+// cross-cutting one is, by a unique beginning of either, in any case and spacing; a beginning
+// that fits several lists them, and a whole name wins over others' beginnings.
+func TestFindSheetByName(t *testing.T) {
+	l, _ := loadBundled(t)
+	tests := []struct{ ref, want string }{
+		{"Digitalt samtykke i beskæftigelsesindsatsen", "1"},
+		{"digitalt   SAMTYKKE", "1"},
+		{"  digitalt", "1"},
+		{"vikardaekning-skoler", "6"},
+		{"vikardaekning skoler", "6"},
+		{"Investering i bedre vikardækning på", "6"},
+		{"personalereduktion", "36"},
+		{"energibesparelser", "energibesparelser"},
+		{"Indregning af energi", "energibesparelser"},
+		{"affaldsh", "affaldshaandtering"},
+		{"vikardaekning", `"vikardaekning" names 2 proposals: 5 "Investering i bedre vikardækning i dagtilbud", 6 "Investering i bedre vikardækning på skoler"; give more of the title, or the number`},
+		{"optimering af", `"optimering af" names 2 proposals: 7 "Optimering af ejendomsdrift på dagtilbud- og klubområdet", affaldshaandtering "Optimering af affaldshåndtering i KK"; give more of the title, or the number`},
+		{"samling", `"samling" names 2 proposals: 9 "Samling af det tekniske systemejerskab", 31 "Samling af koncernenhederne på Fuglebakken"; give more of the title, or the number`},
+		{"zzz", `"zzz" names no proposal: give a number (1-36), a cross-cutting id (energibesparelser, affaldshaandtering), or a title or file name or the beginning of one`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ref, func(t *testing.T) {
+			s, err := l.FindSheet(tt.ref)
+			got := fmt.Sprint(err)
+			if err == nil {
+				got = s.ID
+				if s.Number != 0 {
+					got = fmt.Sprint(s.Number)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("FindSheet(%q) = %s, want %s", tt.ref, got, tt.want)
+			}
+		})
+	}
+	// A title that is all of one proposal's and the beginning of another's is the first.
+	two := &ledger.Ledger{Proposals: []*proposal.Proposal{{Number: 1, Title: "Løn"}, {Number: 2, Title: "Løn og kompetenceudvikling"}}}
+	if s, err := two.FindSheet("løn"); err != nil || s.Number != 1 {
+		t.Errorf("FindSheet(løn) = %d, %v; want 1", s.Number, err)
 	}
 }
 
