@@ -11,7 +11,10 @@ import (
 )
 
 // acknowledgeable are the codes of the warnings a file may acknowledge: every warning budget
-// gives but an unused acknowledgement. A new warning joins this list.
+// gives but an unused acknowledgement and catalog-out-of-step (a draft's figures out of step
+// are no inconsistency of the document to explain, but figures budget catalog sync writes; an
+// acknowledgement would let a draft with stale tables pass validate --strict). A new warning
+// joins this list.
 var acknowledgeable = []string{
 	CodeCatalogMismatch, CodeInvestment, CodeIntroMismatch, CodePayback, CodePlaceholder,
 	CodeSign, CodeSumMismatch, CodeTableMismatch, proposal.CodeThousandsSeparator, CodeYearCoverage,
@@ -79,7 +82,7 @@ func acknowledge(l *ledger.Ledger, ds diag.List, tables bool) diag.List {
 	}
 	for i := range ds {
 		d := &ds[i]
-		if d.Severity != diag.Warning {
+		if d.Severity != diag.Warning || d.Code == CodeCatalogOutOfStep {
 			continue
 		}
 		first := -1
@@ -103,6 +106,11 @@ func acknowledge(l *ledger.Ledger, ds diag.List, tables bool) diag.List {
 		for _, a := range as {
 			switch {
 			case a.used:
+			case a.check == CodeCatalogOutOfStep:
+				p := a.path + ".check"
+				ds.Warnf(doc.Pos(p), p, CodeUnusedAck,
+					"%s cannot be acknowledged: a draft's figures out of step are no inconsistency of the document but budget's to write: run budget catalog sync, and remove this acknowledgement",
+					a.check)
 			case !slices.Contains(acknowledgeable, a.check):
 				p := a.path + ".check"
 				ds.Warnf(doc.Pos(p), p, CodeUnusedAck,

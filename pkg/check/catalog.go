@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
@@ -17,6 +18,9 @@ func (c *checker) catalog() {
 		return
 	}
 	d := cat.Doc
+	// A draft's figures are budget catalog sync's to write: those out of step are one finding
+	// that says to run it, not one for each figure.
+	draft := cat.Draft()
 	as := c.l.Table2().Compare(cat.Assertions)
 	rows := func(table string, printed []proposal.CommitteeRow, rs []ledger.AssertedRow) {
 		for i, r := range rs {
@@ -26,6 +30,9 @@ func (c *checker) catalog() {
 			}
 			what := fmt.Sprintf("%s prints for %s", table, diag.Clip(r.Name))
 			c.years(d, r.Amounts.Path, printed[i].Amounts, cat.Years, "the catalog")
+			if draft {
+				continue // the figures sync writes: outOfStep counts them
+			}
 			c.figures(d, r.Amounts, what)
 			if r.Investment != nil {
 				c.investment(d, *r.Investment, what)
@@ -35,15 +42,49 @@ func (c *checker) catalog() {
 	if t := as.Table1; t != nil {
 		rows("Table 1", cat.Assertions.Table1.Rows, t.Rows)
 		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table1.Total, cat.Years, "the catalog")
-		c.figures(d, t.Total.Amounts, "Table 1 prints as I alt")
+		if !draft {
+			c.figures(d, t.Total.Amounts, "Table 1 prints as I alt")
+		}
 	}
 	if t := as.Table2; t != nil {
 		rows("Table 2", cat.Assertions.Table2.Rows, t.Rows)
 		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table2.Total.Amounts, cat.Years, "the catalog")
-		c.figures(d, t.Total.Amounts, "Table 2 prints as I alt")
-		c.investment(d, *t.Total.Investment, "Table 2 prints as I alt")
+		if !draft {
+			c.figures(d, t.Total.Amounts, "Table 2 prints as I alt")
+			c.investment(d, *t.Total.Investment, "Table 2 prints as I alt")
+		}
 	}
-	c.intro()
+	c.intro(draft)
+	if draft {
+		c.outOfStep()
+	}
+}
+
+// outOfStep warns once at a draft catalog's status when any figure that budget catalog sync
+// writes differs from what its proposals imply (ledger.Implied, which sync writes from): how
+// many, and in which tables. It stands for the table-mismatch and intro-mismatch findings a
+// published catalog would have, and for the rows and tables the draft lacks.
+func (c *checker) outOfStep() {
+	im := c.l.Implied()
+	n := len(im.Figures)
+	if n == 0 {
+		return
+	}
+	tables := im.Tables()
+	where := strings.Join(tables, ", ")
+	if k := len(tables); k > 1 {
+		where = strings.Join(tables[:k-1], ", ") + " and " + tables[k-1]
+	}
+	c.warnf(c.l.Catalog.Doc, "status", CodeCatalogOutOfStep,
+		"the catalog is a draft and %d %s in %s %s from what its proposals add up to: run budget catalog sync",
+		n, pluralWord(n, "figure", "figures"), where, pluralWord(n, "differs", "differ"))
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // figures warns at each year where a printed row differs from its proposals' sum.
@@ -62,8 +103,8 @@ func (c *checker) investment(d *proposal.Document, f ledger.ComparedFigure, what
 
 // intro checks the intro's stated figures, as ledger.Target compares them: the approved
 // efficiencies against Table 1's total (rounded as the intro rounds), and the delivered sum
-// against the target and the other contributions.
-func (c *checker) intro() {
+// against the target and the other contributions; in a draft only their years.
+func (c *checker) intro(draft bool) {
 	cat := c.l.Catalog
 	t, ok := c.l.Target()
 	if !ok {
@@ -74,6 +115,9 @@ func (c *checker) intro() {
 		if !slices.Contains(cat.Years, ya.Year) {
 			c.errorf(d, fmt.Sprintf("intro.approved.%d", ya.Year), CodeUnknownYear, "year %d is not one of the catalog's years (%s)", ya.Year, yearSpan(cat.Years))
 		}
+	}
+	if draft {
+		return // the figures sync writes: outOfStep counts them
 	}
 	for i, y := range t.Years {
 		if t.Differs[i] {

@@ -1,6 +1,9 @@
 package check_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The catalog's printed tables and intro are compared with what the proposals add up to, as
 // warnings at the catalog's figures; tablesCatalogYAML prints what investmentYAML adds up to.
@@ -164,6 +167,72 @@ func TestIntroMismatch(t *testing.T) {
 		{
 			name:  "approved efficiencies in a year of no figure",
 			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1}"),
+		},
+	})
+}
+
+// TestCatalogOutOfStep holds a draft catalog's figures out of step to one finding at its status,
+// counted as budget catalog sync would write them, where a published catalog has one a figure.
+func TestCatalogOutOfStep(t *testing.T) {
+	noAssertions := tablesCatalogYAML[:strings.Index(tablesCatalogYAML, "assertions:")]
+	draft := func(catalog string) map[string]string {
+		return map[string]string{"catalog.yaml": edit(catalog, "schema: 1\n", "schema: 1\nstatus: draft\n"), "aaa/01-forslag.yaml": investmentYAML}
+	}
+	row2 := "- {committee: aaa, amounts: {2026: 100, 2027: 100}, total_investment: 150}"
+	runCases(t, []checkCase{
+		{name: "a draft in step", files: draft(tablesCatalogYAML)},
+		{
+			name: "a draft's Table 1 and intro",
+			files: draft(edit(edit(tablesCatalogYAML, "approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.2, 2027: 0.1}"),
+				"total: {2026: 100, 2027: 100}", "total: {2026: 100, 2027: 99}")),
+			want: []finding{
+				warningAt("proposals/catalog.yaml:2:9", "catalog-out-of-step", "status",
+					"the catalog is a draft and 2 figures in Table 1 and the intro differ from what its proposals add up to: run budget catalog sync"),
+			},
+		},
+		{
+			name:  "a draft without assertions",
+			files: draft(noAssertions),
+			want: []finding{
+				warningAt("proposals/catalog.yaml:2:9", "catalog-out-of-step", "status",
+					"the catalog is a draft and 10 figures in Table 1 and Table 2 differ from what its proposals add up to: run budget catalog sync"),
+			},
+		},
+		{
+			name:  "a draft's figure in the intro only",
+			files: draft(edit(tablesCatalogYAML, "delivered: {year: 2026, amount: 1.5}", "delivered: {year: 2026, amount: 1.6}")),
+			want: []finding{
+				warningAt("proposals/catalog.yaml:2:9", "catalog-out-of-step", "status",
+					"the catalog is a draft and 1 figure in the intro differs from what its proposals add up to: run budget catalog sync"),
+			},
+		},
+		{
+			name:  "a draft's row of a committee it no longer has stays an error",
+			files: draft(edit(tablesCatalogYAML, row2, row2+"\n      - {committee: zzz, amounts: {2026: 1}}")),
+			want: []finding{
+				errorAt("proposals/catalog.yaml:27:21", "unknown-committee", "assertions.table2.rows.1.committee",
+					`unknown committee "zzz": the catalog has aaa`),
+			},
+		},
+		{
+			name: "an acknowledgement of a draft out of step acknowledges nothing",
+			files: draft(edit(tablesCatalogYAML, "total: {2026: 100, 2027: 100}", "total: {2026: 100, 2027: 99}") +
+				"acknowledged:\n  - {check: catalog-out-of-step, at: status, reason: written later}\n"),
+			want: []finding{
+				warningAt("proposals/catalog.yaml:2:9", "catalog-out-of-step", "status",
+					"the catalog is a draft and 1 figure in Table 1 differs from what its proposals add up to: run budget catalog sync"),
+				warningAt("proposals/catalog.yaml:29:13", "unused-acknowledgement", "acknowledged.0.check",
+					"catalog-out-of-step cannot be acknowledged: a draft's figures out of step are no inconsistency of the document but budget's to write: run budget catalog sync, and remove this acknowledgement"),
+			},
+		},
+		{
+			name: "a published catalog has a finding a figure",
+			files: map[string]string{"aaa/01-forslag.yaml": investmentYAML,
+				"catalog.yaml": edit(edit(tablesCatalogYAML, "schema: 1\n", "schema: 1\nstatus: published\n"), "total: {2026: 100, 2027: 100}", "total: {2026: 100, 2027: 99}")},
+			want: []finding{
+				warningAt("proposals/catalog.yaml:23:30", "table-mismatch", "assertions.table1.total.2027",
+					"Table 1 prints as I alt 99 in 2027, but its proposals add up to 100"),
+			},
 		},
 	})
 }

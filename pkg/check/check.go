@@ -32,6 +32,8 @@ const (
 	CodeYearCoverage     = "year-coverage"
 	CodeTableMismatch    = "table-mismatch"
 	CodeIntroMismatch    = "intro-mismatch"
+	// CodeCatalogOutOfStep is a draft catalog whose figures budget catalog sync would change.
+	CodeCatalogOutOfStep = "catalog-out-of-step"
 	CodeUnusedAck        = "unused-acknowledgement"
 	CodePlaceholder      = "placeholder"
 	CodeReservedID       = "reserved-id"

@@ -114,6 +114,7 @@ nearest parent that holds one or whose proposals/ does. Nothing outside the ledg
 		NewCmdFmt(g, s, nil),
 		NewCmdDiff(g, s, nil),
 		NewCmdNew(g, s, nil),
+		NewCmdCatalog(g, s),
 	)
 	addHelp(root)
 	return root

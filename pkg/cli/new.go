@@ -43,9 +43,17 @@ func NewCmdNew(g *Global, s Streams, runF func(*NewOptions) error) *cobra.Comman
 highest number in the ledger, named after its title, with the catalog's years and unit, and
 prints its path. The skeleton is schema-valid and canonical (budget fmt leaves it as it is);
 every value still to write says TODO, and budget validate warns about each until it is
-filled in. An existing file is never overwritten.`,
+filled in. An existing file is never overwritten, and a title another proposal (numbered or
+cross-cutting) has already is refused (compared in any case, runs of spaces as one).
+
+What comes next is said on standard error (standard output is the path alone, for scripts):
+fill in the TODOs; then, in a draft catalog (status: draft), run budget catalog sync, which
+writes the catalog's Table 1, Table 2 and intro figures anew from the proposals. A published
+catalog keeps its printed figures, and budget validate reports each one the new proposal
+changes (table-mismatch).`,
 		Example: `  budget new --committee buu --kind efficiency "Færre vikartimer i dagtilbud"
-  $EDITOR "$(budget new --committee kfu --kind investment "Digital booking af lokaler")"`,
+  $EDITOR "$(budget new --committee kfu --kind investment "Digital booking af lokaler")"
+  budget catalog sync`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Title = strings.TrimSpace(args[0])
@@ -72,16 +80,25 @@ filled in. An existing file is never overwritten.`,
 	return cmd
 }
 
-func newRun(opts *NewOptions) error {
-	dir, display, err := opts.ledgerDir()
+// openLedger opens the ledger of --dir as an os.Root, with the name to show, for a command that
+// writes in it (new, catalog sync): every write goes through the root, and the operating
+// system refuses a name that leads out of it, whatever the data says.
+func (g *Global) openLedger() (*os.Root, string, error) {
+	dir, display, err := g.ledgerDir()
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	// Every write goes through the ledger's root: the operating system refuses a name that
-	// leads out of it, whatever the catalog says.
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
+		return nil, "", fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
+	}
+	return root, display, nil
+}
+
+func newRun(opts *NewOptions) error {
+	root, display, err := opts.openLedger()
+	if err != nil {
+		return err
 	}
 	defer root.Close()
 	l, ds, err := opts.loadFS(root.FS(), display)
@@ -102,6 +119,9 @@ func newRun(opts *NewOptions) error {
 	}
 	if !slices.Contains(ids, opts.Committee) {
 		return usagef("unknown committee %q: the catalog has %s", opts.Committee, strings.Join(ids, ", "))
+	}
+	if err := titleTaken(l, opts.Title); err != nil {
+		return err
 	}
 	number, err := nextNumber(l, ds)
 	if err != nil {
@@ -127,8 +147,44 @@ func newRun(opts *NewOptions) error {
 		return fmt.Errorf("cannot write %s: %v: nothing written", path.Join(display, rel), unwrapPathCause(err))
 	}
 	fmt.Fprintln(opts.Out, escape.Terminal(path.Join(display, rel)))
+	// stdout is the new file's path alone, for scripts: what comes next goes to stderr.
+	if l.Catalog.Draft() {
+		fmt.Fprintf(opts.Err, "next: write the values that say TODO (budget validate lists them), then run budget catalog sync: %s is a draft, and sync writes its tables anew\n", escape.Terminal(catalog))
+	} else {
+		fmt.Fprintf(opts.Err, "next: write the values that say TODO (budget validate lists them); %s is published, so its printed tables stay as they are and budget validate reports each figure the new proposal changes (table-mismatch)\n", escape.Terminal(catalog))
+	}
 	return nil
 }
+
+// titleTaken refuses a title that another proposal of the ledger, numbered or cross-cutting,
+// has already (as its title or its title in the catalog): two proposals the same title would be
+// one row of Table 2 told twice, and budget show could not tell them apart. Titles are
+// compared as a reader would: in any case, with runs of spaces as one.
+func titleTaken(l *ledger.Ledger, title string) error {
+	want := sameTitle(title)
+	taken := func(file string, titles ...string) error {
+		for _, t := range titles {
+			if sameTitle(t) == want {
+				return usagef("%s has the title %s already: give the new proposal another: nothing written", file, diag.Quote(t))
+			}
+		}
+		return nil
+	}
+	for _, p := range l.Proposals {
+		if err := taken(p.Doc.File, p.Title, p.Catalog.Title); err != nil {
+			return err
+		}
+	}
+	for _, x := range l.CrossCutting {
+		if err := taken(x.Doc.File, x.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameTitle is a title as titleTaken compares it.
+func sameTitle(t string) string { return strings.Join(strings.Fields(strings.ToLower(t)), " ") }
 
 var numberPrefix = regexp.MustCompile(`^([0-9]+)-`)
 

@@ -75,7 +75,7 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 		if line, col, ok := lines.at(d.Pos); ok {
 			fmt.Fprintf(&b, "    %s\n    %s^\n", escape.TerminalKeeping(line, "\t"), caretPad(line, col))
 		}
-		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" {
+		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" && d.Code != "catalog-out-of-step" {
 			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", escape.Terminal(d.Code), escape.Terminal(d.Path))
 		}
 	}

@@ -35,15 +35,45 @@ func Source(file, kind string, src []byte) ([]byte, diag.List) {
 
 // SourceLimited is Source within limits other than the defaults (nesting depth, file size).
 func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, diag.List) {
+	doc, s, ds := parse(file, kind, src, lim)
+	if doc == nil {
+		return nil, ds
+	}
+	out, err := checked(doc, s, lim)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
+			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
+		return nil, ds
+	}
+	return out, nil
+}
+
+// parse parses a file to format and finds the shape of its kind; nil and the diagnostics
+// where it does not parse cleanly.
+func parse(file, kind string, src []byte, lim proposal.Limits) (*proposal.Parsed, *shape, diag.List) {
 	doc, ds := proposal.ParseLimited(file, src, lim)
 	if doc == nil || ds.HasErrors() {
-		return nil, ds.Errors()
+		return nil, nil, ds.Errors()
 	}
 	shapes, err := shapes()
 	if err != nil {
 		ds.Errorf(diag.Pos{File: file}, "", "fmt", "reading the schemas: %v", err)
-		return nil, ds
+		return nil, nil, ds
 	}
+	return doc, shapes[kind], nil
+}
+
+// checked lays doc out and returns it once it reads back as doc's values and comments.
+func checked(doc *proposal.Parsed, s *shape, lim proposal.Limits) ([]byte, error) {
+	out := layout(doc, s)
+	if err := same(doc, out, lim); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// layout writes a parsed file's tree in the canonical layout; s is the shape of its kind.
+func layout(doc *proposal.Parsed, s *shape) []byte {
 	// A file written as a flow mapping ({...}) has its head and line comments on the mapping
 	// rather than on the document or the first key.
 	root, top := doc.Tree, doc.Root
@@ -58,7 +88,7 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 		p.lineComment(top)
 	} else {
 		p.comment(top.LineComment, 0)
-		p.mapping(top, shapes[kind], 0, true)
+		p.mapping(top, s, 0, true)
 	}
 	for _, foot := range []string{top.FootComment, root.FootComment} {
 		if foot != "" {
@@ -70,13 +100,7 @@ func SourceLimited(file, kind string, src []byte, lim proposal.Limits) ([]byte, 
 			p.comment(foot, 0)
 		}
 	}
-	out := p.buf.Bytes()
-	if err := same(doc, out, lim); err != nil {
-		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",
-			"formatting would change the file's content (%v); the file is left as it is: please report this", err)
-		return nil, ds
-	}
-	return out, nil
+	return p.buf.Bytes()
 }
 
 // same checks that formatted text holds exactly the values and comments of the original.
