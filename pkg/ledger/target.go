@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,7 +22,7 @@ type Target struct {
 	// does not know, and then nothing is compared.
 	Contribution Figures
 	// Stated are the intro's figures for this catalog's contribution, empty in years it names
-	// none. Rounded is Contribution rounded to as many decimals as each stated figure has, and
+	// none. Rounded is Contribution rounded as the intro prints its figures (introPlaces), and
 	// Differs marks the years where the intro states something else.
 	Stated  Cells
 	Rounded Figures
@@ -71,13 +72,13 @@ func (l *Ledger) target(t2 Table2) (t Target, ok bool) {
 	if okFrom && okTo {
 		t.Contribution = make(Figures, len(t.Years))
 		t.Rounded = make(Figures, len(t.Years))
+		places := introPlaces(in)
 		for i, d := range t.Table1 {
 			t.Contribution[i] = Convert(d, from, to)
 			stated := t.Stated[i]
 			if !stated.Printed {
 				continue
 			}
-			places := int32(max(0, -stated.Value.Exponent()))
 			t.Rounded[i] = t.Contribution[i].Round(places)
 			t.Differs[i] = !stated.Value.Equal(t.Rounded[i])
 		}
@@ -102,4 +103,26 @@ func (l *Ledger) target(t2 Table2) (t Target, ok bool) {
 		t.DeliveredDiffers = t.Goal != nil && !d.Equal(t.Sum)
 	}
 	return t, true
+}
+
+// introPlaces is how many decimals the intro prints its figures with: the most that any figure
+// it states has (62,2 and 101,8: one). The intro prints them alike, and a figure's trailing
+// zeros are not kept (budget fmt and catalog sync write 62,0 as 62), so one figure's own
+// spelling cannot say it.
+func introPlaces(in *proposal.Intro) int32 {
+	var places int32
+	see := func(d decimal.Decimal) { places = max(places, -d.Exponent()) }
+	for _, a := range in.Approved {
+		see(a.Value.Decimal)
+	}
+	if in.Target != nil {
+		see(in.Target.Amount.Decimal)
+	}
+	for _, o := range in.OtherContributions {
+		see(o.Amount.Decimal)
+	}
+	if in.Delivered != nil {
+		see(in.Delivered.Amount.Decimal)
+	}
+	return places
 }

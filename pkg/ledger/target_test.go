@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -70,3 +71,22 @@ var introLedger = func() fstest.MapFS {
 `)...)}
 	return fs
 }()
+
+// TestTargetRoundsAsTheIntroPrints: a stated figure without decimals in an intro that prints
+// one (0,0 written 0, as fmt and catalog sync write it) is rounded to one decimal, as the
+// intro's other figures are: 0.115 mio. kr. is 0,1, not 0.
+func TestTargetRoundsAsTheIntroPrints(t *testing.T) {
+	fs := fstest.MapFS{}
+	for name, f := range introLedger {
+		fs[name] = f
+	}
+	fs["catalog.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(introLedger["catalog.yaml"].Data), "2026: 0.1\n", "2026: 0\n", 1))}
+	l, ds, err := ledger.Load(fs, "proposals")
+	if err != nil || ds.HasErrors() {
+		t.Fatalf("load: %v %v", err, ds)
+	}
+	tg, _ := l.Target()
+	expect(t, "stated", cellsText(tg.Stated), "0 0.2")
+	expect(t, "rounded to the intro's one decimal", figuresText(tg.Rounded), "0.1 0.3")
+	expect(t, "differs", differsText(tg.Differs), "≠ ≠")
+}
