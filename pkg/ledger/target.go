@@ -22,7 +22,7 @@ type Target struct {
 	// does not know, and then nothing is compared.
 	Contribution Figures
 	// Stated are the intro's figures for this catalog's contribution, empty in years it names
-	// none. Rounded is Contribution rounded as the intro prints its figures (introPlaces), and
+	// none. Rounded is Contribution rounded as the intro prints them (introPlaces), and
 	// Differs marks the years where the intro states something else.
 	Stated  Cells
 	Rounded Figures
@@ -105,24 +105,14 @@ func (l *Ledger) target(t2 Table2) (t Target, ok bool) {
 	return t, true
 }
 
-// introPlaces is how many decimals the intro prints its figures with: the most that any figure
-// it states has (62,2 and 101,8: one). The intro prints them alike, and a figure's trailing
-// zeros are not kept (budget fmt and catalog sync write 62,0 as 62), so one figure's own
-// spelling cannot say it.
+// introPlaces is how many decimals the intro prints this catalog's contribution with: the
+// most that any of its approved figures has (62,2 and 101,8: one). It prints them alike, and a
+// figure's trailing zeros are not kept (budget fmt and catalog sync write 62,0 as 62), so one
+// figure's own spelling cannot say it.
 func introPlaces(in *proposal.Intro) int32 {
 	var places int32
-	see := func(d decimal.Decimal) { places = max(places, -d.Exponent()) }
 	for _, a := range in.Approved {
-		see(a.Value.Decimal)
-	}
-	if in.Target != nil {
-		see(in.Target.Amount.Decimal)
-	}
-	for _, o := range in.OtherContributions {
-		see(o.Amount.Decimal)
-	}
-	if in.Delivered != nil {
-		see(in.Delivered.Amount.Decimal)
+		places = max(places, -a.Value.Exponent())
 	}
 	return places
 }
