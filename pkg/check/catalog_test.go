@@ -153,8 +153,17 @@ func TestIntroMismatch(t *testing.T) {
 			},
 		},
 		{
-			name:  "approved efficiencies, rounded as printed",
+			name:  "approved efficiencies, rounded as printed: whole millions",
+			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0, 2027: 0}"),
+		},
+		{
+			// The intro prints its figures alike: beside 0.1, a 0 is 0,0 with its zero not kept.
+			name:  "approved efficiencies, rounded as the intro prints them all",
 			files: tablesLedger("approved: {2026: 0.1, 2027: 0.1}", "approved: {2026: 0.1, 2027: 0}"),
+			want: []finding{
+				warningAt("proposals/catalog.yaml:13:31", "intro-mismatch", "intro.approved.2027",
+					"the intro states 0 mio. kr. for 2027, but Table 1's total 100 1.000 kr. rounds to 0.1"),
+			},
 		},
 		{
 			name:  "delivered",
