@@ -6,6 +6,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
@@ -18,14 +19,14 @@ func (c *checker) catalog() {
 	}
 	d := cat.Doc
 	as := c.l.Table2().Compare(cat.Assertions)
-	rows := func(table string, printed []proposal.CommitteeRow, rs []ledger.AssertedRow) {
+	rows := func(table msg.Text, printed []proposal.CommitteeRow, rs []ledger.AssertedRow) {
 		for i, r := range rs {
 			if !r.Known {
 				c.errorf(d, proposal.Join(r.Path, "committee"), CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(r.Committee), c.committeeIDs())
 				continue
 			}
-			what := fmt.Sprintf("%s prints for %s", table, diag.Clip(r.Name))
-			c.years(d, r.Amounts.Path, printed[i].Amounts, cat.Years, "the catalog")
+			what := msg.Newf("%s prints for %s", table, diag.Clip(r.Name))
+			c.years(d, r.Amounts.Path, printed[i].Amounts, cat.Years, catalogColumns)
 			c.figures(d, r.Amounts, what)
 			if r.Investment != nil {
 				c.investment(d, *r.Investment, what)
@@ -33,28 +34,28 @@ func (c *checker) catalog() {
 		}
 	}
 	if t := as.Table1; t != nil {
-		rows("Table 1", cat.Assertions.Table1.Rows, t.Rows)
-		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table1.Total, cat.Years, "the catalog")
-		c.figures(d, t.Total.Amounts, "Table 1 prints as I alt")
+		rows(msg.Newf("Table 1"), cat.Assertions.Table1.Rows, t.Rows)
+		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table1.Total, cat.Years, catalogColumns)
+		c.figures(d, t.Total.Amounts, msg.Newf("Table 1 prints as I alt"))
 	}
 	if t := as.Table2; t != nil {
-		rows("Table 2", cat.Assertions.Table2.Rows, t.Rows)
-		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table2.Total.Amounts, cat.Years, "the catalog")
-		c.figures(d, t.Total.Amounts, "Table 2 prints as I alt")
-		c.investment(d, *t.Total.Investment, "Table 2 prints as I alt")
+		rows(msg.Newf("Table 2"), cat.Assertions.Table2.Rows, t.Rows)
+		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table2.Total.Amounts, cat.Years, catalogColumns)
+		c.figures(d, t.Total.Amounts, msg.Newf("Table 2 prints as I alt"))
+		c.investment(d, *t.Total.Investment, msg.Newf("Table 2 prints as I alt"))
 	}
 	c.intro()
 }
 
 // figures warns at each year where a printed row differs from its proposals' sum.
-func (c *checker) figures(d *proposal.Document, line ledger.ComparedLine, what string) {
-	c.differences(d, line, CodeTableMismatch, func(shown string, year int, computed string) string {
-		return fmt.Sprintf("%s %s in %d, but its proposals add up to %s", what, shown, year, computed)
+func (c *checker) figures(d *proposal.Document, line ledger.ComparedLine, what msg.Text) {
+	c.differences(d, line, CodeTableMismatch, func(shown any, year int, computed string) msg.Text {
+		return msg.Newf("%s %s in %d, but its proposals add up to %s", what, shown, year, computed)
 	})
 }
 
 // investment warns at a printed total investment that differs; a blank asserts that nothing is invested.
-func (c *checker) investment(d *proposal.Document, f ledger.ComparedFigure, what string) {
+func (c *checker) investment(d *proposal.Document, f ledger.ComparedFigure, what msg.Text) {
 	if f.Differs {
 		c.warnf(d, f.Path, CodeTableMismatch, "%s a total investment of %s, but its proposals add up to %s", what, investmentText(f.Declared), fmtDec(f.Computed))
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/spf13/pflag"
 )
@@ -96,7 +97,7 @@ func parseSize(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
 	if err != nil || n < 1 || n > (1<<40)/mult {
-		return 0, fmt.Errorf("%q is not a size: write a number of bytes, or one with KiB, MiB or GiB, e.g. 4MiB", s)
+		return 0, msg.Errorf("%q is not a size: write a number of bytes, or one with KiB, MiB or GiB, e.g. 4MiB", s)
 	}
 	return n * mult, nil
 }

@@ -258,8 +258,8 @@ func ReadFile(fsys fs.FS, rel, name string, lim proposal.Limits) ([]byte, *diag.
 		d := proposal.FileTooLarge(name, big.size, lim)
 		return nil, &d
 	}
-	return nil, &diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Code: "read",
-		Message: fmt.Sprintf("cannot read file: %v", unwrapPath(err))}
+	d := diag.Newf(diag.Pos{File: name}, diag.Error, "", "read", "cannot read file: %v", unwrapPath(err))
+	return nil, &d
 }
 
 // walk is Walk with a limit: it stops at the first file past maxFiles, before any is read.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -473,7 +474,7 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 				return l.Sheet(p), nil
 			}
 		}
-		return Sheet{}, fmt.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
+		return Sheet{}, msg.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
 	}
 	var prefixed []*proposal.CrossCutting
 	for _, x := range l.CrossCutting {
@@ -493,16 +494,16 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 		ids = append(ids, x.ID)
 	}
 	if len(ids) == 0 {
-		return Sheet{}, fmt.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal: the ledger has none", ref, l.numberSpan())
+		return Sheet{}, msg.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal: the ledger has none", ref, l.numberSpan())
 	}
-	return Sheet{}, fmt.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal's id or title (%s)",
+	return Sheet{}, msg.Errorf("%q is neither a proposal number (%s) nor a cross-cutting proposal's id or title (%s)",
 		ref, l.numberSpan(), strings.Join(ids, ", "))
 }
 
 // numberSpan describes the proposal numbers, e.g. "1-36" or "1, 2, 5".
-func (l *Ledger) numberSpan() string {
+func (l *Ledger) numberSpan() any {
 	if len(l.Proposals) == 0 {
-		return "none"
+		return msg.Newf("none")
 	}
 	first, last := l.Proposals[0].Number, l.Proposals[len(l.Proposals)-1].Number
 	if last-first+1 == len(l.Proposals) {

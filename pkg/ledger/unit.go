@@ -1,9 +1,10 @@
 package ledger
 
 import (
-	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // Unit is a unit the catalog prints amounts in, a power of ten of kroner. Converting between
@@ -30,7 +31,7 @@ func ParseUnit(flag string) (Unit, error) {
 			return u, nil
 		}
 	}
-	return Unit{}, fmt.Errorf("unknown unit %q: want tkr (1.000 kr., as stored), kr or mio", flag)
+	return Unit{}, msg.Errorf("unknown unit %q: want tkr (1.000 kr., as stored), kr or mio", flag)
 }
 
 // UnitNamed finds a unit by its printed name, e.g. "1.000 kr.".
@@ -52,7 +53,7 @@ type converter struct{ from, to Unit }
 func newConverter(name string, to Unit) (converter, error) {
 	from, ok := UnitNamed(name)
 	if !ok {
-		return converter{}, fmt.Errorf("cannot convert amounts in %q to %s: budget knows kr., 1.000 kr. and mio. kr.", name, to.Name)
+		return converter{}, msg.Errorf("cannot convert amounts in %q to %s: budget knows kr., 1.000 kr. and mio. kr.", name, to.Name)
 	}
 	return converter{from, to}, nil
 }
