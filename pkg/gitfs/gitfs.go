@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os/exec"
@@ -126,8 +125,13 @@ type NotFolderError struct {
 	Mode, ID string
 }
 
-func (e *NotFolderError) Error() string {
-	return fmt.Sprintf("%s at %s is %s", e.Path, short(e.Commit), e.What())
+func (e *NotFolderError) Error() string { return e.text().String() }
+
+// In words the error in l.
+func (e *NotFolderError) In(l msg.Lang) string { return e.text().In(l) }
+
+func (e *NotFolderError) text() msg.Text {
+	return msg.Newf("%s at %s is %s", e.Path, short(e.Commit), e.What())
 }
 
 // What says what git holds at the path: "a git submodule (commit 1a2b3c4)", "a symbolic link"

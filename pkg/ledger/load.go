@@ -16,6 +16,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
@@ -145,8 +146,13 @@ type TooManyFilesError struct {
 	Limit int
 }
 
-func (e *TooManyFilesError) Error() string {
-	return fmt.Sprintf("%s holds more than %d data files, the limit (raise it with --max-files or BUDGET_MAX_FILES)", e.Dir, e.Limit)
+func (e *TooManyFilesError) Error() string { return e.text().String() }
+
+// In words the error in l.
+func (e *TooManyFilesError) In(l msg.Lang) string { return e.text().In(l) }
+
+func (e *TooManyFilesError) text() msg.Text {
+	return msg.Newf("%s holds more than %d data files, the limit (raise it with --max-files or BUDGET_MAX_FILES)", e.Dir, e.Limit)
 }
 
 // Load reads every *.yaml file below the root of fsys with the default Options.

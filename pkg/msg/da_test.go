@@ -18,19 +18,19 @@ import (
 // name it is called with: a method (diag.List's Errorf and Warnf, the checker's errorf and
 // warnf) by its name, a package's function by package.name.
 var formatArg = map[string]int{
-	"Errorf":      3, // diag.List.Errorf(pos, path, code, format, ...)
-	"Warnf":       3,
-	"errorf":      3, // check's checker.errorf(doc, path, code, format, ...)
-	"warnf":       3,
-	"usagef":      0, // cli
-	"msg.Newf":    0,
-	"msg.Errorf":  0,
-	"diag.Newf":   4, // diag.Newf(pos, severity, path, code, format, ...)
-	"fmt.Errorf":  -1,
-	"t.Errorf":    -1,
-	"b.Errorf":    -1,
-	"f.Errorf":    -1,
-	"t.Fatalf":    -1,
+	"Errorf":     3, // diag.List.Errorf(pos, path, code, format, ...)
+	"Warnf":      3,
+	"errorf":     3, // check's checker.errorf(doc, path, code, format, ...)
+	"warnf":      3,
+	"usagef":     0, // cli
+	"msg.Newf":   0,
+	"msg.Errorf": 0,
+	"diag.Newf":  4, // diag.Newf(pos, severity, path, code, format, ...)
+	"fmt.Errorf": -1,
+	"t.Errorf":   -1,
+	"b.Errorf":   -1,
+	"f.Errorf":   -1,
+	"t.Fatalf":   -1,
 }
 
 type use struct {
