@@ -1,9 +1,6 @@
 package render
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // unitWords are the catalog's units in English, by their Danish text: "1.000 kr." is thousands
 // of kroner, which English writes DKK 1,000.
@@ -39,9 +36,13 @@ func PriceLevelName(priceLevel string, l Lang) string {
 // caption is the unit line of a table: "1.000 kr. 2026 p/l", "DKK 1,000, 2026 prices".
 func caption(unit, priceLevel string, l Lang) string {
 	u, p := UnitName(unit, l), PriceLevelName(priceLevel, l)
-	sep := " "
-	if l == English {
-		sep = ", "
+	switch {
+	case u == "":
+		return p
+	case l == English && p != "":
+		return u + ", " + p
+	case l == English:
+		return u
 	}
-	return strings.Join(nonEmpty(u, p), sep)
+	return u + " " + p
 }
