@@ -273,7 +273,11 @@ func (g *Global) loadModel(m ledger.Model) (*ledger.Ledger, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m})
+	l, ds, err := g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m})
+	if err == nil {
+		g.useCatalog(l)
+	}
+	return l, ds, err
 }
 
 // loadFS loads and checks the ledger in fsys within the limits of the flags; display prefixes
@@ -295,7 +299,6 @@ func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*l
 	if err != nil {
 		return nil, nil, msg.Errorf("reading ledger: %w", unwrapPathError(err))
 	}
-	g.useCatalog(l)
 	return l, check.Run(l, loaded), nil
 }
 

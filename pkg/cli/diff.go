@@ -85,10 +85,9 @@ func diffRun(opts *DiffOptions) error {
 	var a, b diff.Side
 	var err error
 	if opts.Dirs {
-		// The side after first: its catalog's language is the run's, as with revisions.
-		b, err = opts.dirSide(opts.Revs[1])
+		a, err = opts.dirSide(opts.Revs[0])
 		if err == nil {
-			a, err = opts.dirSide(opts.Revs[0])
+			b, err = opts.dirSide(opts.Revs[1])
 		}
 	} else {
 		a, b, err = opts.gitSides()
@@ -96,6 +95,11 @@ func diffRun(opts *DiffOptions) error {
 	if err != nil {
 		return err
 	}
+	// The language is the catalog's of the side after the change, else of the one before.
+	if b.Ledger != nil {
+		opts.useCatalog(b.Ledger)
+	}
+	opts.useCatalog(a.Ledger)
 	r := diff.Compare(a, b, diff.Options{Full: opts.Full})
 	if err := render.Diff(opts.Out, r, opts.format, render.Lang(opts.language())); err != nil {
 		return err
