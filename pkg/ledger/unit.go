@@ -1,10 +1,8 @@
 package ledger
 
 import (
-
-	"github.com/shopspring/decimal"
-
 	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/shopspring/decimal"
 )
 
 // Unit is a unit the catalog prints amounts in, a power of ten of kroner. Converting between

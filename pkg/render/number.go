@@ -18,7 +18,6 @@ const (
 	English Lang = "en"
 )
 
-
 // Number formats d with thousands grouping and the decimal mark of the language, keeping every
 // decimal it has: exact figures are never rounded for display.
 func (l Lang) Number(d decimal.Decimal) string { return l.digits(d.String()) }

@@ -17,7 +17,6 @@ func yearHeader(years []int) []string {
 	return h
 }
 
-
 // displayPlaces is how many decimals amounts in unit are shown with in the table and markdown
 // formats: one for millions, as the catalog's intro writes them (62,2 mio. kr.); every decimal
 // they have otherwise. CSV and JSON always carry the exact figures.
