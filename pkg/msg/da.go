@@ -238,6 +238,7 @@ var danish = map[string]string{
 	"%s at %s: %w":                                    "%s ved %s: %w",
 	"a git submodule (commit %s)":                     "et git-submodul (commit %s)",
 	"a symbolic link":                                 "et symbolsk link",
+	"%s at %s is %s":                                  "%s ved %s er %s",
 	"a file":                                          "en fil",
 	"%q is not a revision":                            "%q er ikke en revision",
 	"unknown revision %q":                             "ukendt revision %q",
