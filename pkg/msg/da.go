@@ -22,6 +22,7 @@ var danish = map[string]string{
 
 	// Reading files and folders (pkg/ledger, pkg/proposal).
 	"the ledger has no %s: it names the committees and years every proposal refers to": "ledgeren har ingen %s: den navngiver de udvalg og år, som alle forslag henviser til",
+	"not a regular file":   "ikke en almindelig fil",
 	"cannot read file: %v": "kan ikke læse filen: %v",
 	"%s holds more than %d data files, the limit (raise it with --max-files or BUDGET_MAX_FILES)": "%s har flere end %d datafiler, grænsen (hæv den med --max-files eller BUDGET_MAX_FILES)",
 	"cannot read folder: %v": "kan ikke læse mappen: %v",
