@@ -172,7 +172,7 @@ func (g *Global) peekLanguage() msg.Lang {
 		return msg.Danish
 	}
 	lim := opts.Limits.OrDefault()
-	src, err := readLimited(filepath.Join(dir, ledger.CatalogFile), lim.MaxFileSize)
+	src, err := readCatalog(dir, lim.MaxFileSize)
 	if err != nil {
 		return msg.Danish
 	}
@@ -189,9 +189,18 @@ func (g *Global) peekLanguage() msg.Lang {
 	return msg.Danish
 }
 
-// readLimited reads a file of at most limit bytes.
-func readLimited(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
+// readCatalog reads the catalog of the ledger in dir, of at most limit bytes, as the loader
+// would: a regular file in the folder itself, never a link to one elsewhere.
+func readCatalog(dir string, limit int64) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	if st, err := root.Lstat(ledger.CatalogFile); err != nil || !st.Mode().IsRegular() {
+		return nil, errors.New("no regular catalog file")
+	}
+	f, err := root.Open(ledger.CatalogFile)
 	if err != nil {
 		return nil, err
 	}
