@@ -141,7 +141,7 @@ func TestDanish(t *testing.T) {
 	if err := WriteText(&b, l, nil, Options{Lang: msg.Danish}); err != nil {
 		t.Fatal(err)
 	}
-	want := `f.yaml:3:9: advarsel: "Samlet" viser -10 i 2027, men dens rækker summer til -12 (og 2 aliasser mere i denne fil) [sum-mismatch]
+	want := `f.yaml:3:9: advarsel: "Samlet" viser -10 i 2027, men rækkerne summer til -12 (og 2 aliasser mere i denne fil) [sum-mismatch]
     kvittér med: {check: sum-mismatch, at: economy.x, reason: ...}
 0 fejl, 1 advarsel, 0 kvitteret
 `
@@ -152,7 +152,7 @@ func TestDanish(t *testing.T) {
 	if err := WriteGitHub(&b, l, Options{Lang: msg.Danish}); err != nil {
 		t.Fatal(err)
 	}
-	if want := "::warning file=f.yaml,line=3,col=9,title=sum-mismatch::\"Samlet\" viser -10 i 2027, men dens rækker summer til -12 (og 2 aliasser mere i denne fil)\n"; b.String() != want {
+	if want := "::warning file=f.yaml,line=3,col=9,title=sum-mismatch::\"Samlet\" viser -10 i 2027, men rækkerne summer til -12 (og 2 aliasser mere i denne fil)\n"; b.String() != want {
 		t.Errorf("Danish annotation %q, want %q", b.String(), want)
 	}
 }

@@ -127,7 +127,7 @@ var danish = map[string]string{
 	"%s is still a placeholder (%s): write the value the document gives":                   "%s er stadig en pladsholder (%s): skriv den værdi, dokumentet angiver",
 	"permanent change is %s in %d: the proposal's table shows savings as negative numbers": "den varige ændring er %s i %d: forslagets tabel viser besparelser som negative tal",
 	"permanent changes and implementation costs add up to":                                 "varige ændringer og implementeringsomkostninger giver tilsammen",
-	"its rows sum to":               "dens rækker summer til",
+	"its rows sum to":               "rækkerne summer til",
 	"%s prints %s in %d, but %s %s": "%s viser %s i %d, men %s %s",
 	"nothing":                       "intet",
 	"catalog contribution %s in %d, but Tabel 1 has no permanent changes":                             "bidrag i kataloget %s i %d, men Tabel 1 har ingen varige ændringer",
