@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // beforeRename runs after the new content is on disk and before it takes the file's place, with
@@ -122,7 +124,7 @@ func Leftover(name string) (target string, ok bool) {
 // tempInfix separates a temporary file's target from its random digits.
 const tempInfix = ".tmp-"
 
-var errNotRegular = errors.New("not a regular file")
+var errNotRegular = msg.Errorf("not a regular file")
 
 // inFolder opens a root at path's folder and runs f on path's base name within it; errors
 // name path.

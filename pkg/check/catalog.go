@@ -3,10 +3,10 @@ package check
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
@@ -22,14 +22,14 @@ func (c *checker) catalog() {
 	// that says to run it, not one for each figure.
 	draft := cat.Draft()
 	as := c.l.Table2().Compare(cat.Assertions)
-	rows := func(table string, printed []proposal.CommitteeRow, rs []ledger.AssertedRow) {
+	rows := func(table msg.Text, printed []proposal.CommitteeRow, rs []ledger.AssertedRow) {
 		for i, r := range rs {
 			if !r.Known {
 				c.errorf(d, proposal.Join(r.Path, "committee"), CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(r.Committee), c.committeeIDs())
 				continue
 			}
-			what := fmt.Sprintf("%s prints for %s", table, diag.Clip(r.Name))
-			c.years(d, r.Amounts.Path, printed[i].Amounts, cat.Years, "the catalog")
+			what := msg.Newf("%s prints for %s", table, diag.Clip(r.Name))
+			c.years(d, r.Amounts.Path, printed[i].Amounts, cat.Years, catalogColumns)
 			if draft {
 				continue // the figures sync writes: outOfStep counts them
 			}
@@ -40,18 +40,18 @@ func (c *checker) catalog() {
 		}
 	}
 	if t := as.Table1; t != nil {
-		rows("Table 1", cat.Assertions.Table1.Rows, t.Rows)
-		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table1.Total, cat.Years, "the catalog")
+		rows(msg.Newf("Table 1"), cat.Assertions.Table1.Rows, t.Rows)
+		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table1.Total, cat.Years, catalogColumns)
 		if !draft {
-			c.figures(d, t.Total.Amounts, "Table 1 prints as I alt")
+			c.figures(d, t.Total.Amounts, msg.Newf("Table 1 prints as I alt"))
 		}
 	}
 	if t := as.Table2; t != nil {
-		rows("Table 2", cat.Assertions.Table2.Rows, t.Rows)
-		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table2.Total.Amounts, cat.Years, "the catalog")
+		rows(msg.Newf("Table 2"), cat.Assertions.Table2.Rows, t.Rows)
+		c.years(d, t.Total.Amounts.Path, cat.Assertions.Table2.Total.Amounts, cat.Years, catalogColumns)
 		if !draft {
-			c.figures(d, t.Total.Amounts, "Table 2 prints as I alt")
-			c.investment(d, *t.Total.Investment, "Table 2 prints as I alt")
+			c.figures(d, t.Total.Amounts, msg.Newf("Table 2 prints as I alt"))
+			c.investment(d, *t.Total.Investment, msg.Newf("Table 2 prints as I alt"))
 		}
 	}
 	c.intro(draft)
@@ -70,32 +70,48 @@ func (c *checker) outOfStep() {
 	if n == 0 {
 		return
 	}
-	tables := im.Tables()
-	where := strings.Join(tables, ", ")
-	if k := len(tables); k > 1 {
-		where = strings.Join(tables[:k-1], ", ") + " and " + tables[k-1]
+	var tables []msg.Text
+	for _, t := range im.Tables() {
+		switch t {
+		case 1:
+			tables = append(tables, msg.Newf("Table 1"))
+		case 2:
+			tables = append(tables, msg.Newf("Table 2"))
+		default:
+			tables = append(tables, msg.Newf("the intro"))
+		}
+	}
+	if n == 1 {
+		c.warnf(c.l.Catalog.Doc, "status", CodeCatalogOutOfStep,
+			"the catalog is a draft and 1 figure in %s differs from what its proposals add up to: run budget catalog sync", andList(tables))
+		return
 	}
 	c.warnf(c.l.Catalog.Doc, "status", CodeCatalogOutOfStep,
-		"the catalog is a draft and %d %s in %s %s from what its proposals add up to: run budget catalog sync",
-		n, pluralWord(n, "figure", "figures"), where, pluralWord(n, "differs", "differ"))
+		"the catalog is a draft and %d figures in %s differ from what its proposals add up to: run budget catalog sync", n, andList(tables))
 }
 
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
+// andList lists words as a sentence does: "a", "a and b", "a, b and c".
+func andList(ws []msg.Text) msg.Text {
+	switch len(ws) {
+	case 0:
+		return msg.Text{}
+	case 1:
+		return ws[0]
+	case 2:
+		return msg.Newf("%s and %s", ws[0], ws[1])
 	}
-	return many
+	return msg.Newf("%s, %s", ws[0], andList(ws[1:]))
 }
 
 // figures warns at each year where a printed row differs from its proposals' sum.
-func (c *checker) figures(d *proposal.Document, line ledger.ComparedLine, what string) {
-	c.differences(d, line, CodeTableMismatch, func(shown string, year int, computed string) string {
-		return fmt.Sprintf("%s %s in %d, but its proposals add up to %s", what, shown, year, computed)
+func (c *checker) figures(d *proposal.Document, line ledger.ComparedLine, what msg.Text) {
+	c.differences(d, line, CodeTableMismatch, func(shown any, year int, computed string) msg.Text {
+		return msg.Newf("%s %s in %d, but its proposals add up to %s", what, shown, year, computed)
 	})
 }
 
 // investment warns at a printed total investment that differs; a blank asserts that nothing is invested.
-func (c *checker) investment(d *proposal.Document, f ledger.ComparedFigure, what string) {
+func (c *checker) investment(d *proposal.Document, f ledger.ComparedFigure, what msg.Text) {
 	if f.Differs {
 		c.warnf(d, f.Path, CodeTableMismatch, "%s a total investment of %s, but its proposals add up to %s", what, investmentText(f.Declared), fmtDec(f.Computed))
 	}

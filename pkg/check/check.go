@@ -13,6 +13,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -166,9 +167,9 @@ func (c *checker) references() {
 			c.errorf(p.Doc, "committee", CodeUnknownCommittee, "unknown committee %s: the catalog has %s", diag.Quote(p.Committee), c.committeeIDs())
 		} else if dir := path.Dir(c.l.Rel(p.Doc.File)); dir != p.Committee {
 			// The folder inside the ledger, whatever the ledger's own folder is called.
-			where := fmt.Sprintf("in folder %s", diag.Quote(dir))
+			where := msg.Newf("in folder %s", diag.Quote(dir))
 			if dir == "." {
-				where = "at the ledger's root"
+				where = msg.Newf("at the ledger's root")
 			}
 			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %s is %s: move it to %s/", diag.Quote(p.Committee), where, diag.Clip(p.Committee))
 		}
@@ -189,17 +190,18 @@ func (c *checker) references() {
 }
 
 // years checks that every cell of a row lies in the table's own year columns.
-func (c *checker) years(doc *proposal.Document, p string, a proposal.Amounts, years []int, table string) {
+// columns names the table's columns, as "Tabel 1's columns".
+func (c *checker) years(doc *proposal.Document, p string, a proposal.Amounts, years []int, columns msg.Text) {
 	for _, ya := range a {
 		if !slices.Contains(years, ya.Year) {
-			c.errorf(doc, proposal.Join(p, strconv.Itoa(ya.Year)), CodeUnknownYear, "year %d is not one of %s's columns (%s)", ya.Year, table, yearSpan(years))
+			c.errorf(doc, proposal.Join(p, strconv.Itoa(ya.Year)), CodeUnknownYear, "year %d is not one of %s (%s)", ya.Year, columns, yearSpan(years))
 		}
 	}
 }
 
-func yearSpan(years []int) string {
+func yearSpan(years []int) any {
 	if len(years) == 0 {
-		return "none"
+		return msg.Newf("none")
 	}
 	s := make([]string, len(years))
 	for i, y := range years {
@@ -219,14 +221,14 @@ func (c *checker) crossCutting(x *proposal.CrossCutting) {
 	for i, s := range x.Shares {
 		p := fmt.Sprintf("shares.%d.contribution", i)
 		if c.l.Catalog != nil {
-			c.years(x.Doc, p, s.Contribution, c.catalogYears(), "the catalog")
+			c.years(x.Doc, p, s.Contribution, c.catalogYears(), catalogColumns)
 		}
-		c.negative(x.Doc, p, s.Contribution, "a catalog contribution is a positive figure")
+		c.negative(x.Doc, p, s.Contribution, msg.Newf("a catalog contribution is a positive figure"))
 	}
 }
 
 // negative warns at each negative cell of a row where the document's rule wants positives.
-func (c *checker) negative(doc *proposal.Document, p string, a proposal.Amounts, rule string) {
+func (c *checker) negative(doc *proposal.Document, p string, a proposal.Amounts, rule msg.Text) {
 	for _, ya := range a {
 		if ya.Value.IsNegative() {
 			c.warnf(doc, proposal.Join(p, strconv.Itoa(ya.Year)), CodeSign, "%s is negative in %d: %s", ya.Value.String(), ya.Year, rule)

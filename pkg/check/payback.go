@@ -1,14 +1,13 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
 // paybackBases name the bases of ledger.PaybackLine in payback-mismatch's message.
-var paybackBases = map[string]string{ledger.PaybackService: "service efficiency", ledger.PaybackTotal: "total economy"}
+var paybackBases = map[string]msg.Text{ledger.PaybackService: msg.Newf("service efficiency"), ledger.PaybackTotal: msg.Newf("total economy")}
 
 // payback reports each printed payback that is not the one Tabel 1 gives, as the Sheet computes
 // them: on total economy from the proposal's own permanent change (its declared total where
@@ -23,9 +22,9 @@ func (c *checker) payback(d *proposal.Document, es *ledger.EconomySheet) {
 		if !pb.Differs {
 			continue
 		}
-		computed := fmt.Sprintf("%d years", pb.Computed)
+		computed := msg.Newf("%d years", pb.Computed)
 		if pb.Computed == 0 {
-			computed = "no payback"
+			computed = msg.Newf("no payback")
 		}
 		c.warnf(d, pb.Path, CodePayback,
 			"payback on %s is printed as %s years, but Tabel 1 gives %s (cumulative net effect from %d until it reaches zero)",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -16,20 +17,20 @@ import (
 func (c *checker) proposal(p *proposal.Proposal, s *ledger.Sheet) {
 	d, cs := p.Doc, s.Catalog
 	if c.l.Catalog != nil {
-		c.years(d, cs.Path, p.Catalog.Contribution, c.catalogYears(), "the catalog")
+		c.years(d, cs.Path, p.Catalog.Contribution, c.catalogYears(), catalogColumns)
 	}
-	c.negative(d, cs.Path, p.Catalog.Contribution, "a catalog contribution is a positive figure")
+	c.negative(d, cs.Path, p.Catalog.Contribution, msg.Newf("a catalog contribution is a positive figure"))
 	if e := p.Economy; e != nil {
 		c.economy(p, e, s)
 	}
 	if a := p.AdministrativeEffect; a != nil {
 		for i, r := range a.Rows {
-			c.years(d, fmt.Sprintf("administrative_effect.rows.%d.amounts", i), r.Amounts, a.Years, "Tabel 3")
+			c.years(d, fmt.Sprintf("administrative_effect.rows.%d.amounts", i), r.Amounts, a.Years, msg.Newf("Tabel 3's columns"))
 		}
 		if a.Total != nil {
 			t := s.AdministrativeEffect.Totals[0]
-			c.years(d, t.Path, a.Total.Amounts, a.Years, "Tabel 3")
-			c.sums(d, t, "its rows sum to")
+			c.years(d, t.Path, a.Total.Amounts, a.Years, msg.Newf("Tabel 3's columns"))
+			c.sums(d, t, msg.Newf("its rows sum to"))
 		}
 	}
 }
@@ -49,13 +50,13 @@ func (c *checker) economy(p *proposal.Proposal, e *proposal.Economy, s *ledger.S
 	}
 	if e.Implementation != nil {
 		for i, r := range e.Implementation.Rows {
-			c.negative(d, fmt.Sprintf("economy.implementation.rows.%d.amounts", i), r.Amounts, "implementation costs are positive")
+			c.negative(d, fmt.Sprintf("economy.implementation.rows.%d.amounts", i), r.Amounts, msg.Newf("implementation costs are positive"))
 		}
 	}
 
 	if e.TotalImpact != nil {
-		c.years(d, es.TotalImpact.Path, e.TotalImpact.Amounts, e.Years, "Tabel 1")
-		c.sums(d, es.TotalImpact, "permanent changes and implementation costs add up to")
+		c.years(d, es.TotalImpact.Path, e.TotalImpact.Amounts, e.Years, tabel1Columns)
+		c.sums(d, es.TotalImpact, msg.Newf("permanent changes and implementation costs add up to"))
 	}
 
 	// Catalog row against the proposal's own permanent change: every year the Sheet marks, as
@@ -118,55 +119,57 @@ func sections(e *proposal.Economy) []*proposal.Section {
 	return out
 }
 
-func investmentText(d *decimal.Decimal) string {
+func investmentText(d *decimal.Decimal) any {
 	if d == nil {
-		return "(none)"
+		return msg.Newf("(none)")
 	}
 	return d.String()
 }
 
-func joinWords(s []string) string {
+// catalogColumns and tabel1Columns name the columns of the catalog's and a proposal's Tabel 1.
+var (
+	catalogColumns = msg.Newf("the catalog's columns")
+	tabel1Columns  = msg.Newf("Tabel 1's columns")
+)
+
+func joinWords(s []string) any {
 	switch len(s) {
 	case 0:
 		return ""
 	case 1:
 		return s[0]
 	}
-	out := s[0]
-	for _, w := range s[1 : len(s)-1] {
-		out += ", " + w
-	}
-	return out + " and " + s[len(s)-1]
+	return msg.And(s)
 }
 
 // section checks a table section: its cells' years in the file, and each declared total against
 // the sum of the rows it covers, as sec, its layout in the Sheet, compares them.
 func (c *checker) section(d *proposal.Document, src *proposal.Section, sec ledger.SheetSection) {
 	for i, r := range src.Rows {
-		c.years(d, fmt.Sprintf("%s.rows.%d.amounts", sec.Path, i), r.Amounts, sec.Years, "Tabel 1")
+		c.years(d, fmt.Sprintf("%s.rows.%d.amounts", sec.Path, i), r.Amounts, sec.Years, tabel1Columns)
 	}
 	for i, t := range sec.Totals {
-		c.years(d, t.Path, src.Totals[i].Amounts, sec.Years, "Tabel 1")
-		c.sums(d, t, "its rows sum to")
+		c.years(d, t.Path, src.Totals[i].Amounts, sec.Years, tabel1Columns)
+		c.sums(d, t, msg.Newf("its rows sum to"))
 	}
 }
 
 // sums warns at each year where a declared row differs from what budget computes for it; an
 // empty cell stands for zero.
-func (c *checker) sums(d *proposal.Document, t ledger.ComparedLine, why string) {
-	c.differences(d, t, CodeSumMismatch, func(shown string, year int, computed string) string {
-		return fmt.Sprintf("%s prints %s in %d, but %s %s", diag.Quote(t.Label), shown, year, why, computed)
+func (c *checker) sums(d *proposal.Document, t ledger.ComparedLine, why msg.Text) {
+	c.differences(d, t, CodeSumMismatch, func(shown any, year int, computed string) msg.Text {
+		return msg.Newf("%s prints %s in %d, but %s %s", diag.Quote(t.Label), shown, year, why, computed)
 	})
 }
 
 // differences warns at the cell of each year where line differs, in the words say gives it
 // from the printed cell ("nothing" for an empty one), the year and the computed figure.
-func (c *checker) differences(d *proposal.Document, line ledger.ComparedLine, code string, say func(shown string, year int, computed string) string) {
+func (c *checker) differences(d *proposal.Document, line ledger.ComparedLine, code string, say func(shown any, year int, computed string) msg.Text) {
 	for i, y := range line.Years {
 		if !line.Differs[i] {
 			continue
 		}
-		shown := "nothing"
+		var shown any = msg.Newf("nothing")
 		if line.Declared[i].Printed {
 			shown = fmtDec(line.Declared[i].Value)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -103,32 +104,33 @@ func catalogSyncRun(opts *CatalogSyncOptions) error {
 		return err
 	}
 	name := path.Join(display, ledger.CatalogFile)
+	lang := opts.useCatalog(l)
 	if ds.HasErrors() {
-		if err := diag.WriteText(opts.Err, ds.Errors(), l.Source, diag.Options{}); err != nil {
+		if err := diag.WriteText(opts.Err, ds.Errors(), l.Source, diag.Options{Lang: lang}); err != nil {
 			return err
 		}
 		n, _ := ds.Count()
-		return usagef("the ledger has %d %s: budget catalog sync writes no figures from broken data, whose sums would be wrong; fix them first (budget validate): nothing written", n, plural(n, "error", "errors"))
+		return usagef("the ledger has %s: budget catalog sync writes no figures from broken data, whose sums would be wrong; fix them first (budget validate): nothing written", diag.Errors(n))
 	}
 	cat := l.Catalog
 	if cat == nil {
 		return usagef("the ledger at %s has no %s: budget catalog sync writes the figures into it", display, ledger.CatalogFile)
 	}
 	if !cat.Draft() {
-		status := "status: published"
+		status := msg.Newf("status: published")
 		if cat.Status == "" {
-			status = "it has no status, which means published"
+			status = msg.Newf("it has no status, which means published")
 		}
 		return usagef("%s is published (%s): its figures are the printed document's, and budget catalog sync does not change them; a catalog that is still being written says status: draft", name, status)
 	}
 	im := l.Implied()
 	if len(im.Figures) == 0 && len(im.Rows) == 0 {
-		fmt.Fprintf(opts.Out, "%s is in step with its proposals\n", escape.Terminal(name))
+		fmt.Fprintln(opts.Out, msg.Newf("%s is in step with its proposals", escape.Terminal(name)).In(lang))
 		return nil
 	}
 	src, bad := ledger.ReadFile(root.FS(), ledger.CatalogFile, name, lopts.Limits)
 	if bad != nil {
-		return fmt.Errorf("%s: %s", name, bad.Message)
+		return msg.Errorf("%s: %s", name, bad.Text)
 	}
 	// The loader hashes the text without a byte order mark, which fmt's layout drops too.
 	if sha256.Sum256(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))) != cat.Doc.Sum() {
@@ -136,25 +138,25 @@ func catalogSyncRun(opts *CatalogSyncOptions) error {
 	}
 	out, fds := format.Edited(name, "catalog", src, lopts.Limits, syncEdits(im))
 	if out == nil {
-		if err := diag.WriteText(opts.Err, fds, diag.TextSources(func(string) []byte { return src }), diag.Options{}); err != nil {
+		if err := diag.WriteText(opts.Err, fds, diag.TextSources(func(string) []byte { return src }), diag.Options{Lang: lang}); err != nil {
 			return err
 		}
-		return fmt.Errorf("cannot write the figures into %s: nothing written", name)
+		return msg.Errorf("cannot write the figures into %s: nothing written", name)
 	}
 	if !opts.Check {
 		if err := atomicfile.WriteIn(root, ledger.CatalogFile, out, 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %v: nothing written", name, unwrapPathCause(err))
+			return msg.Errorf("cannot write %s: %v: nothing written", name, unwrapPathCause(err))
 		}
 	}
 	for _, f := range im.Figures {
-		fmt.Fprintln(opts.Out, syncLine(f))
+		fmt.Fprintln(opts.Out, syncLine(f).In(lang))
 	}
-	n := len(im.Figures)
+	n := figures(len(im.Figures))
 	if opts.Check {
-		fmt.Fprintf(opts.Err, "%d %s of %s out of step with its proposals: run budget catalog sync\n", n, plural(n, "figure", "figures"), escape.Terminal(name))
+		fmt.Fprintln(opts.Err, msg.Newf("%s of %s out of step with its proposals: run budget catalog sync", n, escape.Terminal(name)).In(lang))
 		return errDataFailed
 	}
-	fmt.Fprintf(opts.Err, "%s: %d %s written\n", escape.Terminal(name), n, plural(n, "figure", "figures"))
+	fmt.Fprintln(opts.Err, msg.Newf("%s: %s written", escape.Terminal(name), n).In(lang))
 	return nil
 }
 
@@ -172,30 +174,40 @@ func syncEdits(im ledger.Implied) format.Edits {
 	return e
 }
 
+// figures says how many figures: "1 figure", "22 figures".
+func figures(n int) msg.Text {
+	if n == 1 {
+		return msg.Newf("%d figure", n)
+	}
+	return msg.Newf("%d figures", n)
+}
+
 // syncLine is one figure sync changes, as it prints it: where it is in the document, old → new,
-// and its path in the file.
-func syncLine(f ledger.ImpliedFigure) string {
-	where := "Intro"
+// and its path in the file. Names from the data are escaped for the terminal.
+func syncLine(f ledger.ImpliedFigure) msg.Text {
+	where := msg.Newf("Intro")
 	if f.Table > 0 {
-		where = fmt.Sprintf("Table %d, %s", f.Table, "I alt")
+		where = msg.Newf("Table %d, I alt", f.Table)
 		if f.Committee != "" {
-			where = fmt.Sprintf("Table %d, %s", f.Table, f.Name)
+			where = msg.Newf("Table %d, %s", f.Table, escape.Terminal(f.Name))
 		}
 	}
 	switch f.Part {
 	case ledger.PartAmount:
-		where = fmt.Sprintf("%s, %d", where, f.Year)
+		where = msg.Newf("%s, %d", where, f.Year)
 	case ledger.PartTotalInvestment:
-		where += ", total investment"
-	default: // the intro's approved and delivered figures
-		where = fmt.Sprintf("%s, %s %d", where, f.Part, f.Year)
+		where = msg.Newf("%s, total investment", where)
+	case ledger.PartApproved:
+		where = msg.Newf("%s, approved %d", where, f.Year)
+	default:
+		where = msg.Newf("%s, delivered %d", where, f.Year)
 	}
-	old := "absent"
+	old := msg.Newf("absent")
 	switch {
 	case f.Old != nil:
-		old = f.Old.String()
+		old = msg.Newf("%s", f.Old.String())
 	case f.Part == ledger.PartTotalInvestment:
-		old = "blank"
+		old = msg.Newf("blank")
 	}
-	return escape.Terminal(fmt.Sprintf("%s: %s → %s (%s)", where, old, f.New.String(), f.Path))
+	return msg.Newf("%s: %s → %s (%s)", where, old, f.New.String(), escape.Terminal(f.Path))
 }

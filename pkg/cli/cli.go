@@ -13,6 +13,8 @@ import (
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/spf13/cobra"
 )
 
@@ -36,7 +38,10 @@ var errDataFailed = errors.New("the data failed validation")
 // usageError marks a wrong invocation; Main exits 2.
 type usageError struct{ error }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+// In words the error in l.
+func (e usageError) In(l msg.Lang) string { return msg.In(e.error, l) }
+
+func usagef(format string, args ...any) error { return usageError{msg.Errorf(format, args...)} }
 
 // flagError makes a flag the command line could not parse a usage error. A value a flag of
 // budget's own refuses (--format) says what it wants in full; pflag's wording around it
@@ -52,7 +57,7 @@ func flagError(_ *cobra.Command, err error) error {
 // Main runs budget with args and returns the exit code. It is the only place that turns errors
 // into exit codes.
 func Main(args []string, s Streams) int {
-	root := NewCmdRoot(s)
+	root, g := newCmdRoot(s)
 	root.SetArgs(args)
 	err := root.Execute()
 	switch {
@@ -62,8 +67,9 @@ func Main(args []string, s Streams) int {
 		return ExitData
 	}
 	// Messages quote the data (a title, a committee, a file name): nothing in them may reach the
-	// terminal as a control.
-	fmt.Fprintf(s.Err, "budget: %s\n", escape.Terminal(err.Error()))
+	// terminal as a control. budget's own are worded in the run's language; Cobra's (an unknown
+	// flag, a wrong number of arguments) stay English.
+	fmt.Fprintf(s.Err, "budget: %s\n", escape.Terminal(msg.In(err, g.language())))
 	return ExitUsage
 }
 
@@ -71,10 +77,20 @@ func Main(args []string, s Streams) int {
 type Global struct {
 	Dir    string
 	Limits Limits
+	// Lang is --lang as given, "" when it is not.
+	Lang string
+
+	// lang is the language of the catalog of the ledger read, once one is (see language).
+	lang msg.Lang
 }
 
 // NewCmdRoot builds the budget command with its subcommands.
 func NewCmdRoot(s Streams) *cobra.Command {
+	root, _ := newCmdRoot(s)
+	return root
+}
+
+func newCmdRoot(s Streams) (*cobra.Command, *Global) {
 	g := &Global{}
 	root := &cobra.Command{
 		Use:   "budget",
@@ -100,8 +116,7 @@ nearest parent that holds one or whose proposals/ does. Nothing outside the ledg
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(flagError)
-	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "the ledger (the folder holding catalog.yaml), or a folder above or below it to find it from (default: the current directory)")
-	g.Limits.addFlags(root.PersistentFlags())
+	g.addFlags(root)
 	root.AddCommand(
 		NewCmdValidate(g, s, nil),
 		NewCmdTotals(g, s, nil),
@@ -117,7 +132,102 @@ nearest parent that holds one or whose proposals/ does. Nothing outside the ledg
 		NewCmdCatalog(g, s),
 	)
 	addHelp(root)
-	return root
+	return root, g
+}
+
+// addFlags adds the flags every command shares to root, and checks --lang before any command
+// runs.
+func (g *Global) addFlags(root *cobra.Command) {
+	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "the ledger (the folder holding catalog.yaml), or a folder above or below it to find it from (default: the current directory)")
+	root.PersistentFlags().StringVar(&g.Lang, "lang", "", "language of messages, labels and numbers: da (1.791,5) or en (1,791.5) (default: the catalog's language, else da)")
+	_ = root.RegisterFlagCompletionFunc("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if _, ok := msg.Parse(g.Lang); g.Lang != "" && !ok {
+			return usagef("--lang %s: want da or en", g.Lang)
+		}
+		return nil
+	}
+	g.Limits.addFlags(root.PersistentFlags())
+}
+
+// language is the language of the run's messages, labels and numbers: --lang; else the
+// language of the catalog of the ledger the run read, or, when it has read none yet (a usage
+// error found before), of the catalog --dir or the search finds; else Danish, also where the
+// catalog is missing or does not parse. A bad --lang itself is worded in the catalog's language.
+func (g *Global) language() msg.Lang {
+	if l, ok := msg.Parse(g.Lang); ok {
+		return l
+	}
+	if g.lang == "" {
+		g.lang = g.peekLanguage()
+	}
+	return g.lang
+}
+
+// useCatalog makes the language of l's catalog the run's, unless --lang or an earlier ledger
+// chose it; it returns the run's language.
+func (g *Global) useCatalog(l *ledger.Ledger) msg.Lang {
+	if g.lang == "" {
+		g.lang = msg.Danish
+		if l != nil && l.Catalog != nil {
+			if c, ok := msg.Parse(l.Catalog.Lang()); ok {
+				g.lang = c
+			}
+		}
+	}
+	return g.language()
+}
+
+// peekLanguage reads the language field of the ledger's catalog, for a run that ends before
+// it reads the ledger: Danish where there is none, or none that can be read.
+func (g *Global) peekLanguage() msg.Lang {
+	dir, _, err := g.ledgerDir()
+	if err != nil {
+		return msg.Danish
+	}
+	opts, err := g.Limits.options()
+	if err != nil {
+		return msg.Danish
+	}
+	lim := opts.Limits.OrDefault()
+	src, err := readCatalog(dir, lim.MaxFileSize)
+	if err != nil {
+		return msg.Danish
+	}
+	// Parsed as every data file is, within the same limits: aliases and deep nesting refused.
+	doc, ds := proposal.ParseLimited(ledger.CatalogFile, src, lim)
+	if doc == nil || ds.HasErrors() {
+		return msg.Danish
+	}
+	top, _ := doc.Value.(map[string]any)
+	language, _ := top["language"].(string)
+	if l, ok := msg.Parse(language); ok {
+		return l
+	}
+	return msg.Danish
+}
+
+// readCatalog reads the catalog of the ledger in dir, of at most limit bytes, as the loader
+// would: a regular file in the folder itself, never a link to one elsewhere.
+func readCatalog(dir string, limit int64) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	if st, err := root.Lstat(ledger.CatalogFile); err != nil || !st.Mode().IsRegular() {
+		return nil, errors.New("no regular catalog file")
+	}
+	f, err := root.Open(ledger.CatalogFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(src)) > limit {
+		err = errors.New("too large")
+	}
+	return src, err
 }
 
 // DefaultDir is the folder in which a ledger is looked for beside the start folder and beside
@@ -134,7 +244,7 @@ func (g *Global) ledgerDir() (string, string, error) {
 func unwrapPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+		return msg.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
 }
@@ -172,7 +282,11 @@ func (g *Global) loadModel(m ledger.Model) (*ledger.Ledger, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m})
+	l, ds, err := g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m})
+	if err == nil {
+		g.useCatalog(l)
+	}
+	return l, ds, err
 }
 
 // loadFS loads and checks the ledger in fsys within the limits of the flags; display prefixes
@@ -192,7 +306,7 @@ func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*l
 	opts.Check = check.File
 	l, loaded, err := ledger.LoadWith(fsys, display, opts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading ledger: %w", unwrapPathError(err))
+		return nil, nil, msg.Errorf("reading ledger: %w", unwrapPathError(err))
 	}
 	return l, check.Run(l, loaded), nil
 }
@@ -202,26 +316,22 @@ type Loader func() (*ledger.Ledger, diag.List, error)
 
 // loadForReport loads the ledger for a report: errors are printed and fail the run, since a
 // report over broken data would mislead; unacknowledged warnings are pointed out on stderr.
-func loadForReport(load Loader, s Streams) (*ledger.Ledger, error) {
+func (g *Global) loadForReport(load Loader, s Streams) (*ledger.Ledger, error) {
 	l, ds, err := load()
 	if err != nil {
 		return nil, err
 	}
+	lang := g.useCatalog(l)
 	if ds.HasErrors() {
-		if err := diag.WriteText(s.Err, ds.Errors(), l.Source, diag.Options{}); err != nil {
+		if err := diag.WriteText(s.Err, ds.Errors(), l.Source, diag.Options{Lang: lang}); err != nil {
 			return nil, err
 		}
 		return nil, errDataFailed
 	}
-	if _, w := ds.Count(); w > 0 {
-		fmt.Fprintf(s.Err, "note: the ledger has %d unacknowledged %s; run budget validate\n", w, pluralWarning(w))
+	if _, w := ds.Count(); w == 1 {
+		fmt.Fprint(s.Err, msg.Newf("note: the ledger has 1 unacknowledged warning; run budget validate\n").In(lang))
+	} else if w > 1 {
+		fmt.Fprint(s.Err, msg.Newf("note: the ledger has %d unacknowledged warnings; run budget validate\n", w).In(lang))
 	}
 	return l, nil
-}
-
-func pluralWarning(n int) string {
-	if n == 1 {
-		return "warning"
-	}
-	return "warnings"
 }

@@ -55,7 +55,7 @@ func TestMainExitCodes(t *testing.T) {
 	}{
 		{name: "unknown command", args: []string{"nosuch"}, code: ExitUsage, err: `budget: unknown command "nosuch" for "budget"`},
 		{name: "unknown flag", args: []string{"totals", "--nosuch"}, code: ExitUsage, err: "budget: unknown flag: --nosuch"},
-		{name: "missing dir", args: []string{"--dir", "/nonexistent/x", "totals"}, code: ExitUsage, err: "budget: ledger directory: /nonexistent/x: no such file or directory"},
+		{name: "missing dir", args: []string{"--dir", "/nonexistent/x", "--lang", "en", "totals"}, code: ExitUsage, err: "budget: ledger directory: /nonexistent/x: no such file or directory"},
 		{name: "help", args: []string{"--help"}, code: ExitOK},
 	}
 	for _, tt := range tests {

@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/diff"
 	"github.com/budget-ledger/budget/pkg/gitfs"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -23,12 +23,10 @@ type DiffOptions struct {
 	Revs     []string
 	Dirs     bool
 	Format   string
-	Lang     string
 	Full     bool
 	ExitCode bool
 
 	format render.Format
-	lang   render.Lang
 }
 
 // NewCmdDiff builds budget diff.
@@ -65,10 +63,6 @@ load, 2 usage or I/O error.`,
 				return usagef("--dirs takes two ledger folders, got %d", len(args))
 			}
 			opts.format = renderFormat(opts.Format)
-			var err error
-			if opts.lang, err = render.ParseLang(opts.Lang); err != nil {
-				return usageError{err}
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -77,10 +71,8 @@ load, 2 usage or I/O error.`,
 	}
 	cmd.Flags().BoolVar(&opts.Dirs, "dirs", false, "compare two ledger folders instead of git revisions")
 	addFormatFlag(cmd, &opts.Format, textFormat, "markdown\tfor a pull-request comment", "json")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "da", "labels and number format: da or en")
 	cmd.Flags().BoolVar(&opts.Full, "full", false, "show every row of Table 1, not only those that changed")
 	cmd.Flags().BoolVar(&opts.ExitCode, "exit-code", false, "exit 1 when any budget figure changed, as git diff --exit-code")
-	_ = cmd.RegisterFlagCompletionFunc("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
 	return cmd
 }
 
@@ -98,8 +90,13 @@ func diffRun(opts *DiffOptions) error {
 	if err != nil {
 		return err
 	}
+	// The language is the catalog's of the side after the change, else of the one before.
+	if b.Ledger != nil {
+		opts.useCatalog(b.Ledger)
+	}
+	opts.useCatalog(a.Ledger)
 	r := diff.Compare(a, b, diff.Options{Full: opts.Full})
-	if err := render.Diff(opts.Out, r, opts.format, opts.lang); err != nil {
+	if err := render.Diff(opts.Out, r, opts.format, render.Lang(opts.language())); err != nil {
 		return err
 	}
 	if len(r.Failed) > 0 || (opts.ExitCode && r.FiguresChanged()) {
@@ -123,7 +120,7 @@ func (o *DiffOptions) dirSide(start string) (diff.Side, error) {
 func (o *DiffOptions) side(fsys fs.FS, display, name string) (diff.Side, error) {
 	l, ds, err := o.loadFSWith(fsys, display, ledger.Options{Values: true}) // every value, and each text's hash
 	if err != nil {
-		return diff.Side{}, fmt.Errorf("%s: %w", name, err)
+		return diff.Side{}, msg.Errorf("%s: %w", name, err)
 	}
 	return diff.Side{Name: name, Ledger: l, Diags: ds}, nil
 }
@@ -203,17 +200,17 @@ func (o *DiffOptions) revSide(repo *gitfs.Repo, commit, rel, display, name strin
 	}
 	var nf *gitfs.NotFolderError
 	if errors.As(err, &nf) {
-		why := "budget diff needs a folder"
+		why := msg.Newf("budget diff needs a folder")
 		switch nf.Mode {
 		case "160000":
-			why = "budget diff cannot read it: its files are in another repository"
+			why = msg.Newf("budget diff cannot read it: its files are in another repository")
 		case "120000":
-			why = "budget diff does not follow it, as no command does in a ledger"
+			why = msg.Newf("budget diff does not follow it, as no command does in a ledger")
 		}
-		return diff.Side{}, fmt.Errorf("at %s, %s is %s: %s", name, nf.Path, nf.What(), why)
+		return diff.Side{}, msg.Errorf("at %s, %s is %s: %s", name, nf.Path, nf.What(), why)
 	}
 	if err != nil {
-		return diff.Side{}, fmt.Errorf("reading %s at %s: %w", display, name, err)
+		return diff.Side{}, msg.Errorf("reading %s at %s: %w", display, name, err)
 	}
 	return o.side(fsys, display, name)
 }

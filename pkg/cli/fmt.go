@@ -19,6 +19,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -176,12 +177,12 @@ func fmtRun(opts *FmtOptions) error {
 	case !unread:
 		writeErr = writeFormatted(opts.Out, targets, results, changed)
 		if writeErr == nil {
-			ds = removeLeftovers(opts.Err, roots, ds)
+			ds = removeLeftovers(opts.Err, roots, ds, opts.language())
 		}
 	}
 	if len(ds) > 0 {
 		ds.Sort()
-		if err := diag.WriteText(opts.Err, ds, diag.TextSources(func(f string) []byte { return sources[f] }), diag.Options{}); err != nil {
+		if err := diag.WriteText(opts.Err, ds, diag.TextSources(func(f string) []byte { return sources[f] }), diag.Options{Lang: opts.language()}); err != nil {
 			return err
 		}
 	}
@@ -193,11 +194,18 @@ func fmtRun(opts *FmtOptions) error {
 		for _, r := range roots {
 			leftovers += len(r.leftovers)
 		}
-		if len(changed) > 0 {
-			fmt.Fprintf(opts.Err, "%d %s not canonical: run budget fmt\n", len(changed), pluralFile(len(changed)))
+		l := opts.language()
+		switch n := len(changed); {
+		case n == 1:
+			fmt.Fprint(opts.Err, msg.Newf("1 file is not canonical: run budget fmt\n").In(l))
+		case n > 1:
+			fmt.Fprint(opts.Err, msg.Newf("%d files are not canonical: run budget fmt\n", n).In(l))
 		}
-		if leftovers > 0 {
-			fmt.Fprintf(opts.Err, "%d %s: run budget fmt\n", leftovers, plural(leftovers, "temporary file left by an interrupted write", "temporary files left by interrupted writes"))
+		switch {
+		case leftovers == 1:
+			fmt.Fprint(opts.Err, msg.Newf("1 temporary file left by an interrupted write: run budget fmt\n").In(l))
+		case leftovers > 1:
+			fmt.Fprint(opts.Err, msg.Newf("%d temporary files left by interrupted writes: run budget fmt\n", leftovers).In(l))
 		}
 		if len(changed) > 0 || leftovers > 0 {
 			return errDataFailed
@@ -219,13 +227,13 @@ func writeFormatted(out io.Writer, targets []fmtTarget, results []fmtResult, cha
 	for _, i := range changed {
 		t := targets[i]
 		if err := atomicfile.Check(t.root.Root, t.rel); err != nil {
-			return fmt.Errorf("cannot write %s: %v: no file was changed", t.name, unwrapPathCause(err))
+			return msg.Errorf("cannot write %s: %v: no file was changed", t.name, unwrapPathCause(err))
 		}
 	}
 	for k, i := range changed {
 		t := targets[i]
 		if err := fmtWriteFile(t.root.Root, t.rel, results[i].out, 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %v: of %d files to rewrite, %d rewritten (listed above), %d left as they were",
+			return msg.Errorf("cannot write %s: %v: of %d files to rewrite, %d rewritten (listed above), %d left as they were",
 				t.name, unwrapPathCause(err), len(changed), k, len(changed)-k)
 		}
 		results[i].out = nil
@@ -237,7 +245,7 @@ func writeFormatted(out io.Writer, targets []fmtTarget, results []fmtResult, cha
 // removeLeftovers removes the temporary files that an interrupted write (a budget fmt or new
 // that was killed) left in the folders fmt walked, says so for each, and returns ds without
 // their warnings; one that cannot be removed stays reported, as an error.
-func removeLeftovers(w io.Writer, roots []*fmtRoot, ds diag.List) diag.List {
+func removeLeftovers(w io.Writer, roots []*fmtRoot, ds diag.List, l msg.Lang) diag.List {
 	removed := map[string]bool{}
 	for _, r := range roots {
 		for _, rel := range r.leftovers {
@@ -247,26 +255,12 @@ func removeLeftovers(w io.Writer, roots []*fmtRoot, ds diag.List) diag.List {
 				continue
 			}
 			removed[name] = true
-			fmt.Fprintf(w, "removed %s, a temporary file of an interrupted write\n", escape.Terminal(name))
+			fmt.Fprint(w, msg.Newf("removed %s, a temporary file of an interrupted write\n", escape.Terminal(name)).In(l))
 		}
 	}
 	return slices.DeleteFunc(ds, func(d diag.Diagnostic) bool {
 		return d.Code == "leftover" && d.Severity == diag.Warning && removed[d.Pos.File]
 	})
-}
-
-func pluralFile(n int) string {
-	if n == 1 {
-		return "file is"
-	}
-	return "files are"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // fmtTargets lists the files to format: every data file of the ledger, or the files given and
@@ -278,7 +272,7 @@ func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, []*fmtRoot, 
 	open := func(dir, display string) (*fmtRoot, error) {
 		root, err := os.OpenRoot(dir)
 		if err != nil {
-			return nil, fmt.Errorf("opening %s: %w", display, unwrapPathError(err))
+			return nil, msg.Errorf("opening %s: %w", display, unwrapPathError(err))
 		}
 		r := &fmtRoot{Root: root, fsys: root.FS(), display: display}
 		roots = append(roots, r)
@@ -291,7 +285,7 @@ func (o *FmtOptions) fmtTargets(lopts ledger.Options) ([]fmtTarget, []*fmtRoot, 
 		}
 		l, ds, err := ledger.Walk(r.fsys, display, lopts)
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading %s: %w", display, unwrapPathError(err))
+			return nil, nil, msg.Errorf("reading %s: %w", display, unwrapPathError(err))
 		}
 		r.leftovers = l.Leftovers
 		out := make([]fmtTarget, len(l.Files))

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -35,7 +36,7 @@ func addFormatFlag(cmd *cobra.Command, p *string, formats ...string) {
 		help = append(help, name)
 	}
 	*p = v.names[0]
-	cmd.Flags().Var(v, "format", "output format: "+alternatives(help))
+	cmd.Flags().Var(v, "format", "output format: "+msg.Or(help).String())
 	_ = cmd.RegisterFlagCompletionFunc("format", completeWith(v.names...))
 }
 
@@ -55,7 +56,7 @@ func (v *formatValue) Set(s string) error {
 		name = textFormat
 	}
 	if !slices.Contains(v.names, name) {
-		return usagef("--format %s: want %s", s, alternatives(v.names))
+		return usagef("--format %s: want %s", s, msg.Or(v.names))
 	}
 	*v.p = name
 	return nil
@@ -69,10 +70,3 @@ func renderFormat(name string) render.Format {
 	return render.Format(name)
 }
 
-// alternatives lists choices as a sentence does: "a", "a or b", "a, b or c".
-func alternatives(choices []string) string {
-	if len(choices) < 2 {
-		return strings.Join(choices, "")
-	}
-	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
-}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // The bounds of the search below a start folder: it lists folders to this depth (1 is the
@@ -80,7 +80,7 @@ func findLedger(start string, up bool) (string, string, error) {
 			names[i] = show(f)
 		}
 		return "", "", usagef("more than one ledger below %s: %s each hold %s; give the one you mean with --dir",
-			s.where(), listNames(names), ledger.CatalogFile)
+			s.where(), msg.And(names), ledger.CatalogFile)
 	}
 	if up {
 		for dir := filepath.Dir(s.abs); ; dir = filepath.Dir(dir) {
@@ -98,23 +98,23 @@ func findLedger(start string, up bool) (string, string, error) {
 }
 
 // where names the start folder in a message.
-func (s ledgerSearch) where() string {
+func (s ledgerSearch) where() any {
 	if s.start == "" {
-		return "the current directory"
+		return msg.Newf("the current directory")
 	}
 	return filepath.ToSlash(filepath.Clean(s.start))
 }
 
 // notFound says what was looked for and where.
 func (s ledgerSearch) notFound(capped bool) error {
-	at, sub, below := "the current directory", "its "+DefaultDir+"/", "it"
+	var at, sub, below any = msg.Newf("the current directory"), msg.Newf("its %s/", DefaultDir), msg.Newf("it")
 	if s.start != "" {
-		at = filepath.ToSlash(filepath.Clean(s.start))
-		sub, below = path.Join(at, DefaultDir), at
+		name := filepath.ToSlash(filepath.Clean(s.start))
+		at, sub, below = name, path.Join(name, DefaultDir), name
 	}
-	limit := ""
+	var limit msg.Text
 	if capped {
-		limit = fmt.Sprintf(" (the search stopped after %d folders)", findFolders)
+		limit = msg.Newf(" (the search stopped after %d folders)", findFolders)
 	}
 	if !s.up {
 		return usagef("no ledger found: looked for a folder holding %s at %s and %s, and below %s to depth %d%s",
@@ -124,13 +124,6 @@ func (s ledgerSearch) notFound(capped bool) error {
 		ledger.CatalogFile, at, sub, below, findDepth, limit, DefaultDir)
 }
 
-// listNames is "a and b", or "a, b and c".
-func listNames(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
 
 // holdsCatalog reports whether dir holds catalog.yaml: anything by that name but a folder
 // (a link or a pipe there is the loader's to report, as it reports them in any ledger).

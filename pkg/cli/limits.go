@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/spf13/pflag"
 )
@@ -112,7 +113,7 @@ func parseSize(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
 	if err != nil || mult == 0 || n < 1 || n > maxSize/mult {
-		return 0, fmt.Errorf("%q is not a size: write a whole number of bytes up to 1TiB, optionally with a unit: KB, MB, GB (1000, 1000², 1000³ bytes) or KiB, MiB, GiB (1024, 1024², 1024³), in any case, e.g. 4MiB or 500KB", s)
+		return 0, msg.Errorf("%q is not a size: write a whole number of bytes up to 1TiB, optionally with a unit: KB, MB, GB (1000, 1000², 1000³ bytes) or KiB, MiB, GiB (1024, 1024², 1024³), in any case, e.g. 4MiB or 500KB", s)
 	}
 	return n * mult, nil
 }

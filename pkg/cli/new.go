@@ -20,6 +20,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/spf13/cobra"
 )
@@ -90,7 +91,7 @@ func (g *Global) openLedger() (*os.Root, string, error) {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, "", fmt.Errorf("opening the ledger: %w", unwrapPathError(err))
+		return nil, "", msg.Errorf("opening the ledger: %w", unwrapPathError(err))
 	}
 	return root, display, nil
 }
@@ -111,7 +112,7 @@ func newRun(opts *NewOptions) error {
 	}
 	// The committee names the folder written to: it must come from a catalog that is valid.
 	if n := len(slices.DeleteFunc(ds.Errors(), func(d diag.Diagnostic) bool { return d.Pos.File != catalog })); n > 0 {
-		return usagef("%s has %d %s: budget new takes the committee's folder from it only once it is valid; run budget validate", catalog, n, plural(n, "error", "errors"))
+		return usagef("%s has %s: budget new takes the committee's folder from it only once it is valid; run budget validate", catalog, diag.Errors(n))
 	}
 	var ids []string
 	for _, c := range l.Catalog.Committees {
@@ -135,16 +136,16 @@ func newRun(opts *NewOptions) error {
 	rel := path.Join(opts.Committee, name)
 	out, ds := format.Source(path.Join(display, rel), ledger.KindOf(rel), src)
 	if out == nil {
-		return fmt.Errorf("the skeleton does not parse, please report this: %v", ds)
+		return msg.Errorf("the skeleton does not parse, please report this: %v", ds)
 	}
 	if err := root.MkdirAll(opts.Committee, 0o755); err != nil {
-		return fmt.Errorf("cannot make %s: %v: nothing written", path.Join(display, opts.Committee), unwrapPathCause(err))
+		return msg.Errorf("cannot make %s: %v: nothing written", path.Join(display, opts.Committee), unwrapPathCause(err))
 	}
 	if err := atomicfile.CreateIn(root, filepath.FromSlash(rel), out, 0o644); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return usagef("%s exists already: nothing written", path.Join(display, rel))
 		}
-		return fmt.Errorf("cannot write %s: %v: nothing written", path.Join(display, rel), unwrapPathCause(err))
+		return msg.Errorf("cannot write %s: %v: nothing written", path.Join(display, rel), unwrapPathCause(err))
 	}
 	fmt.Fprintln(opts.Out, escape.Terminal(path.Join(display, rel)))
 	// stdout is the new file's path alone, for scripts: what comes next goes to stderr.

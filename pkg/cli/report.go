@@ -6,14 +6,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// ReportOptions are the flags the report commands share: output format and language, and the
-// slicing flags (see slice.go); and the loader of the ledger they report on.
+// ReportOptions are the flags the report commands share: output format, and the slicing flags
+// (see slice.go); and the loader of the ledger they report on. The language is the run's
+// (Global.language), known once the ledger is loaded.
 type ReportOptions struct {
 	*Global
 	Streams
 	Load   Loader
 	Format string
-	Lang   string
 	Slice
 
 	format render.Format
@@ -26,10 +26,9 @@ func newReportOptions(g *Global, s Streams, load Loader) ReportOptions {
 	return ReportOptions{Global: g, Streams: s, Load: load}
 }
 
-// addFlags adds --format and --lang, and with slicing the slicing flags.
+// addFlags adds --format, and with slicing the slicing flags.
 func (o *ReportOptions) addFlags(cmd *cobra.Command, slicing bool) {
 	addFormatFlag(cmd, &o.Format, textFormat, "csv", "json", "markdown")
-	cmd.Flags().StringVar(&o.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
 	if slicing {
 		o.Slice.addFlags(cmd)
 	}
@@ -39,10 +38,6 @@ func (o *ReportOptions) addFlags(cmd *cobra.Command, slicing bool) {
 // parse checks the flags that need no ledger.
 func (o *ReportOptions) parse() error {
 	o.format = renderFormat(o.Format)
-	var err error
-	if o.lang, err = render.ParseLang(o.Lang); err != nil {
-		return usageError{err}
-	}
 	return o.Slice.parse()
 }
 
@@ -60,13 +55,14 @@ func runE[T any](o *ReportOptions, runF func(T) error, opts T, run func(T) error
 	}
 }
 
-// loadReport loads the ledger for the report (see loadForReport) and checks the slicing flags
-// against it.
+// loadReport loads the ledger for the report (see loadForReport), takes the run's language,
+// and checks the slicing flags against the ledger.
 func (o *ReportOptions) loadReport() (*ledger.Ledger, error) {
-	l, err := loadForReport(o.Load, o.Streams)
+	l, err := o.Global.loadForReport(o.Load, o.Streams)
 	if err != nil {
 		return nil, err
 	}
+	o.lang = render.Lang(o.language())
 	if err := o.Slice.resolve(l); err != nil {
 		return nil, err
 	}
@@ -179,7 +175,7 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
 }
 
 func exportRun(opts *ExportOptions) error {
-	l, err := loadForReport(opts.Load, opts.Streams)
+	l, err := opts.Global.loadForReport(opts.Load, opts.Streams)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,12 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -18,9 +18,6 @@ type HTMLReportOptions struct {
 	Streams
 	Load   Loader
 	Output string
-	Lang   string
-
-	lang render.Lang
 }
 
 // NewCmdHTMLReport builds budget report, the whole ledger as one self-contained HTML page.
@@ -41,10 +38,6 @@ The file is written whole or not at all: to a temporary file beside it, synced, 
   budget report -o - | gzip > report.html.gz`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			var err error
-			if opts.lang, err = render.ParseLang(opts.Lang); err != nil {
-				return usageError{err}
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -52,7 +45,6 @@ The file is written whole or not at all: to a temporary file beside it, synced, 
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "da", "labels and number format: da (1.791) or en (1,791)")
 	registerCompletions(cmd, g)
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"html"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
@@ -66,13 +58,13 @@ func htmlReportRun(opts *HTMLReportOptions) error {
 			return usagef("output %s is a directory: give a file name, e.g. -o %s", opts.Output, filepath.Join(opts.Output, "report.html"))
 		}
 	}
-	l, err := loadForReport(opts.Load, opts.Streams)
+	l, err := opts.Global.loadForReport(opts.Load, opts.Streams)
 	if err != nil {
 		return err
 	}
 	var page bytes.Buffer
-	if err := render.HTML(&page, ledger.NewReport(l, ledger.ReportOptions{Sheets: true}), opts.lang); err != nil {
-		return fmt.Errorf("rendering the report: %w", err)
+	if err := render.HTML(&page, ledger.NewReport(l, ledger.ReportOptions{Sheets: true}), render.Lang(opts.language())); err != nil {
+		return msg.Errorf("rendering the report: %w", err)
 	}
 	if !toFile {
 		_, err := opts.Out.Write(page.Bytes())

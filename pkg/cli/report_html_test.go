@@ -8,28 +8,32 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budget-ledger/budget/pkg/render"
+	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/spf13/cobra"
 )
 
 func TestHTMLReportFlags(t *testing.T) {
 	tests := []struct {
 		args   []string
 		output string
-		lang   render.Lang
+		lang   msg.Lang
 	}{
-		{args: nil, output: "-", lang: render.Danish},
-		{args: []string{"-o", "r.html", "--lang", "en"}, output: "r.html", lang: render.English},
-		{args: []string{"--output=-"}, output: "-", lang: render.Danish},
+		{args: nil, output: "-", lang: msg.Danish},
+		{args: []string{"-o", "r.html", "--lang", "en"}, output: "r.html", lang: msg.English},
+		{args: []string{"--output=-"}, output: "-", lang: msg.Danish},
 	}
 	for _, tt := range tests {
 		var got *HTMLReportOptions
-		cmd := NewCmdHTMLReport(&Global{}, Streams{}, func(o *HTMLReportOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		if err := cmd.Execute(); err != nil {
+		g := &Global{Dir: t.TempDir()} // a ledger without a catalog: Danish unless --lang says
+		root := &cobra.Command{Use: "budget"}
+		g.addFlags(root)
+		root.AddCommand(NewCmdHTMLReport(g, Streams{}, func(o *HTMLReportOptions) error { got = o; return nil }))
+		root.SetArgs(append([]string{"report"}, tt.args...))
+		if err := root.Execute(); err != nil {
 			t.Fatalf("%v: %v", tt.args, err)
 		}
-		if got.Output != tt.output || got.lang != tt.lang {
-			t.Errorf("%v: parsed output %q lang %q, want %q %q", tt.args, got.Output, got.lang, tt.output, tt.lang)
+		if got.Output != tt.output || got.language() != tt.lang {
+			t.Errorf("%v: parsed output %q lang %q, want %q %q", tt.args, got.Output, got.language(), tt.output, tt.lang)
 		}
 	}
 }
@@ -50,9 +54,10 @@ func TestHTMLReportExitCodes(t *testing.T) {
 		code int
 		err  string
 	}{
+		// Worded in the language of the catalog found from here, the bundled one's: Danish.
 		{name: "bad language", args: []string{"report", "--lang", "de", "-o", out}, code: ExitUsage,
-			err: `budget: unknown language "de": want da or en`},
-		{name: "output is a directory", args: []string{"report", "-o", dir}, code: ExitUsage,
+			err: `budget: --lang de: vælg da eller en`},
+		{name: "output is a directory", args: []string{"report", "--lang", "en", "-o", dir}, code: ExitUsage,
 			err: "budget: output " + dir + " is a directory: give a file name, e.g. -o " + filepath.Join(dir, "report.html")},
 		{name: "broken ledger", args: []string{"--dir", broken, "report", "-o", out}, code: ExitData},
 	}

@@ -14,7 +14,7 @@ func TestSliceFlags(t *testing.T) {
 	var totals *TotalsOptions
 	cmd := NewCmdTotals(&Global{}, s, func(o *TotalsOptions) error { totals = o; return nil })
 	cmd.SetArgs([]string{"--kind", "investment,efficiency", "--committee", "buu", "--committee", "kfu",
-		"--approved-with", "OFS", "--years", "2026-2028", "--unit", "mio", "--cumulative", "--lang", "en"})
+		"--approved-with", "OFS", "--years", "2026-2028", "--unit", "mio", "--cumulative"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}

@@ -59,10 +59,10 @@ economy:
 // TestRunInMemory runs commands through their xRun with a loader that reads runLedger, as
 // cli/cli's tests give a command an HTTP client: no folder, no flags, the exact output.
 func TestRunInMemory(t *testing.T) {
-	g := &Global{}
+	g := &Global{Lang: "en"}
 	load := func() (*ledger.Ledger, diag.List, error) { return g.loadFS(runLedger, "proposals") }
 	report := func(out, errs *bytes.Buffer, format string, args ...string) ReportOptions {
-		o := ReportOptions{Global: g, Streams: Streams{Out: out, Err: errs}, Load: load, Format: format, Lang: "en", Slice: Slice{Unit: "tkr"}}
+		o := ReportOptions{Global: g, Streams: Streams{Out: out, Err: errs}, Load: load, Format: format, Slice: Slice{Unit: "tkr"}}
 		if err := o.parse(); err != nil {
 			t.Fatal(err)
 		}

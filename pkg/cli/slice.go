@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/spf13/cobra"
 )
@@ -71,9 +71,9 @@ func parseYears(s string) (int, int, error) {
 	}
 	switch {
 	case errA != nil || errB != nil || from < 1000 || to > 9999:
-		return 0, 0, fmt.Errorf("want a year (2027) or a range of years (2026-2028)")
+		return 0, 0, msg.Errorf("want a year (2027) or a range of years (2026-2028)")
 	case from > to:
-		return 0, 0, fmt.Errorf("the range runs backwards: want FROM-TO with FROM before TO, e.g. %d-%d", to, from)
+		return 0, 0, msg.Errorf("the range runs backwards: want FROM-TO with FROM before TO, e.g. %d-%d", to, from)
 	}
 	return from, to, nil
 }
@@ -100,19 +100,19 @@ func (o *Slice) resolve(l *ledger.Ledger) error {
 		}
 	}
 	if !o.ownYears {
-		return o.checkYears(l.Catalog.Years, "the catalog's years are")
+		return o.checkYears(l.Catalog.Years)
 	}
 	return nil
 }
 
-// checkYears fails when --years reaches outside years.
-func (o *Slice) checkYears(years []int, what string) error {
+// checkYears fails when --years reaches outside the catalog's years.
+func (o *Slice) checkYears(years []int) error {
 	if o.Years == "" || len(years) == 0 {
 		return nil
 	}
 	first, last := years[0], years[len(years)-1]
 	if o.filter.From < first || o.filter.To > last {
-		return usagef("--years %s: %s %d-%d", o.Years, what, first, last)
+		return usagef("--years %s: the catalog's years are %d-%d", o.Years, first, last)
 	}
 	return nil
 }

@@ -54,7 +54,7 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	o := diag.Options{All: opts.All}
+	o := diag.Options{All: opts.All, Lang: opts.useCatalog(l)}
 	switch opts.Format {
 	case "json":
 		err = render.Diagnostics(opts.Out, ds, o)

@@ -189,7 +189,7 @@ func TestWritesStayInside(t *testing.T) {
 			}
 			before := snapshot(t)
 			var out, errb bytes.Buffer
-			args := append(slices.Clone(tc.args), "--dir", "work/proposals")
+			args := append(slices.Clone(tc.args), "--dir", "work/proposals", "--lang", "en")
 			code := Main(args, Streams{In: strings.NewReader(""), Out: &out, Err: &errb})
 			if code != tc.exit || out.String() != tc.stdout || errb.String() != tc.stderr {
 				t.Errorf("budget %s: exit %d\nstdout:\n%s\nstderr:\n%s\nwant exit %d\nstdout:\n%s\nstderr:\n%s",
@@ -219,7 +219,7 @@ func TestFmtWriteFailsMidway(t *testing.T) {
 	}
 	t.Cleanup(func() { fmtWriteFile = atomicfile.WriteIn })
 	var out, errb bytes.Buffer
-	code := Main([]string{"fmt", "--dir", "proposals"}, Streams{In: strings.NewReader(""), Out: &out, Err: &errb})
+	code := Main([]string{"fmt", "--dir", "proposals", "--lang", "en"}, Streams{In: strings.NewReader(""), Out: &out, Err: &errb})
 	wantErr := "budget: cannot write proposals/bbb/02-husleje.yaml: no space left on device: " +
 		"of 4 files to rewrite, 1 rewritten (listed above), 3 left as they were\n"
 	if code != ExitUsage || out.String() != "proposals/aaa/01-digital.yaml\n" || errb.String() != wantErr {

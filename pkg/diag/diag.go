@@ -6,6 +6,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // Severity says whether a diagnostic fails the data (Error) or reports one of the document's own
@@ -20,11 +22,14 @@ const (
 )
 
 // String returns "error" or "warning".
-func (s Severity) String() string {
+func (s Severity) String() string { return s.In(msg.English) }
+
+// In returns the severity's name in l: "error" or "warning", "fejl" or "advarsel".
+func (s Severity) In(l msg.Lang) string {
 	if s == Warning {
-		return "warning"
+		return msg.Newf("warning").In(l)
 	}
-	return "error"
+	return msg.Newf("error").In(l)
 }
 
 // MarshalText makes a Severity render as its name in JSON.
@@ -50,8 +55,11 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	// Code names the check, e.g. "sum-mismatch"; acknowledgements refer to it.
-	Code    string
+	Code string
+	// Message is the message in English; Text keeps it as its format and arguments, to be worded
+	// in another language where it is written out (see In).
 	Message string
+	Text    msg.Text
 	// Path is the dotted path of the offending value in its file (e.g. "economy.payback.total"),
 	// empty for file-level problems. Acknowledgements match on it.
 	Path string
@@ -61,8 +69,35 @@ type Diagnostic struct {
 }
 
 // String renders the diagnostic as file:line:col: severity: message [code].
-func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Code)
+func (d Diagnostic) String() string { return d.StringIn(msg.English) }
+
+// StringIn renders the diagnostic as String does, its severity and message worded in l.
+func (d Diagnostic) StringIn(l msg.Lang) string {
+	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity.In(l), d.In(l), d.Code)
+}
+
+// In words the message in l. A diagnostic made without a Text (by a test, say) has only its
+// English Message.
+func (d Diagnostic) In(l msg.Lang) string {
+	if d.Text.Format == "" || l == msg.English || l == "" {
+		return d.Message
+	}
+	return d.Text.In(l)
+}
+
+// Newf is the diagnostic of format and args at pos.
+func Newf(pos Pos, sev Severity, path, code, format string, args ...any) Diagnostic {
+	t := msg.Newf(format, args...)
+	return Diagnostic{Pos: pos, Severity: sev, Code: code, Path: path, Message: t.String(), Text: t}
+}
+
+// Append adds more to the message, e.g. how many more findings like it the file holds.
+func (d *Diagnostic) Append(more msg.Text) {
+	if d.Text.Format == "" {
+		d.Text = msg.Newf("%s", d.Message)
+	}
+	d.Text = msg.Newf("%s%s", d.Text, more)
+	d.Message += more.String()
 }
 
 // List collects the diagnostics of a run. The zero value is an empty list ready to use.
@@ -73,12 +108,12 @@ func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
 
 // Errorf appends an error at pos.
 func (l *List) Errorf(pos Pos, path, code, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Code: code, Path: path, Message: fmt.Sprintf(format, args...)})
+	l.Add(Newf(pos, Error, path, code, format, args...))
 }
 
 // Warnf appends a warning at pos.
 func (l *List) Warnf(pos Pos, path, code, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Code: code, Path: path, Message: fmt.Sprintf(format, args...)})
+	l.Add(Newf(pos, Warning, path, code, format, args...))
 }
 
 // Sort orders the list by file, line, column, then code and message, so output is stable.
@@ -167,6 +202,5 @@ func (l List) LimitErrors(more bool) (out List, limited bool) {
 }
 
 func tooMany(at Pos) Diagnostic {
-	return Diagnostic{Pos: at, Severity: Error, Code: CodeTooManyErrors,
-		Message: fmt.Sprintf("more errors follow from here; budget shows the first %d errors of a file: fix those first", MaxErrorsPerFile)}
+	return Newf(at, Error, "", CodeTooManyErrors, "more errors follow from here; budget shows the first %d errors of a file: fix those first", MaxErrorsPerFile)
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 func TestSortAndText(t *testing.T) {
@@ -122,5 +124,35 @@ func TestLimitErrors(t *testing.T) {
 	out, limited := short.LimitErrors(true)
 	if !limited || len(out) != 2 || out[1].Code != CodeTooManyErrors || out[1].Pos != short[0].Pos {
 		t.Errorf("a stopped walk: limited %v, %v", limited, out)
+	}
+}
+
+// TestDanish: a diagnostic keeps its English Message and words itself in Danish where it is
+// written out, what is appended to it included; the text writer words its own lines too.
+func TestDanish(t *testing.T) {
+	var l List
+	l.Warnf(Pos{File: "f.yaml", Line: 3, Column: 9}, "economy.x", "sum-mismatch", "%s prints %s in %d, but %s %s",
+		`"Samlet"`, "-10", 2027, msg.Newf("its rows sum to"), "-12")
+	l[0].Append(msg.Newf(" (and %d more aliases in this file)", 2))
+	if got, want := l[0].Message, `"Samlet" prints -10 in 2027, but its rows sum to -12 (and 2 more aliases in this file)`; got != want {
+		t.Errorf("Message %q, want %q", got, want)
+	}
+	var b strings.Builder
+	if err := WriteText(&b, l, nil, Options{Lang: msg.Danish}); err != nil {
+		t.Fatal(err)
+	}
+	want := `f.yaml:3:9: advarsel: "Samlet" viser -10 i 2027, men rækkerne summer til -12 (og 2 aliasser mere i denne fil) [sum-mismatch]
+    kvittér med: {check: sum-mismatch, at: economy.x, reason: ...}
+0 fejl, 1 advarsel, 0 kvitteret
+`
+	if b.String() != want {
+		t.Errorf("Danish text:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteGitHub(&b, l, Options{Lang: msg.Danish}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "::warning file=f.yaml,line=3,col=9,title=sum-mismatch::\"Samlet\" viser -10 i 2027, men rækkerne summer til -12 (og 2 aliasser mere i denne fil)\n"; b.String() != want {
+		t.Errorf("Danish annotation %q, want %q", b.String(), want)
 	}
 }

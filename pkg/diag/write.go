@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/escape"
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // Sources gives line n (1-based, without its line feed) of a file by the name diagnostics use, so
@@ -50,6 +51,8 @@ func TextSources(text func(file string) []byte) Sources {
 type Options struct {
 	// All includes acknowledged warnings; by default they are left out.
 	All bool
+	// Lang is the language messages are worded in; the zero Lang is English.
+	Lang msg.Lang
 }
 
 func (o Options) keep(d Diagnostic) bool { return o.All || !d.Acknowledged }
@@ -66,17 +69,17 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 			continue
 		}
 		if d.Acknowledged {
-			fmt.Fprintf(&b, "%s: %s (acknowledged): %s [%s]\n", escape.Terminal(d.Pos.String()), d.Severity, escape.Terminal(d.Message), escape.Terminal(d.Code))
-			fmt.Fprintf(&b, "    reason: %s\n", escape.Terminal(d.Reason))
+			b.WriteString(msg.Newf("%s: %s (acknowledged): %s [%s]\n", escape.Terminal(d.Pos.String()), d.Severity.In(o.Lang), escape.Terminal(d.In(o.Lang)), escape.Terminal(d.Code)).In(o.Lang))
+			b.WriteString(msg.Newf("    reason: %s\n", escape.Terminal(d.Reason)).In(o.Lang))
 		} else {
-			b.WriteString(escape.Terminal(d.String()))
+			b.WriteString(escape.Terminal(d.StringIn(o.Lang)))
 			b.WriteByte('\n')
 		}
 		if line, col, ok := lines.at(d.Pos); ok {
 			fmt.Fprintf(&b, "    %s\n    %s^\n", escape.TerminalKeeping(line, "\t"), caretPad(line, col))
 		}
 		if d.Severity == Warning && !d.Acknowledged && d.Path != "" && d.Code != "unused-acknowledgement" && d.Code != "placeholder" && d.Code != "catalog-out-of-step" {
-			fmt.Fprintf(&b, "    acknowledge with: {check: %s, at: %s, reason: ...}\n", escape.Terminal(d.Code), escape.Terminal(d.Path))
+			b.WriteString(msg.Newf("    acknowledge with: {check: %s, at: %s, reason: ...}\n", escape.Terminal(d.Code), escape.Terminal(d.Path)).In(o.Lang))
 		}
 	}
 	e, wn := l.Count()
@@ -86,16 +89,25 @@ func WriteText(w io.Writer, l List, src Sources, o Options) error {
 			acked++
 		}
 	}
-	fmt.Fprintf(&b, "%d %s, %d %s, %d acknowledged\n", e, plural(e, "error"), wn, plural(wn, "warning"), acked)
+	b.WriteString(msg.Newf("%s, %s, %d acknowledged\n", Errors(e), Warnings(wn), acked).In(o.Lang))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func plural(n int, word string) string {
+// Errors says how many errors: "1 error", "2 errors".
+func Errors(n int) msg.Text {
 	if n == 1 {
-		return word
+		return msg.Newf("%d error", n)
 	}
-	return word + "s"
+	return msg.Newf("%d errors", n)
+}
+
+// Warnings says how many warnings: "1 warning", "2 warnings".
+func Warnings(n int) msg.Text {
+	if n == 1 {
+		return msg.Newf("%d warning", n)
+	}
+	return msg.Newf("%d warnings", n)
 }
 
 // maxShown is how many characters of a source line are shown; a longer line is cut to a window
@@ -202,7 +214,7 @@ func WriteGitHub(w io.Writer, l List, o Options) error {
 			level = "warning"
 		}
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
-			ghProperty(d.Pos.File), max(d.Pos.Line, 1), max(d.Pos.Column, 1), ghProperty(d.Code), ghData(d.Message))
+			ghProperty(d.Pos.File), max(d.Pos.Line, 1), max(d.Pos.Column, 1), ghProperty(d.Code), ghData(d.In(o.Lang)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -8,8 +8,6 @@ package format
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -18,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"go.yaml.in/yaml/v3"
 )
@@ -110,13 +109,13 @@ func same(orig *proposal.Parsed, out []byte, lim proposal.Limits) error {
 	lim.MaxFileSize = max(lim.MaxFileSize, int64(len(out)))
 	doc, ds := proposal.ParseLimited(orig.File, out, lim)
 	if doc == nil || ds.HasErrors() {
-		return errors.New("the result does not parse")
+		return msg.Errorf("the result does not parse")
 	}
 	if !sameValue(orig.Value, doc.Value) {
-		return errors.New("a value differs")
+		return msg.Errorf("a value differs")
 	}
 	if a, b := comments(orig.Tree), comments(doc.Tree); !slices.Equal(a, b) {
-		return fmt.Errorf("comments differ: %d before, %d after", len(a), len(b))
+		return msg.Errorf("comments differ: %d before, %d after", len(a), len(b))
 	}
 	return nil
 }

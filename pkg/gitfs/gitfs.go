@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os/exec"
@@ -15,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"testing/fstest"
+
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // Repo is a git work tree.
@@ -35,11 +36,11 @@ func Open(dir string) (*Repo, error) {
 // Commit resolves a revision (a branch, tag, HEAD~2, an id) to a commit id.
 func (r *Repo) Commit(rev string) (string, error) {
 	if strings.HasPrefix(rev, "-") {
-		return "", fmt.Errorf("%q is not a revision", rev)
+		return "", msg.Errorf("%q is not a revision", rev)
 	}
 	out, err := git(r.Top, nil, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
-		return "", fmt.Errorf("unknown revision %q", rev)
+		return "", msg.Errorf("unknown revision %q", rev)
 	}
 	return strings.TrimSpace(string(out)), nil
 }
@@ -48,7 +49,7 @@ func (r *Repo) Commit(rev string) (string, error) {
 func (r *Repo) MergeBase(a, b string) (string, error) {
 	out, err := git(r.Top, nil, "merge-base", a, b)
 	if err != nil {
-		return "", fmt.Errorf("no common ancestor of %s and %s", a, b)
+		return "", msg.Errorf("no common ancestor of %s and %s", a, b)
 	}
 	return strings.TrimSpace(string(out)), nil
 }
@@ -81,7 +82,7 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		e, ok := parseEntry(rec)
 		switch {
 		case !ok:
-			return nil, fmt.Errorf("unexpected answer from git ls-tree: %q", rec)
+			return nil, msg.Errorf("unexpected answer from git ls-tree: %q", rec)
 		case e.typ == "commit":
 			return nil, &NotFolderError{Commit: commit, Path: path.Join(dir, e.name), Mode: e.mode, ID: e.id}
 		case e.typ == "blob":
@@ -103,7 +104,7 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	for _, o := range objs {
 		data, err := readBlob(rd, o.id)
 		if err != nil {
-			return nil, fmt.Errorf("reading %s at %s: %w", o.name, short(commit), err)
+			return nil, msg.Errorf("reading %s at %s: %w", o.name, short(commit), err)
 		}
 		f := &fstest.MapFile{Data: data, Mode: 0o644}
 		if o.mode == "120000" {
@@ -124,20 +125,25 @@ type NotFolderError struct {
 	Mode, ID string
 }
 
-func (e *NotFolderError) Error() string {
-	return fmt.Sprintf("%s at %s is %s", e.Path, short(e.Commit), e.What())
+func (e *NotFolderError) Error() string { return e.text().String() }
+
+// In words the error in l.
+func (e *NotFolderError) In(l msg.Lang) string { return e.text().In(l) }
+
+func (e *NotFolderError) text() msg.Text {
+	return msg.Newf("%s at %s is %s", e.Path, short(e.Commit), e.What())
 }
 
 // What says what git holds at the path: "a git submodule (commit 1a2b3c4)", "a symbolic link"
 // or "a file".
-func (e *NotFolderError) What() string {
+func (e *NotFolderError) What() msg.Text {
 	switch e.Mode {
 	case "160000":
-		return fmt.Sprintf("a git submodule (commit %s)", short(e.ID))
+		return msg.Newf("a git submodule (commit %s)", short(e.ID))
 	case "120000":
-		return "a symbolic link"
+		return msg.Newf("a symbolic link")
 	}
-	return "a file"
+	return msg.Newf("a file")
 }
 
 // folder checks that dir is a folder at commit. Where git has nothing at dir, a folder above it
@@ -153,7 +159,7 @@ func (r *Repo) folder(commit, dir string) error {
 			}
 		}
 		if err == nil && e == nil {
-			return fmt.Errorf("%s at %s: %w", dir, short(commit), fs.ErrNotExist)
+			return msg.Errorf("%s at %s: %w", dir, short(commit), fs.ErrNotExist)
 		}
 	}
 	if err != nil {
@@ -199,7 +205,7 @@ func readBlob(rd *bufio.Reader, id string) ([]byte, error) {
 	}
 	f := strings.Fields(header)
 	if len(f) != 3 || f[0] != id || f[1] != "blob" {
-		return nil, fmt.Errorf("unexpected answer from git cat-file: %q", strings.TrimSpace(header))
+		return nil, msg.Errorf("unexpected answer from git cat-file: %q", strings.TrimSpace(header))
 	}
 	size, err := strconv.Atoi(f[2])
 	if err != nil {
@@ -230,7 +236,7 @@ func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
 			}
 		}
 		if errors.Is(err, exec.ErrNotFound) {
-			return nil, errors.New("budget diff needs git, and git is not installed")
+			return nil, msg.Errorf("budget diff needs git, and git is not installed")
 		}
 		return nil, err
 	}

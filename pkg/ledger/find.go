@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/budget-ledger/budget/pkg/msg"
 )
 
 // FindSheet finds the proposal ref names and lays it out. A number is a proposal's number.
@@ -21,7 +23,7 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 				return l.Sheet(p), nil
 			}
 		}
-		return Sheet{}, fmt.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
+		return Sheet{}, msg.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
 	}
 	want := foldName(ref)
 	var whole, begun []candidate
@@ -41,16 +43,16 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 	case len(whole) == 1:
 		return whole[0].sheet(l), nil
 	case len(whole) > 1:
-		return Sheet{}, fmt.Errorf("%q names %d proposals: %s; give more of the title, or the number", ref, len(whole), listCandidates(whole))
+		return Sheet{}, msg.Errorf("%q names %d proposals: %s; give more of the title, or the number", ref, len(whole), listCandidates(whole))
 	}
 	var ids []string
 	for _, x := range l.CrossCutting {
 		ids = append(ids, x.ID)
 	}
 	if len(ids) == 0 {
-		return Sheet{}, fmt.Errorf("%q names no proposal: give a number (%s), or a title or file name or the beginning of one", ref, l.numberSpan())
+		return Sheet{}, msg.Errorf("%q names no proposal: give a number (%s), or a title or file name or the beginning of one", ref, l.numberSpan())
 	}
-	return Sheet{}, fmt.Errorf("%q names no proposal: give a number (%s), a cross-cutting id (%s), or a title or file name or the beginning of one",
+	return Sheet{}, msg.Errorf("%q names no proposal: give a number (%s), a cross-cutting id (%s), or a title or file name or the beginning of one",
 		ref, l.numberSpan(), strings.Join(ids, ", "))
 }
 
@@ -124,15 +126,14 @@ func FileSlug(file string) string {
 }
 
 // listCandidates lists the proposals a name fits, at most ten of them and then how many more.
-func listCandidates(cs []candidate) string {
+func listCandidates(cs []candidate) msg.Text {
 	const most = 10
 	var labels []string
 	for i, c := range cs {
 		if i == most {
-			labels = append(labels, fmt.Sprintf("and %d more", len(cs)-most))
-			break
+			return msg.Newf("%s, and %d more", strings.Join(labels, ", "), len(cs)-most)
 		}
 		labels = append(labels, c.label)
 	}
-	return strings.Join(labels, ", ")
+	return msg.Newf("%s", strings.Join(labels, ", "))
 }

@@ -201,17 +201,13 @@ func (im *Implied) investment(committee, name, path string, f *ComparedFigure) {
 	}
 }
 
-// Tables names the parts of the catalog the figures are in, in order: "Table 1", "Table 2",
-// "the intro".
-func (im Implied) Tables() []string {
-	var out []string
+// Tables are the parts of the catalog the figures are in, in order: 1 and 2 for Table 1 and
+// Table 2, 0 for the intro.
+func (im Implied) Tables() []int {
+	var out []int
 	for _, f := range im.Figures {
-		w := "the intro"
-		if f.Table > 0 {
-			w = fmt.Sprintf("Table %d", f.Table)
-		}
-		if !slices.Contains(out, w) {
-			out = append(out, w)
+		if !slices.Contains(out, f.Table) {
+			out = append(out, f.Table)
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
@@ -145,8 +146,13 @@ type TooManyFilesError struct {
 	Limit int
 }
 
-func (e *TooManyFilesError) Error() string {
-	return fmt.Sprintf("%s holds more than %d data files, the limit (raise it with --max-files or BUDGET_MAX_FILES)", e.Dir, e.Limit)
+func (e *TooManyFilesError) Error() string { return e.text().String() }
+
+// In words the error in l.
+func (e *TooManyFilesError) In(l msg.Lang) string { return e.text().In(l) }
+
+func (e *TooManyFilesError) text() msg.Text {
+	return msg.Newf("%s holds more than %d data files, the limit (raise it with --max-files or BUDGET_MAX_FILES)", e.Dir, e.Limit)
 }
 
 // Load reads every *.yaml file below the root of fsys with the default Options.
@@ -258,8 +264,8 @@ func ReadFile(fsys fs.FS, rel, name string, lim proposal.Limits) ([]byte, *diag.
 		d := proposal.FileTooLarge(name, big.size, lim)
 		return nil, &d
 	}
-	return nil, &diag.Diagnostic{Pos: diag.Pos{File: name}, Severity: diag.Error, Code: "read",
-		Message: fmt.Sprintf("cannot read file: %v", unwrapPath(err))}
+	d := diag.Newf(diag.Pos{File: name}, diag.Error, "", "read", "cannot read file: %v", unwrapPath(err))
+	return nil, &d
 }
 
 // walk is Walk with a limit: it stops at the first file past maxFiles, before any is read.

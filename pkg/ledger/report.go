@@ -1,9 +1,9 @@
 package ledger
 
 import (
-	"fmt"
 	"slices"
 
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -165,7 +165,7 @@ func decimalOrNil(a *proposal.Amount) *decimal.Decimal {
 func (t Table2) Only(ids []string) (Table2, error) {
 	for _, id := range ids {
 		if !slices.ContainsFunc(t.Committees, func(c Table2Committee) bool { return c.ID == id }) {
-			return Table2{}, fmt.Errorf("unknown committee %q", id)
+			return Table2{}, msg.Errorf("unknown committee %q", id)
 		}
 	}
 	return t.Filter(Filter{Committees: ids}), nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -464,9 +465,9 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 }
 
 // numberSpan describes the proposal numbers, e.g. "1-36" or "1, 2, 5".
-func (l *Ledger) numberSpan() string {
+func (l *Ledger) numberSpan() any {
 	if len(l.Proposals) == 0 {
-		return "none"
+		return msg.Newf("none")
 	}
 	first, last := l.Proposals[0].Number, l.Proposals[len(l.Proposals)-1].Number
 	if last-first+1 == len(l.Proposals) {

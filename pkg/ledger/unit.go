@@ -1,8 +1,7 @@
 package ledger
 
 import (
-	"fmt"
-
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -30,7 +29,7 @@ func ParseUnit(flag string) (Unit, error) {
 			return u, nil
 		}
 	}
-	return Unit{}, fmt.Errorf("unknown unit %q: want tkr (1.000 kr., as stored), kr or mio", flag)
+	return Unit{}, msg.Errorf("unknown unit %q: want tkr (1.000 kr., as stored), kr or mio", flag)
 }
 
 // UnitNamed finds a unit by its printed name, e.g. "1.000 kr.".
@@ -52,7 +51,7 @@ type converter struct{ from, to Unit }
 func newConverter(name string, to Unit) (converter, error) {
 	from, ok := UnitNamed(name)
 	if !ok {
-		return converter{}, fmt.Errorf("cannot convert amounts in %q to %s: budget knows kr., 1.000 kr. and mio. kr.", name, to.Name)
+		return converter{}, msg.Errorf("cannot convert amounts in %q to %s: budget knows kr., 1.000 kr. and mio. kr.", name, to.Name)
 	}
 	return converter{from, to}, nil
 }

@@ -2,12 +2,12 @@ package proposal
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
@@ -52,16 +52,16 @@ const (
 
 // tooLong returns why the number s, spelled as isExactNumber says, has more digits than an
 // amount may, or "" when it has not.
-func tooLong(s string) string {
+func tooLong(s string) msg.Text {
 	s = strings.TrimPrefix(s, "-")
 	whole, decimals, _ := strings.Cut(s, ".")
 	switch {
 	case len(whole) > MaxIntegerDigits:
-		return fmt.Sprintf("%d digits before the decimal point, more than the %d an amount may have", len(whole), MaxIntegerDigits)
+		return msg.Newf("%d digits before the decimal point, more than the %d an amount may have", len(whole), MaxIntegerDigits)
 	case len(decimals) > MaxDecimals:
-		return fmt.Sprintf("%d decimals, more than the %d an amount may have", len(decimals), MaxDecimals)
+		return msg.Newf("%d decimals, more than the %d an amount may have", len(decimals), MaxDecimals)
 	}
-	return ""
+	return msg.Text{}
 }
 
 // CanonicalNumber returns the one spelling budget fmt writes for the number s: no trailing
@@ -69,7 +69,7 @@ func tooLong(s string) string {
 // exact number or where it could be a Danish thousands separator (1.500), which only a person
 // can settle.
 func CanonicalNumber(s string) (string, bool) {
-	if !isExactNumber(s) || tooLong(s) != "" || thousandsLike.MatchString(s) {
+	if !isExactNumber(s) || tooLong(s).Format != "" || thousandsLike.MatchString(s) {
 		return s, false
 	}
 	d, err := decimal.NewFromString(s)
@@ -86,10 +86,10 @@ type Amount struct{ decimal.Decimal }
 // MaxDecimals.
 func NewAmount(s string) (Amount, error) {
 	if !isExactNumber(s) {
-		return Amount{}, fmt.Errorf("%s is not an exact decimal number", diag.Quote(s))
+		return Amount{}, msg.Errorf("%s is not an exact decimal number", diag.Quote(s))
 	}
-	if why := tooLong(s); why != "" {
-		return Amount{}, fmt.Errorf("%s has %s", diag.Quote(s), why)
+	if why := tooLong(s); why.Format != "" {
+		return Amount{}, msg.Errorf("%s has %s", diag.Quote(s), why)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
@@ -149,20 +149,20 @@ func (a Amounts) Years() []int {
 // UnmarshalYAML reads a mapping of year to amount.
 func (a *Amounts) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: expected a mapping of year to amount", n.Line)
+		return msg.Errorf("line %d: expected a mapping of year to amount", n.Line)
 	}
 	out := make(Amounts, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		year, err := strconv.Atoi(n.Content[i].Value)
 		if err != nil {
-			return fmt.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
+			return msg.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
 		}
 		// The cell is read here rather than through Decode, which costs a decoder per cell; a
 		// null cell stays zero as Decode leaves it (the schema reports it).
 		var v Amount
 		if c := n.Content[i+1]; c.ShortTag() != "!!null" {
 			if v, err = NewAmount(c.Value); err != nil {
-				return fmt.Errorf("line %d: %w", c.Line, err)
+				return msg.Errorf("line %d: %w", c.Line, err)
 			}
 		}
 		out = append(out, YearAmount{Year: year, Value: v})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -228,9 +228,8 @@ func (l Limits) OrDefault() Limits {
 // FileTooLarge is the diagnostic for a file over the size limit; loaders that see the size
 // before reading the file report it without reading.
 func FileTooLarge(file string, size int64, lim Limits) diag.Diagnostic {
-	return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: "file-too-large",
-		Message: fmt.Sprintf("file is %d bytes, more than the limit of %d (raise it with --max-file-size or BUDGET_MAX_FILE_SIZE)",
-			size, lim.MaxFileSize)}
+	return diag.Newf(diag.Pos{File: file}, diag.Error, "", "file-too-large",
+		"file is %d bytes, more than the limit of %d (raise it with --max-file-size or BUDGET_MAX_FILE_SIZE)", size, lim.MaxFileSize)
 }
 
 var (
@@ -279,7 +278,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
 	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
 	d.Value = c.convert(body, 0)
 	if c.aliases > 1 {
-		ds[c.firstAlias].Message += fmt.Sprintf(" (and %d more aliases in this file)", c.aliases-1)
+		ds[c.firstAlias].Append(msg.Newf(" (and %d more aliases in this file)", c.aliases-1))
 	}
 	c.noteHiddenRest()
 	return d, ds
@@ -297,29 +296,33 @@ func parseOne(file string, src []byte, lim Limits) (*yaml.Node, *diag.Diagnostic
 			return nil, &d
 		}
 		if len(root.Content) == 0 {
-			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1, Column: 1}, Severity: diag.Error, Code: "empty",
-				Message: "file holds no YAML document; expected a mapping"}
+			return nil, noDocument(file)
 		}
 		return &root, nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1, Column: 1}, Severity: diag.Error, Code: "empty",
-				Message: "file holds no YAML document; expected a mapping"}
+			return nil, noDocument(file)
 		}
 		d := syntaxError(file, err, lim)
 		return nil, &d
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file, Line: extra.Line, Column: extra.Column}, Severity: diag.Error,
-			Code: "several-documents", Message: "file holds more than one YAML document; expected exactly one"}
+		d := diag.Newf(diag.Pos{File: file, Line: extra.Line, Column: extra.Column}, diag.Error, "",
+			"several-documents", "file holds more than one YAML document; expected exactly one")
+		return nil, &d
 	} else if !errors.Is(err, io.EOF) {
 		d := syntaxError(file, err, lim)
 		return nil, &d
 	}
 	return &root, nil
+}
+
+func noDocument(file string) *diag.Diagnostic {
+	d := diag.Newf(diag.Pos{File: file, Line: 1, Column: 1}, diag.Error, "", "empty", "file holds no YAML document; expected a mapping")
+	return &d
 }
 
 // hasDocumentMarker reports whether a line of src starts with "---" or "..." followed by white
@@ -343,8 +346,8 @@ func syntaxError(file string, err error, lim Limits) diag.Diagnostic {
 	msg := err.Error()
 	if strings.Contains(msg, "exceeded max depth") {
 		// yaml.v3 stops at 10,000 levels before our own limit could look at the tree.
-		return diag.Diagnostic{Pos: diag.Pos{File: file, Line: 1, Column: 1}, Severity: diag.Error, Code: "too-deep",
-			Message: fmt.Sprintf("nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", lim.MaxDepth)}
+		return diag.Newf(diag.Pos{File: file, Line: 1, Column: 1}, diag.Error, "", "too-deep",
+			"nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", lim.MaxDepth)
 	}
 	line := 1
 	if m := lineInError.FindStringSubmatch(msg); m != nil {
@@ -356,20 +359,20 @@ func syntaxError(file string, err error, lim Limits) diag.Diagnostic {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return diag.Diagnostic{Pos: diag.Pos{File: file, Line: line, Column: 1}, Severity: diag.Error,
-		Code: "yaml-syntax", Message: "YAML syntax: " + msg}
+	// The parser's own words (yaml.v3's) stay English.
+	return diag.Newf(diag.Pos{File: file, Line: line, Column: 1}, diag.Error, "", "yaml-syntax", "YAML syntax: %s", msg)
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.Newf("a list")
 	case yaml.ScalarNode:
 		return diag.Quote(n.Value)
 	case yaml.AliasNode:
-		return "an alias"
+		return msg.Newf("an alias")
 	}
-	return "a mapping"
+	return msg.Newf("a mapping")
 }
 
 var (
@@ -422,7 +425,7 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		return nil
 	}
 	if n.Style&yaml.TaggedStyle != 0 {
-		c.tagged(n, c.path(), "value")
+		c.tagged(n, c.path(), msg.Newf("value"))
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -452,11 +455,11 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 				c.ds.Errorf(c.pos(k), c.path(), "alias", "YAML merge keys (<<) are not allowed: write each value where it belongs")
 				continue
 			}
-			c.checkHidden(k, "key")
+			c.checkHidden(k, msg.Newf("key"))
 			if k.Style&yaml.TaggedStyle != 0 {
-				c.tagged(k, Join(c.path(), k.Value), "key")
-			} else if msg := BadKey(k); msg != "" {
-				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "%s", msg)
+				c.tagged(k, Join(c.path(), k.Value), msg.Newf("key"))
+			} else if why := BadKey(k); why.Format != "" {
+				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "%s", why)
 				continue
 			}
 			if _, dup := m[k.Value]; dup {
@@ -495,12 +498,12 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	if strings.HasPrefix(n.Value, PlaceholderPrefix) {
 		c.d.placeholders = true
 	}
-	c.checkHidden(n, "text")
+	c.checkHidden(n, msg.Newf("text"))
 	return n.Value
 }
 
 // KeyWanted says what a key of a data file is, for the messages about one that is not.
-const KeyWanted = "a field name such as title or a year such as 2026"
+var KeyWanted = msg.Newf("a field name such as title or a year such as 2026")
 
 // MaxKeyLength is the most characters a key may have: field names and years are far shorter,
 // and budget fmt writes every key as a YAML implicit key, which YAML bounds at 1024 characters
@@ -517,26 +520,26 @@ func isYearKey(s string) bool {
 		'0' <= s[2] && s[2] <= '9' && '0' <= s[3] && s[3] <= '9'
 }
 
-// BadKey returns why the scalar key k cannot be a key of a data file, or "". Field names are
+// BadKey returns why the scalar key k cannot be a key of a data file, or the zero Text. Field names are
 // words, which YAML reads as text; a key that YAML reads as anything else (a number, null, a
 // boolean, a date) can only be meant as a year, and must be written as one, so that budget,
 // the schema and budget fmt read the same key: 2026.0, 0x7EA, ~ and -1 are refused here, at the
 // key, rather than read as "2026.0" by one and 2026 by another.
-func BadKey(k *yaml.Node) string {
+func BadKey(k *yaml.Node) msg.Text {
 	if n := utf8.RuneCountInString(k.Value); n > MaxKeyLength {
-		return fmt.Sprintf("a key of %d characters is too long: a key is %s, of at most %d characters", n, KeyWanted, MaxKeyLength)
+		return msg.Newf("a key of %d characters is too long: a key is %s, of at most %d characters", n, KeyWanted, MaxKeyLength)
 	}
 	if k.ShortTag() != "!!str" && !isYearKey(k.Value) {
-		return fmt.Sprintf("key %s is not %s", diag.Quote(k.Value), KeyWanted)
+		return msg.Newf("key %s is not %s", diag.Quote(k.Value), KeyWanted)
 	}
-	return ""
+	return msg.Text{}
 }
 
 // tagged refuses an explicit YAML tag (!!str 2026, !custom x): budget reads every value from
 // its own text and ignores tags, so a tagged value would mean one thing to YAML and another to
 // budget, and budget fmt could not keep the tag without guessing what it meant. The file is
 // not decoded, as YAML's decoder would apply the tag.
-func (c *converter) tagged(n *yaml.Node, path, what string) {
+func (c *converter) tagged(n *yaml.Node, path string, what msg.Text) {
 	c.d.unsafe = true
 	c.ds.Errorf(c.pos(n), path, "tag", "YAML tags (%s) are not allowed: write the %s without it, in quotes if it is text", n.Tag, what)
 }
@@ -553,14 +556,14 @@ func NumberLike(s string) bool {
 // json.Number; a refused one is reported here and stands in as 0 so the schema does not repeat it.
 func (c *converter) number(n *yaml.Node) any {
 	if !isExactNumber(n.Value) {
-		hint := `write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5`
+		hint := msg.Newf(`write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5`)
 		if danishDecimalish.MatchString(n.Value) {
-			hint = fmt.Sprintf("Danish %s is written %s", diag.Quote(n.Value), diag.Clip(strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", ".")))
+			hint = msg.Newf("Danish %s is written %s", diag.Quote(n.Value), diag.Clip(strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", ".")))
 		}
 		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%s is not an exact decimal number: %s", diag.Quote(n.Value), hint)
 		return json.Number("0")
 	}
-	if why := tooLong(n.Value); why != "" {
+	if why := tooLong(n.Value); why.Format != "" {
 		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%s has %s", diag.Quote(n.Value), why)
 		return json.Number("0")
 	}

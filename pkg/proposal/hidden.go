@@ -2,11 +2,11 @@ package proposal
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/escape"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,7 +26,7 @@ const maxHiddenReports = 10
 func refused(r rune) bool { return r >= 0 && r != '\t' && r != '\n' && escape.Hidden(r) }
 
 // checkHidden reports the first refused character of the scalar n, a value or a key.
-func (c *converter) checkHidden(n *yaml.Node, what string) {
+func (c *converter) checkHidden(n *yaml.Node, what msg.Text) {
 	first, count := -1, 0
 	for i, r := range n.Value {
 		if refused(r) {
@@ -47,31 +47,41 @@ func (c *converter) checkHidden(n *yaml.Node, what string) {
 	if c.d.Source != nil {
 		pos.Line, pos.Column = hiddenPos(c.d.Source, n)
 	}
-	msg := fmt.Sprintf("%s holds %s, %s, %s: remove it", what, escape.Name(r), escape.Kind(r), hiddenHarm(r))
-	if count > 1 {
-		msg += fmt.Sprintf(" (and %d more in this %s)", count-1, what)
-	}
 	c.lastHidden = len(*c.ds)
-	c.ds.Errorf(pos, c.path(), "control-character", "%s", msg)
+	if count > 1 {
+		c.ds.Errorf(pos, c.path(), "control-character", "%s holds %s, %s, %s: remove it (and %d more in this %s)", what, escape.Name(r), kindOf(r), hiddenHarm(r), count-1, what)
+	} else {
+		c.ds.Errorf(pos, c.path(), "control-character", "%s holds %s, %s, %s: remove it", what, escape.Name(r), kindOf(r), hiddenHarm(r))
+	}
 }
 
 // hiddenHarm says what a refused character does.
-func hiddenHarm(r rune) string {
+func hiddenHarm(r rune) msg.Text {
 	switch escape.Kind(r) {
 	case "a control character":
-		return "which can move the cursor or rewrite what a terminal shows"
+		return msg.Newf("which can move the cursor or rewrite what a terminal shows")
 	case "a bidirectional control":
-		return "which makes text display in another order than it is stored"
+		return msg.Newf("which makes text display in another order than it is stored")
 	case "a line separator":
-		return "which some programs show as a line break and others not at all"
+		return msg.Newf("which some programs show as a line break and others not at all")
 	}
-	return "which makes text differ from what it looks like"
+	return msg.Newf("which makes text differ from what it looks like")
 }
+
+// kinds word escape.Kind's kinds as messages.
+var kinds = map[string]msg.Text{
+	"a control character":     msg.Newf("a control character"),
+	"a bidirectional control": msg.Newf("a bidirectional control"),
+	"a line separator":        msg.Newf("a line separator"),
+	"an invisible character":  msg.Newf("an invisible character"),
+}
+
+func kindOf(r rune) msg.Text { return kinds[escape.Kind(r)] }
 
 // noteHiddenRest adds to the last report how many more texts of the file hold such characters.
 func (c *converter) noteHiddenRest() {
 	if c.hidden > maxHiddenReports {
-		(*c.ds)[c.lastHidden].Message += fmt.Sprintf(" (and %d more texts in this file hold such characters)", c.hidden-maxHiddenReports)
+		(*c.ds)[c.lastHidden].Append(msg.Newf(" (and %d more texts in this file hold such characters)", c.hidden-maxHiddenReports))
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/schema"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -148,10 +149,10 @@ func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 	path := strings.Join(e.InstanceLocation, ".")
 	switch k := e.ErrorKind.(type) {
 	case *kind.AnyOf, *kind.OneOf:
-		var wants []string
+		var wants []any
 		for _, c := range e.Causes {
 			if t, ok := c.ErrorKind.(*kind.Type); ok && len(c.Causes) == 0 {
-				wants = append(wants, t.Want...)
+				wants = append(wants, typeNames(t.Want)...)
 			} else if cst, ok := c.ErrorKind.(*kind.Const); ok {
 				wants = append(wants, fmt.Sprintf("%v", cst.Want))
 			} else if en, ok := c.ErrorKind.(*kind.Enum); ok {
@@ -159,7 +160,7 @@ func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 					wants = append(wants, fmt.Sprintf("%v", w))
 				}
 			} else if len(c.Causes) == 0 {
-				wants = append(wants, c.ErrorKind.LocalizedString(printer))
+				wants = append(wants, kindText(c.ErrorKind))
 			} else {
 				// A branch that matched the type but failed inside: its leaves are the real news.
 				slices.SortFunc(c.Causes, byLocation)
@@ -169,7 +170,7 @@ func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 				return
 			}
 		}
-		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), strings.Join(wants, " or "))
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), orList(wants))
 		return
 	case *kind.AdditionalProperties:
 		allowed, patterns := s.allowed(e.SchemaURL)
@@ -179,13 +180,14 @@ func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 				return
 			}
 			sub := Join(path, p)
-			msg := fmt.Sprintf("unknown field %s in %s", diag.Quote(p), describe(path))
-			if len(allowed) == 0 && len(patterns) > 0 {
-				msg = fmt.Sprintf("key %s in %s is not %s", diag.Quote(p), describe(path), keysWanted(patterns))
-			} else if alt := suggest(p, allowed); alt != "" {
-				msg += fmt.Sprintf("; did you mean %q?", alt)
+			switch alt := suggest(p, allowed); {
+			case len(allowed) == 0 && len(patterns) > 0:
+				ds.Errorf(d.KeyPos(sub), sub, "schema", "key %s in %s is not %s", diag.Quote(p), describe(path), keysWanted(patterns))
+			case alt != "":
+				ds.Errorf(d.KeyPos(sub), sub, "schema", "unknown field %s in %s; did you mean %q?", diag.Quote(p), describe(path), alt)
+			default:
+				ds.Errorf(d.KeyPos(sub), sub, "schema", "unknown field %s in %s", diag.Quote(p), describe(path))
 			}
-			ds.Errorf(d.KeyPos(sub), sub, "schema", "%s", msg)
 		}
 		return
 	case *kind.UniqueItems:
@@ -207,11 +209,11 @@ func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 		}
 		return
 	case *kind.Type:
-		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), strings.Join(k.Want, " or "))
+		ds.Errorf(d.Pos(path), path, "schema", "%s: got %s, want %s", describe(path), jsonType(d.valueAt(path)), orList(typeNames(k.Want)))
 		return
 	}
 	if len(e.Causes) == 0 {
-		ds.Errorf(d.Pos(path), path, "schema", "%s: %s", describe(path), e.ErrorKind.LocalizedString(printer))
+		ds.Errorf(d.Pos(path), path, "schema", "%s: %s", describe(path), kindText(e.ErrorKind))
 		return
 	}
 	slices.SortFunc(e.Causes, byLocation)
@@ -220,11 +222,90 @@ func (d *Parsed) schemaLeaves(e *jsonschema.ValidationError, w *leafWalk) {
 	}
 }
 
-func describe(path string) string {
+func describe(path string) any {
 	if path == "" {
-		return "the file"
+		return msg.Newf("the file")
 	}
 	return diag.Clip(path)
+}
+
+// kindText words the common kinds of schema error as the validator does in English, and in
+// Danish too; the others keep the validator's own (English) words.
+func kindText(k jsonschema.ErrorKind) any {
+	switch k := k.(type) {
+	case *kind.Enum:
+		want := make([]string, len(k.Want))
+		for i, v := range k.Want {
+			switch v.(type) {
+			case []any, map[string]any:
+				return k.LocalizedString(printer)
+			}
+			want[i] = schemaDisplay(v)
+		}
+		if len(want) == 1 {
+			return msg.Newf("value must be %s", want[0])
+		}
+		return msg.Newf("value must be one of %s", strings.Join(want, ", "))
+	case *kind.Const:
+		switch k.Want.(type) {
+		case []any, map[string]any:
+			return k.LocalizedString(printer)
+		}
+		return msg.Newf("value must be %s", schemaDisplay(k.Want))
+	case *kind.Pattern:
+		return msg.Newf("%s does not match pattern %s", schemaQuote(k.Got), schemaQuote(k.Want))
+	case *kind.MinLength:
+		return msg.Newf("minLength: got %d, want %d", k.Got, k.Want)
+	case *kind.MaxLength:
+		return msg.Newf("maxLength: got %d, want %d", k.Got, k.Want)
+	case *kind.MinItems:
+		return msg.Newf("minItems: got %d, want %d", k.Got, k.Want)
+	case *kind.MaxItems:
+		return msg.Newf("maxItems: got %d, want %d", k.Got, k.Want)
+	}
+	return k.LocalizedString(printer)
+}
+
+// schemaQuote and schemaDisplay show values as the validator's messages do: 'text', 12.
+func schemaQuote(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(strconv.Quote(s), `\"`, `"`), `'`, `\'`)
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+func schemaDisplay(v any) string {
+	if s, ok := v.(string); ok {
+		return schemaQuote(s)
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// typeNames are the JSON types a schema wants, worded.
+func typeNames(ts []string) []any {
+	out := make([]any, len(ts))
+	for i, t := range ts {
+		out[i] = t
+		if w, ok := jsonTypeNames[t]; ok {
+			out[i] = w
+		}
+	}
+	return out
+}
+
+var jsonTypeNames = map[string]msg.Text{
+	"string": msg.Newf("string"), "number": msg.Newf("number"), "integer": msg.Newf("integer"),
+	"boolean": msg.Newf("boolean"), "null": msg.Newf("null"), "object": msg.Newf("object"), "array": msg.Newf("array"),
+}
+
+// orList joins items as "a or b or c".
+func orList(items []any) any {
+	if len(items) == 0 {
+		return ""
+	}
+	out := items[0]
+	for _, it := range items[1:] {
+		out = msg.Newf("%s or %s", out, it)
+	}
+	return out
 }
 
 func (d *Parsed) valueAt(path string) any {
@@ -249,20 +330,20 @@ func (d *Parsed) valueAt(path string) any {
 	return v
 }
 
-func jsonType(v any) string {
+func jsonType(v any) any {
 	switch x := v.(type) {
 	case nil:
-		return "null"
+		return msg.Newf("null")
 	case bool:
-		return "boolean"
+		return msg.Newf("boolean")
 	case json.Number:
-		return "number " + diag.Clip(x.String())
+		return msg.Newf("number %s", diag.Clip(x.String()))
 	case string:
-		return "string " + diag.Quote(x)
+		return msg.Newf("string %s", diag.Quote(x))
 	case []any:
-		return "a list"
+		return msg.Newf("a list")
 	case map[string]any:
-		return "a mapping"
+		return msg.Newf("a mapping")
 	}
 	return fmt.Sprintf("%T", v)
 }
@@ -302,11 +383,15 @@ func (c compiled) allowed(url string) (names, patterns []string) {
 }
 
 // keysWanted says what the keys of a mapping whose keys follow patterns look like.
-func keysWanted(patterns []string) string {
+func keysWanted(patterns []string) msg.Text {
 	if len(patterns) == 1 && patterns[0] == yearKeyPattern {
-		return "a year such as 2026"
+		return msg.Newf("a year such as 2026")
 	}
-	return "a key matching " + strings.Join(patterns, " or ")
+	ps := make([]any, len(patterns))
+	for i, p := range patterns {
+		ps[i] = p
+	}
+	return msg.Newf("a key matching %s", orList(ps))
 }
 
 // suggest returns the allowed name closest to got, if it is close enough to be a likely typo.

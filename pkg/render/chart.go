@@ -147,7 +147,7 @@ type legendEntry struct {
 // committee at the bottom. Committees whose every figure is zero have no block and no legend
 // entry.
 func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
-	p := newPlot(caption(t.Unit, t.PriceLevel), l)
+	p := newPlot(caption(t.Unit, t.PriceLevel, l), l)
 	p.NominalX(yearHeader(t.Years)...)
 	var below *plotter.BarChart
 	var legend []legendEntry
@@ -181,7 +181,7 @@ func committeeChart(t ledger.Totals, l Lang) (string, []legendEntry, error) {
 // (ledger.PaybackProjection) to that year.
 func netEffectChart(e *ledger.EconomySheet, projection ledger.Projection, l Lang) (string, error) {
 	projYears, projected := projection.Years, projection.Cumulative
-	p := newPlot(caption(e.Unit, e.PriceLevel), l)
+	p := newPlot(caption(e.Unit, e.PriceLevel, l), l)
 	pts := xysOf(e.Years, e.Cumulative)
 	// The projection starts from the last column, so that the dashes join the line.
 	proj := append(plotter.XYs{pts[len(pts)-1]}, xysOf(projYears, projected)...)

@@ -10,6 +10,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/diff"
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -19,7 +20,7 @@ import (
 func Diff(w io.Writer, r *diff.Report, f Format, l Lang) error {
 	switch f {
 	case JSON:
-		return writeJSON(w, diffOf(r))
+		return writeJSON(w, diffOf(r, msg.Lang(l)))
 	case Table, Markdown:
 		d := &diffWriter{r: r, f: f, l: l}
 		d.write()
@@ -131,7 +132,7 @@ func (d *diffWriter) failed() {
 		d.heading(d.l.word("Ledgeren kan ikke indlæses: ", "The ledger fails to load: ") + d.code(f.Side))
 		var lines strings.Builder
 		for _, e := range f.Errors {
-			lines.WriteString(escape.Terminal(e.String()) + "\n") // one line each
+			lines.WriteString(escape.Terminal(e.StringIn(msg.Lang(d.l))) + "\n") // one line each
 		}
 		if d.md() {
 			d.b.WriteString(escape.CodeBlock(lines.String()))
@@ -161,15 +162,15 @@ func (d *diffWriter) kind(r diff.Ref) string {
 
 func (d *diffWriter) finding(f diag.Diagnostic) string {
 	if d.md() {
-		return fmt.Sprintf("%s %s: %s", escape.CodeSpan(f.Pos.String()), escape.Markdown(f.Code), escape.Markdown(f.Message))
+		return fmt.Sprintf("%s %s: %s", escape.CodeSpan(f.Pos.String()), escape.Markdown(f.Code), escape.Markdown(f.In(msg.Lang(d.l))))
 	}
-	return escape.Terminal(f.String())
+	return escape.Terminal(f.StringIn(msg.Lang(d.l)))
 }
 
 // totals writes Table 1's changed rows: before, after and the change per year.
 func (d *diffWriter) totals() {
 	r, l := d.r, d.l
-	g := &grid{caption: caption(r.Unit, r.PriceLevel)}
+	g := &grid{caption: caption(r.Unit, r.PriceLevel, l)}
 	g.header = append([]string{l.word("Udvalg", "Committee"), ""}, yearHeader(r.Years)...)
 	g.numeric = make([]bool, len(g.header))
 	for i := 2; i < len(g.numeric); i++ {

@@ -183,7 +183,7 @@ func proposalHTML(p ledger.ProposalReport, l Lang) (htmlProposal, error) {
 		hp.Economy = append(hp.Economy, g.html("", "economy", l))
 	}
 	if a := s.AdministrativeEffect; a != nil {
-		g := &grid{caption: caption(e.Unit, e.PriceLevel)}
+		g := &grid{caption: caption(e.Unit, e.PriceLevel, l)}
 		economyHeader(g, a.Years, l)
 		g.sectionRows(*a)
 		g.dropEmptyColumn(1) // Tabel 3 prints no steering area
@@ -286,7 +286,7 @@ func sectionTitle(s ledger.SheetSection, l Lang) string {
 // implementation costs with their declared totals, the total economic impact, the notes; then,
 // for an investment proposal, the cumulative net effect budget computes.
 func economyGrid(e *ledger.EconomySheet, investment bool, l Lang) *grid {
-	g := &grid{caption: caption(e.Unit, e.PriceLevel)}
+	g := &grid{caption: caption(e.Unit, e.PriceLevel, l)}
 	economyHeader(g, e.Years, l)
 	for _, sec := range e.Sections {
 		if sec.Key == ledger.SectionOther {
@@ -341,7 +341,7 @@ func otherTableGrids(e *ledger.EconomySheet, l Lang) []*grid {
 		}
 		if g == nil || sec.Table != table {
 			table = sec.Table
-			g = &grid{caption: strings.TrimSpace(sec.Table + " · " + caption(e.Unit, e.PriceLevel))}
+			g = &grid{caption: strings.TrimSpace(sec.Table + " · " + caption(e.Unit, e.PriceLevel, l))}
 			economyHeader(g, sec.Years, l)
 			out = append(out, g)
 		}
@@ -395,7 +395,7 @@ func crossCuttingHTML(s ledger.Sheet, totals ledger.Totals, l Lang) htmlCrossCut
 	if s.Catalog.InvestmentIn != "" {
 		hc.Facts = append(hc.Facts, htmlFact{l.word("Investering fremgår af", "Investment in"), s.Catalog.InvestmentIn})
 	}
-	g := &grid{caption: caption(totals.Unit, totals.PriceLevel)}
+	g := &grid{caption: caption(totals.Unit, totals.PriceLevel, l)}
 	g.header = append([]string{l.word("Udvalg", "Committee")}, yearHeader(s.Catalog.Years)...)
 	g.header = append(g.header, l.word("Samlet investering", "Total investment"))
 	g.numeric = make([]bool, len(g.header))

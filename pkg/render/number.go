@@ -4,7 +4,6 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -18,15 +17,6 @@ const (
 	Danish  Lang = "da"
 	English Lang = "en"
 )
-
-// ParseLang accepts "da" or "en".
-func ParseLang(s string) (Lang, error) {
-	switch Lang(s) {
-	case Danish, English:
-		return Lang(s), nil
-	}
-	return "", fmt.Errorf("unknown language %q: want da or en", s)
-}
 
 // Number formats d with thousands grouping and the decimal mark of the language, keeping every
 // decimal it has: exact figures are never rounded for display.

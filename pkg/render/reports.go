@@ -17,13 +17,6 @@ func yearHeader(years []int) []string {
 	return h
 }
 
-func caption(unit, priceLevel string) string {
-	if unit == "" {
-		return priceLevel
-	}
-	return unit + " " + priceLevel
-}
-
 // displayPlaces is how many decimals amounts in unit are shown with in the table and markdown
 // formats: one for millions, as the catalog's intro writes them (62,2 mio. kr.); every decimal
 // they have otherwise. CSV and JSON always carry the exact figures.
@@ -56,7 +49,7 @@ func selectionNotes(f ledger.Filter, l Lang) []string {
 
 // newGrid starts a grid for amounts in unit: caption, rounding and the caption's note on it.
 func newGrid(unit, priceLevel string, l Lang, notes ...string) *grid {
-	g := &grid{caption: caption(unit, priceLevel), places: displayPlaces(unit)}
+	g := &grid{caption: caption(unit, priceLevel, l), places: displayPlaces(unit)}
 	g.unit, g.priceLevel = unit, priceLevel
 	if g.places >= 0 {
 		notes = append(notes, l.word(

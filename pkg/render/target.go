@@ -31,7 +31,7 @@ func targetBlocks(t ledger.Target, l Lang) []block {
 		}
 		return num(*d)
 	}
-	account := &grid{caption: caption(t.Unit, t.PriceLevel), places: -1,
+	account := &grid{caption: caption(t.Unit, t.PriceLevel, l), places: -1,
 		header:  []string{l.word("Post", "Item"), l.word("Indledningen", "The intro"), "budget"},
 		numeric: []bool{false, true, true}}
 	row := func(style rowStyle, label string, stated, computed cell) {
@@ -78,7 +78,7 @@ func targetBlocks(t ledger.Target, l Lang) []block {
 		account.notes = append(account.notes, l.word("≠: indledningen oplyser et andet tal", "≠: the intro states another figure"))
 	}
 
-	years := &grid{caption: caption(t.Unit, t.PriceLevel), places: -1}
+	years := &grid{caption: caption(t.Unit, t.PriceLevel, l), places: -1}
 	years.header = append([]string{""}, yearHeader(t.Years)...)
 	years.numeric = make([]bool, len(years.header))
 	for i := 1; i < len(years.numeric); i++ {

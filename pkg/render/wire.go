@@ -19,6 +19,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/diff"
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -412,12 +413,13 @@ func (d diagnosticJSON) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(d))
 }
 
-// diagnosticsOf is the list as machines read it; never null.
-func diagnosticsOf(l diag.List) []diagnosticJSON {
+// diagnosticsOf is the list as machines read it, messages worded in lang; never null. The
+// severity and code stay as they are, the same in every language.
+func diagnosticsOf(l diag.List, lang msg.Lang) []diagnosticJSON {
 	out := make([]diagnosticJSON, 0, len(l))
 	for _, d := range l {
 		out = append(out, diagnosticJSON{File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Severity: d.Severity.String(),
-			Code: d.Code, Message: d.Message, Path: d.Path, Acknowledged: d.Acknowledged, Reason: d.Reason})
+			Code: d.Code, Message: d.In(lang), Path: d.Path, Acknowledged: d.Acknowledged, Reason: d.Reason})
 	}
 	return out
 }
@@ -431,7 +433,7 @@ func Diagnostics(w io.Writer, l diag.List, o diag.Options) error {
 			kept = append(kept, d)
 		}
 	}
-	out := validateJSON{Diagnostics: diagnosticsOf(kept)}
+	out := validateJSON{Diagnostics: diagnosticsOf(kept, o.Lang)}
 	out.Errors, out.Warnings = l.Count()
 	return writeJSON(w, out)
 }
@@ -519,13 +521,13 @@ func refsOf(rs []diff.Ref) []refJSON {
 	return out
 }
 
-func diffOf(r *diff.Report) diffJSON {
+func diffOf(r *diff.Report, lang msg.Lang) diffJSON {
 	out := diffJSON{From: r.From, To: r.To, FiguresChanged: r.FiguresChanged(), Unit: r.Unit, PriceLevel: r.PriceLevel,
 		Failed: []failureJSON{}, Totals: diffTotalsJSON{Committees: []diffTotalsRowJSON{}}, Added: refsOf(r.Added),
 		Removed: refsOf(r.Removed), Moved: []moveJSON{}, Changed: []changeJSON{},
-		Findings: diffFindingsJSON{New: diagnosticsOf(r.Findings.New), Resolved: diagnosticsOf(r.Findings.Resolved)}}
+		Findings: diffFindingsJSON{New: diagnosticsOf(r.Findings.New, lang), Resolved: diagnosticsOf(r.Findings.Resolved, lang)}}
 	for _, f := range r.Failed {
-		out.Failed = append(out.Failed, failureJSON{f.Side, diagnosticsOf(f.Errors)})
+		out.Failed = append(out.Failed, failureJSON{f.Side, diagnosticsOf(f.Errors, lang)})
 	}
 	for _, t := range r.Totals {
 		row := diffTotalsRowJSON{t.Committee, t.Name, amountsOf(r.Years, t.Before), amountsOf(r.Years, t.After), amountsOf(r.Years, t.Change)}
