@@ -69,4 +69,3 @@ func renderFormat(name string) render.Format {
 	}
 	return render.Format(name)
 }
-

@@ -124,7 +124,6 @@ func (s ledgerSearch) notFound(capped bool) error {
 		ledger.CatalogFile, at, sub, below, findDepth, limit, DefaultDir)
 }
 
-
 // holdsCatalog reports whether dir holds catalog.yaml: anything by that name but a folder
 // (a link or a pipe there is the loader's to report, as it reports them in any ledger).
 func holdsCatalog(dir string) bool {
