@@ -149,11 +149,11 @@ func newRun(opts *NewOptions) error {
 	}
 	fmt.Fprintln(opts.Out, escape.Terminal(path.Join(display, rel)))
 	// stdout is the new file's path alone, for scripts: what comes next goes to stderr.
+	next := msg.Newf("next: write the values that say TODO (budget validate lists them); %s is published, so its printed tables stay as they are and budget validate reports each figure the new proposal changes (table-mismatch)", escape.Terminal(catalog))
 	if l.Catalog.Draft() {
-		fmt.Fprintf(opts.Err, "next: write the values that say TODO (budget validate lists them), then run budget catalog sync: %s is a draft, and sync writes its tables anew\n", escape.Terminal(catalog))
-	} else {
-		fmt.Fprintf(opts.Err, "next: write the values that say TODO (budget validate lists them); %s is published, so its printed tables stay as they are and budget validate reports each figure the new proposal changes (table-mismatch)\n", escape.Terminal(catalog))
+		next = msg.Newf("next: write the values that say TODO (budget validate lists them), then run budget catalog sync: %s is a draft, and sync writes its tables anew", escape.Terminal(catalog))
 	}
+	fmt.Fprintln(opts.Err, next.In(opts.useCatalog(l)))
 	return nil
 }
 
