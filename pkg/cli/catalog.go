@@ -12,6 +12,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
 
@@ -149,7 +150,7 @@ func catalogSyncRun(opts *CatalogSyncOptions) error {
 		}
 	}
 	for _, f := range im.Figures {
-		fmt.Fprintln(opts.Out, syncLine(f).In(lang))
+		fmt.Fprintln(opts.Out, syncLine(f, render.Lang(lang)).In(lang))
 	}
 	n := figures(len(im.Figures))
 	if opts.Check {
@@ -182,9 +183,10 @@ func figures(n int) msg.Text {
 	return msg.Newf("%d figures", n)
 }
 
-// syncLine is one figure sync changes, as it prints it: where it is in the document, old → new,
-// and its path in the file. Names from the data are escaped for the terminal.
-func syncLine(f ledger.ImpliedFigure) msg.Text {
+// syncLine is one figure sync changes, as it prints it: where it is in the document, old → new
+// in the number format of l (as budget diff shows them), and its path in the file. Names from
+// the data are escaped for the terminal.
+func syncLine(f ledger.ImpliedFigure, l render.Lang) msg.Text {
 	where := msg.Newf("Intro")
 	if f.Table > 0 {
 		where = msg.Newf("Table %d, I alt", f.Table)
@@ -205,9 +207,9 @@ func syncLine(f ledger.ImpliedFigure) msg.Text {
 	old := msg.Newf("absent")
 	switch {
 	case f.Old != nil:
-		old = msg.Newf("%s", f.Old.String())
+		old = msg.Newf("%s", l.Number(*f.Old))
 	case f.Part == ledger.PartTotalInvestment:
 		old = msg.Newf("blank")
 	}
-	return msg.Newf("%s: %s → %s (%s)", where, old, f.New.String(), escape.Terminal(f.Path))
+	return msg.Newf("%s: %s → %s (%s)", where, old, l.Number(f.New), escape.Terminal(f.Path))
 }

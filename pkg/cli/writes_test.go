@@ -50,7 +50,7 @@ var writeCases = []struct {
 		files:  map[string]string{"work/proposals/catalog.yaml": "status: draft\n" + strings.Replace(fixtureCatalog(), "2027: 1260", "2027: 1261", 1)},
 		args:   []string{"catalog", "sync", "--check"},
 		exit:   ExitData,
-		stdout: "Table 1, I alt, 2027: 1261 → 1260 (assertions.table1.total.2027)\n" + syncTable2,
+		stdout: "Table 1, I alt, 2027: 1,261 → 1,260 (assertions.table1.total.2027)\n" + syncTable2,
 		stderr: "10 figures of work/proposals/catalog.yaml out of step with its proposals: run budget catalog sync\n",
 	},
 	{
@@ -130,14 +130,14 @@ var writeCases = []struct {
 
 // syncTable2 is what catalog sync writes into the test ledger's catalog, which has no Table 2.
 const syncTable2 = "Table 2, Alfa-udvalget, 2026: absent → 110 (assertions.table2.rows.0.amounts.2026)\n" +
-	"Table 2, Alfa-udvalget, 2027: absent → 1210 (assertions.table2.rows.0.amounts.2027)\n" +
-	"Table 2, Alfa-udvalget, total investment: blank → 1300 (assertions.table2.rows.0.total_investment)\n" +
+	"Table 2, Alfa-udvalget, 2027: absent → 1,210 (assertions.table2.rows.0.amounts.2027)\n" +
+	"Table 2, Alfa-udvalget, total investment: blank → 1,300 (assertions.table2.rows.0.total_investment)\n" +
 	"Table 2, Betaudvalget, 2026: absent → 50 (assertions.table2.rows.1.amounts.2026)\n" +
 	"Table 2, Betaudvalget, 2027: absent → 50 (assertions.table2.rows.1.amounts.2027)\n" +
 	"Table 2, Betaudvalget, total investment: blank → 0 (assertions.table2.rows.1.total_investment)\n" +
 	"Table 2, I alt, 2026: absent → 160 (assertions.table2.total.amounts.2026)\n" +
-	"Table 2, I alt, 2027: absent → 1260 (assertions.table2.total.amounts.2027)\n" +
-	"Table 2, I alt, total investment: blank → 1300 (assertions.table2.total.total_investment)\n"
+	"Table 2, I alt, 2027: absent → 1,260 (assertions.table2.total.amounts.2027)\n" +
+	"Table 2, I alt, total investment: blank → 1,300 (assertions.table2.total.total_investment)\n"
 
 // linkCommitteeOutside makes the ledger's folder ccc a symbolic link to outside/, beside the
 // ledger.
