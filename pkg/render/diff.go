@@ -110,9 +110,25 @@ func (d *diffWriter) write() {
 			d.item(fmt.Sprintf("%s %s: %s → %s", l.word("flyttet", "moved"), d.text(m.Label()), d.code(m.From), d.code(m.To)))
 		}
 	}
-	if len(r.Changed) > 0 {
+	// The catalog file's changes (its printed tables, say, after budget catalog sync) under a
+	// heading of their own, then the proposals'.
+	var catalog, changed []diff.Change
+	for _, c := range r.Changed {
+		if c.Kind == "catalog" {
+			catalog = append(catalog, c)
+		} else {
+			changed = append(changed, c)
+		}
+	}
+	if len(catalog) > 0 {
+		d.heading(l.word("Ændret i kataloget", "Changed in the catalog"))
+		for _, c := range catalog {
+			d.change(c)
+		}
+	}
+	if len(changed) > 0 {
 		d.heading(l.word("Ændrede forslag", "Changed proposals"))
-		for _, c := range r.Changed {
+		for _, c := range changed {
 			d.change(c)
 		}
 	}
