@@ -118,3 +118,32 @@ func TestMakefileLooksForChromiumAsTheTest(t *testing.T) {
 		t.Errorf("Makefile does not have %q, the names findChromium looks for", strings.TrimSpace(want))
 	}
 }
+
+// TestReadmeShowsRealCatalogFlow: "Writing a new catalog" shows, command by command, what
+// testdata/script/catalog_bundled_draft.txtar checks on the bundled ledger made a draft.
+func TestReadmeShowsRealCatalogFlow(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", "catalog_bundled_draft.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, f := range script.Files {
+		want[f.Name] = string(f.Data)
+	}
+	blocks := []string{
+		"$ budget new --committee buu --kind efficiency \"Færre vikartimer i dagtilbud\"\n" + want["want/new.txt"] + want["want/new-next.txt"],
+		"$ budget validate --strict\n" + want["want/out-of-step.txt"],
+		"$ budget catalog sync\n" + want["want/sync.txt"] + want["want/sync-stderr.txt"] + "$ budget validate --strict\n" + want["want/clean.txt"],
+		"$ budget diff --dirs old proposals\n" + want["want/diff.txt"],
+		"$ budget catalog sync\n" + want["want/published.txt"],
+	}
+	for _, b := range blocks {
+		if !strings.Contains(string(readme), "```\n"+b+"```\n") {
+			t.Errorf("README.md does not show, as catalog_bundled_draft.txtar checks it:\n%s", b)
+		}
+	}
+}
