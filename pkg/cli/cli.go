@@ -100,9 +100,10 @@ file against its schema and the document's own arithmetic, and rebuilds the cata
 summary tables from the proposals.
 
 The ledger is the folder that holds catalog.yaml. Every command finds it from --dir, or from
-the current directory: in that folder, in its proposals/, in the one folder below it that holds
-one (to depth %d, at most %d folders listed, hidden folders and links passed over), or in the
-nearest parent that holds one or whose proposals/ does. Nothing outside the ledger is read.`, findDepth, findFolders),
+the current directory: in that folder, in its proposals/, with --dir in the one folder below
+it that holds one (to depth %d, at most %d folders listed, hidden folders and links passed
+over), or in the nearest parent that holds one or whose proposals/ does. Nothing outside the
+ledger is read.`, findDepth, findFolders),
 		Example: `  budget validate --strict
   budget validate --dir path/to/repository
   budget totals --unit mio

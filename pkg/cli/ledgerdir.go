@@ -30,8 +30,9 @@ type ledgerSearch struct {
 }
 
 // findLedger finds the ledger, the folder that holds catalog.yaml, from a start folder: the
-// folder itself; else its proposals/; else the one folder below it that holds one (a bounded
-// breadth-first walk that only lists folders, skips hidden ones and follows no link); else,
+// folder itself; else its proposals/; else, for a folder given with --dir, the one folder below
+// it that holds one (a bounded breadth-first walk that only lists folders, skips hidden ones and
+// follows no link); else,
 // with up, its nearest parent that holds one, or whose proposals/ does, as git finds .git.
 // It returns the ledger's path and the name to show: relative to the current directory, or
 // absolute where the start was given absolute. It reads no file, so that nothing outside the
@@ -70,7 +71,13 @@ func findLedger(start string, up bool) (string, string, error) {
 			return dir, show(dir), nil
 		}
 	}
-	found, capped := findBelow(s.abs, findDepth, findFolders)
+	// Below only a folder given with --dir: the current directory's subfolders may hold a test's
+	// ledger or a copy, which a run from a subfolder of the repository would take for its own.
+	var found []string
+	capped := false
+	if s.below() {
+		found, capped = findBelow(s.abs, findDepth, findFolders)
+	}
 	switch {
 	case len(found) == 1:
 		return found[0], show(found[0]), nil
@@ -97,6 +104,10 @@ func findLedger(start string, up bool) (string, string, error) {
 	return "", "", s.notFound(capped)
 }
 
+// below reports whether the folders below the start are searched: those of a folder given with
+// --dir (or diff --dirs), not those of the current directory.
+func (s ledgerSearch) below() bool { return s.start != "" }
+
 // where names the start folder in a message.
 func (s ledgerSearch) where() any {
 	if s.start == "" {
@@ -119,6 +130,10 @@ func (s ledgerSearch) notFound(capped bool) error {
 	if !s.up {
 		return usagef("no ledger found: looked for a folder holding %s at %s and %s, and below %s to depth %d%s",
 			ledger.CatalogFile, at, sub, below, findDepth, limit)
+	}
+	if !s.below() {
+		return usagef("no ledger found: looked for a folder holding %s at %s and %s, and at each of its parents up to / and their %s/: give the ledger's folder with --dir",
+			ledger.CatalogFile, at, sub, DefaultDir)
 	}
 	return usagef("no ledger found: looked for a folder holding %s at %s and %s, below %s to depth %d%s, and at each of its parents up to / and their %s/: give the ledger's folder with --dir",
 		ledger.CatalogFile, at, sub, below, findDepth, limit, DefaultDir)
