@@ -408,4 +408,7 @@ var mutants = []mutant{
 	{"one-committee-total-kept", "pkg/render/grid.go",
 		"\ttotal.repeats = true\n", "\n",
 		"totals --committee biu prints an I alt that repeats biu's row"},
+	{"publish-out-of-step", "pkg/cli/catalog.go",
+		`if im := c.l.Implied(); len(im.Figures) > 0 || len(im.Rows) > 0 {`, `if im := c.l.Implied(); len(im.Rows) > 0 {`,
+		"catalog publish publishes a draft whose figures are out of step with its proposals"},
 }

@@ -139,7 +139,7 @@ func TestReadmeShowsRealCatalogFlow(t *testing.T) {
 		"$ budget validate --strict\n" + want["want/out-of-step.txt"],
 		"$ budget catalog sync\n" + want["want/sync.txt"] + want["want/sync-stderr.txt"] + "$ budget validate --strict\n" + want["want/clean.txt"],
 		"$ budget diff --dirs old proposals\n" + want["want/diff.txt"],
-		"$ budget catalog sync\n" + want["want/published.txt"],
+		"$ budget catalog publish\n" + want["want/publish.txt"] + "$ budget catalog sync\n" + want["want/published.txt"],
 	}
 	for _, b := range blocks {
 		if !strings.Contains(string(readme), "```\n"+b+"```\n") {

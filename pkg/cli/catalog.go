@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
+	"os"
 	"path"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
@@ -12,6 +14,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -28,15 +31,16 @@ status) holds the figures of a printed document: budget leaves them alone, and v
 each one that differs from what the proposals add up to. A draft one (status: draft) is still
 being written: budget catalog sync writes into it the figures its proposals imply, and validate
 reports its figures out of step as one finding that says to run it. When the document is
-printed, run budget catalog sync one last time and set status to published.`,
+printed, budget catalog publish sets the status to published, once the figures are in step.`,
 		Example: `  budget catalog sync
-  budget catalog sync --check`,
+  budget catalog sync --check
+  budget catalog publish`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usagef("budget catalog needs a command: sync (see budget catalog --help)")
+			return usagef("budget catalog needs a command: sync or publish (see budget catalog --help)")
 		},
 	}
-	cmd.AddCommand(NewCmdCatalogSync(g, s, nil))
+	cmd.AddCommand(NewCmdCatalogSync(g, s, nil), NewCmdCatalogPublish(g, s, nil))
 	return cmd
 }
 
@@ -90,64 +94,22 @@ usage or I/O error, or a catalog or ledger sync refuses.`,
 }
 
 func catalogSyncRun(opts *CatalogSyncOptions) error {
-	root, display, err := opts.openLedger()
+	c, err := openCatalog(opts.Global, opts.Streams, "budget catalog sync")
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-	lopts, err := opts.Limits.options()
-	if err != nil {
+	defer c.root.Close()
+	lang, name := c.lang, c.name
+	if err := c.refusePublished(); err != nil {
 		return err
 	}
-	// Values keeps the catalog's hash, to tell whether it changed while sync read it.
-	l, ds, err := opts.loadFSWith(root.FS(), display, ledger.Options{Model: ledger.ModelTables, Values: true})
-	if err != nil {
-		return err
-	}
-	name := path.Join(display, ledger.CatalogFile)
-	lang := opts.useCatalog(l)
-	if ds.HasErrors() {
-		if err := diag.WriteText(opts.Err, ds.Errors(), l.Source, diag.Options{Lang: lang}); err != nil {
-			return err
-		}
-		n, _ := ds.Count()
-		return usagef("the ledger has %s: budget catalog sync writes no figures from broken data, whose sums would be wrong; fix them first (budget validate): nothing written", diag.Errors(n))
-	}
-	cat := l.Catalog
-	if cat == nil {
-		return usagef("the ledger at %s has no %s: budget catalog sync writes the figures into it", display, ledger.CatalogFile)
-	}
-	if !cat.Draft() {
-		status := msg.Newf("status: published")
-		if cat.Status == "" {
-			status = msg.Newf("it has no status, which means published")
-		}
-		return usagef("%s is published (%s): its figures are the printed document's, and budget catalog sync does not change them; a catalog that is still being written says status: draft", name, status)
-	}
-	im := l.Implied()
+	im := c.l.Implied()
 	if len(im.Figures) == 0 && len(im.Rows) == 0 {
 		fmt.Fprintln(opts.Out, msg.Newf("%s is in step with its proposals", escape.Terminal(name)).In(lang))
 		return nil
 	}
-	src, bad := ledger.ReadFile(root.FS(), ledger.CatalogFile, name, lopts.Limits)
-	if bad != nil {
-		return msg.Errorf("%s: %s", name, bad.Text)
-	}
-	// The loader hashes the text without a byte order mark, which fmt's layout drops too.
-	if sha256.Sum256(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))) != cat.Doc.Sum() {
-		return usagef("%s changed while budget catalog sync read it: run it again: nothing written", name)
-	}
-	out, fds := format.Edited(name, "catalog", src, lopts.Limits, syncEdits(im))
-	if out == nil {
-		if err := diag.WriteText(opts.Err, fds, diag.TextSources(func(string) []byte { return src }), diag.Options{Lang: lang}); err != nil {
-			return err
-		}
-		return msg.Errorf("cannot write the figures into %s: nothing written", name)
-	}
-	if !opts.Check {
-		if err := atomicfile.WriteIn(root, ledger.CatalogFile, out, 0o644); err != nil {
-			return msg.Errorf("cannot write %s: %v: nothing written", name, unwrapPathCause(err))
-		}
+	if err := c.write(syncEdits(im), msg.Newf("the figures"), opts.Check); err != nil {
+		return err
 	}
 	for _, f := range im.Figures {
 		fmt.Fprintln(opts.Out, syncLine(f, render.Lang(lang)).In(lang))
@@ -158,6 +120,153 @@ func catalogSyncRun(opts *CatalogSyncOptions) error {
 		return errDataFailed
 	}
 	fmt.Fprintln(opts.Err, msg.Newf("%s: %s written", escape.Terminal(name), n).In(lang))
+	return nil
+}
+
+// catalogFile is the ledger's catalog.yaml as a command that rewrites it (catalog sync,
+// catalog publish) has read it, with the ledger it belongs to.
+type catalogFile struct {
+	root    *os.Root
+	l       *ledger.Ledger
+	name    string // the file as messages show it
+	lang    msg.Lang
+	limits  proposal.Limits
+	command string // the command, as messages name it
+	errOut  io.Writer
+}
+
+// openCatalog finds and loads the ledger for command, which rewrites its catalog. A ledger with
+// errors is refused (they are printed: sums over broken data would be wrong), and one without
+// a catalog. The caller closes the root.
+func openCatalog(g *Global, s Streams, command string) (*catalogFile, error) {
+	root, display, err := g.openLedger()
+	if err != nil {
+		return nil, err
+	}
+	c := &catalogFile{root: root, name: path.Join(display, ledger.CatalogFile), command: command, errOut: s.Err}
+	fail := func(err error) (*catalogFile, error) {
+		root.Close()
+		return nil, err
+	}
+	lopts, err := g.Limits.options()
+	if err != nil {
+		return fail(err)
+	}
+	c.limits = lopts.Limits
+	// Values keeps the catalog's hash, to tell whether it changed while it was read.
+	l, ds, err := g.loadFSWith(root.FS(), display, ledger.Options{Model: ledger.ModelTables, Values: true})
+	if err != nil {
+		return fail(err)
+	}
+	c.l, c.lang = l, g.useCatalog(l)
+	if ds.HasErrors() {
+		if err := diag.WriteText(s.Err, ds.Errors(), l.Source, diag.Options{Lang: c.lang}); err != nil {
+			return fail(err)
+		}
+		n, _ := ds.Count()
+		return fail(usagef("the ledger has %s: %s writes no figures from broken data, whose sums would be wrong; fix them first (budget validate): nothing written", diag.Errors(n), command))
+	}
+	if l.Catalog == nil {
+		return fail(usagef("the ledger at %s has no %s: %s writes into it", display, ledger.CatalogFile, command))
+	}
+	return c, nil
+}
+
+// refusePublished refuses a published catalog: its figures are the printed document's.
+func (c *catalogFile) refusePublished() error {
+	cat := c.l.Catalog
+	if cat.Draft() {
+		return nil
+	}
+	status := msg.Newf("status: published")
+	if cat.Status == "" {
+		status = msg.Newf("it has no status, which means published")
+	}
+	return usagef("%s is published (%s): its figures are the printed document's, and budget catalog sync does not change them; a catalog that is still being written says status: draft", c.name, status)
+}
+
+// write makes the edits in the catalog, what (the figures, the status) as messages name them,
+// and writes it atomically through the ledger's root, unless check. The file must be as it was
+// loaded: one that changed meanwhile is refused, and nothing is written.
+func (c *catalogFile) write(e format.Edits, what msg.Text, check bool) error {
+	src, bad := ledger.ReadFile(c.root.FS(), ledger.CatalogFile, c.name, c.limits)
+	if bad != nil {
+		return msg.Errorf("%s: %s", c.name, bad.Text)
+	}
+	// The loader hashes the text without a byte order mark, which fmt's layout drops too.
+	if sha256.Sum256(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))) != c.l.Catalog.Doc.Sum() {
+		return usagef("%s changed while %s read it: run it again: nothing written", c.name, c.command)
+	}
+	out, fds := format.Edited(c.name, "catalog", src, c.limits, e)
+	if out == nil {
+		if err := diag.WriteText(c.errOut, fds, diag.TextSources(func(string) []byte { return src }), diag.Options{Lang: c.lang}); err != nil {
+			return err
+		}
+		return msg.Errorf("cannot write %s into %s: nothing written", what, c.name)
+	}
+	if check {
+		return nil
+	}
+	if err := atomicfile.WriteIn(c.root, ledger.CatalogFile, out, 0o644); err != nil {
+		return msg.Errorf("cannot write %s: %v: nothing written", c.name, unwrapPathCause(err))
+	}
+	return nil
+}
+
+// CatalogPublishOptions are the flags of budget catalog publish.
+type CatalogPublishOptions struct {
+	*Global
+	Streams
+}
+
+// NewCmdCatalogPublish builds budget catalog publish. runF replaces the work in tests of flag
+// parsing.
+func NewCmdCatalogPublish(g *Global, s Streams, runF func(*CatalogPublishOptions) error) *cobra.Command {
+	opts := &CatalogPublishOptions{Global: g, Streams: s}
+	cmd := &cobra.Command{
+		Use:   "publish",
+		Short: "Mark a draft catalog as published, once its figures are in step",
+		Long: `Publish sets a draft catalog's status to published, when its document is printed: from then
+on its figures are the document's, budget catalog sync leaves them alone, and validate reports
+each one that differs from what the proposals add up to.
+
+It refuses, writing nothing, a catalog whose figures are out of step with its proposals (run
+budget catalog sync first: a published catalog would otherwise say what no document printed),
+a ledger with errors, a catalog that is published already, and a ledger without a catalog.
+Only the status line changes: every comment and every other value is kept, and the file is
+written atomically in budget fmt's canonical layout. To print a catalog whose figures differ
+from its proposals, as the bundled one does, set status: published by hand.
+
+Exit status: 0 published, 2 usage or I/O error, or a catalog or ledger publish refuses.`,
+		Example: `  budget catalog sync && budget catalog publish
+  budget catalog publish --dir next-year/proposals`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return catalogPublishRun(opts)
+		},
+	}
+	return cmd
+}
+
+func catalogPublishRun(opts *CatalogPublishOptions) error {
+	c, err := openCatalog(opts.Global, opts.Streams, "budget catalog publish")
+	if err != nil {
+		return err
+	}
+	defer c.root.Close()
+	if !c.l.Catalog.Draft() {
+		return usagef("%s is published already: its status says so", c.name)
+	}
+	if im := c.l.Implied(); len(im.Figures) > 0 || len(im.Rows) > 0 {
+		return usagef("%s has %s out of step with its proposals: run budget catalog sync first, and publish what it writes: nothing written", c.name, figures(len(im.Figures)))
+	}
+	if err := c.write(format.Edits{Set: []format.Setting{{Path: "status", Value: "published", Text: true}}}, msg.Newf("the status"), false); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.Out, msg.Newf("%s: status: published", escape.Terminal(c.name)).In(c.lang))
 	return nil
 }
 
