@@ -180,7 +180,9 @@ func (g *Global) useCatalog(l *ledger.Ledger) msg.Lang {
 }
 
 // peekLanguage reads the language field of the ledger's catalog, for a run that ends before
-// it reads the ledger: Danish where there is none, or none that can be read.
+// it reads the ledger: Danish where there is none, or none that can be read. The catalog is
+// read as the loader reads it (a regular file in the ledger folder, never a link, within the
+// size limit) and parsed within the same limits: aliases and deep nesting refused.
 func (g *Global) peekLanguage() msg.Lang {
 	dir, _, err := g.ledgerDir()
 	if err != nil {
@@ -190,12 +192,19 @@ func (g *Global) peekLanguage() msg.Lang {
 	if err != nil {
 		return msg.Danish
 	}
-	lim := opts.Limits.OrDefault()
-	src, err := readCatalog(dir, lim.MaxFileSize)
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return msg.Danish
 	}
-	// Parsed as every data file is, within the same limits: aliases and deep nesting refused.
+	defer root.Close()
+	if st, err := root.Lstat(ledger.CatalogFile); err != nil || !st.Mode().IsRegular() {
+		return msg.Danish
+	}
+	lim := opts.Limits.OrDefault()
+	src, bad := ledger.ReadFile(root.FS(), ledger.CatalogFile, ledger.CatalogFile, lim)
+	if bad != nil {
+		return msg.Danish
+	}
 	doc, ds := proposal.ParseLimited(ledger.CatalogFile, src, lim)
 	if doc == nil || ds.HasErrors() {
 		return msg.Danish
@@ -206,29 +215,6 @@ func (g *Global) peekLanguage() msg.Lang {
 		return l
 	}
 	return msg.Danish
-}
-
-// readCatalog reads the catalog of the ledger in dir, of at most limit bytes, as the loader
-// would: a regular file in the folder itself, never a link to one elsewhere.
-func readCatalog(dir string, limit int64) ([]byte, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	if st, err := root.Lstat(ledger.CatalogFile); err != nil || !st.Mode().IsRegular() {
-		return nil, errors.New("no regular catalog file")
-	}
-	f, err := root.Open(ledger.CatalogFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err == nil && int64(len(src)) > limit {
-		err = errors.New("too large")
-	}
-	return src, err
 }
 
 // DefaultDir is the folder in which a ledger is looked for beside the start folder and beside

@@ -20,8 +20,6 @@ var unworded = map[string]string{
 	"    %s\n    %s^\n":                          "a source line and the caret under the column",
 	"::%s file=%s,line=%d,col=%d,title=%s::%s\n": "GitHub's annotation command, whose words are worded",
 	"the data failed validation":                 "errDataFailed, which Main turns into exit 1 and never prints",
-	"no regular catalog file":                    "peekLanguage's reason to fall back to Danish, never shown",
-	"too large":                                  "peekLanguage's reason to fall back to Danish, never shown",
 	"budget: trace: %s\n":                        "BUDGET_TRACE's output for developers, as Go's GODEBUG traces",
 	"budget: trace: total %.1f ms, after the join %.1f ms (%.1f %%)\n": "BUDGET_TRACE's output for developers",
 	// pkg/format's edits: the cause inside "writing the figures would change more of the file
