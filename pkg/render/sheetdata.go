@@ -10,58 +10,62 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// sheetsCSV writes every figure of the sheets one a line (long format), so that tables with
-// different year columns fit one file: which proposal and committee (id, then name), which
-// table and section, which row, the document's figure or budget's, the year, the amount and its
-// unit and price level; for budget's figures of a declared row, whether they differ. A
-// cross-cutting proposal's lines name a committee where they are its share. A payback is in
-// years, so it has no unit; one budget finds never reached has an empty amount. Text
-// (summary, follow-up, risk) is left to the other formats.
-func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
-	cw := csv.NewWriter(w)
-	header := []string{"nr", "id", "udvalg", "udvalgsnavn", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "enhed", "prisniveau", "afviger"}
-	if l == English {
-		header = []string{"number", "id", "committee", "committee_name", "table", "section", "item", "area", "source", "year", "amount", "unit", "price_level", "differs"}
-	}
-	if err := cw.Write(header); err != nil {
-		return err
-	}
+// Figure is one figure of the ledger's sheets, as the long formats write them, one a line
+// (show's CSV; the workbook's tidy sheet, Parquet and the Fiscal Data Package build on the same
+// rows): which proposal and committee, which table, section and row, the document's figure or
+// budget's, the year, the amount, its unit and price level, and for budget's figure of a
+// declared one whether they differ. Figures lays them out once; each format only writes them.
+type Figure struct {
+	Number int    // 0 for a cross-cutting proposal
+	ID     string // the cross-cutting proposal's id, "" for a numbered one
+	Title  string
+	Kind   string // proposal.KindInvestment, KindEfficiency or KindCrossCutting
+	// Committee is the committee's id and CommitteeName its Table 1 name: the proposal's, or,
+	// on a cross-cutting proposal's share lines, the share's; "" on its other lines.
+	Committee, CommitteeName string
+	// Table is economy (Tabel 1), catalog (its row in Table 2), payback or administrative
+	// (Tabel 3); Section the section's key (permanent, implementation, total_impact,
+	// cumulative, contribution, share, own_permanent_change, total_investment) or printed name,
+	// or a payback's basis; Item the row's label (a share's committee, the catalog's title).
+	Table, Section, Item string
+	Area                 string // the row's steering area, "" where it names none
+	Source               string // "document" for a printed figure, "budget" for a computed one
+	Year                 int    // 0 for a total investment or a payback
+	// Amount is the figure; nil for a payback budget finds never reached. Payback (a number of
+	// years) marks a payback's figure, which has no unit.
+	Amount  *decimal.Decimal
+	Payback bool
+	// Unit and PriceLevel are the ledger's text, "" for a payback.
+	Unit, PriceLevel string
+	// Compared tells whether budget's figure stands beside a declared one, and Differs whether
+	// they differ; both false for the document's figures and for figures nothing declares.
+	Compared, Differs bool
+}
+
+// Figures lays out every figure of the sheets, one a Figure, in the order of the sheets, each
+// sheet's Tabel 1 (its sections' rows and totals, the total impact, the cumulative net effect),
+// its paybacks, its catalog row, shares and total investment, and its Tabel 3.
+func Figures(ss []ledger.Sheet) []Figure {
+	var out []Figure
 	for _, s := range ss {
-		nr := ""
-		if s.Number != 0 {
-			nr = strconv.Itoa(s.Number)
-		}
-		// The committee and the unit of the lines being written.
-		committee, committeeName := s.Committee, s.CommitteeName
-		var units []string
-		write := func(table, section, item, area, source string, year int, amount, differs string) {
-			y := ""
-			if year != 0 {
-				y = strconv.Itoa(year)
-			}
-			rec := []string{nr, escape.CSV(s.ID), escape.CSV(committee), escape.CSV(committeeName), escape.CSV(table), escape.CSV(section), escape.CSV(item), escape.CSV(area), source, y, amount}
-			if units == nil {
-				rec = append(rec, "", "")
-			}
-			_ = cw.Write(append(append(rec, units...), differs))
-		}
-		put := func(table, section, item, area, source string, year int, d decimal.Decimal, differs string) {
-			write(table, section, item, area, source, year, d.String(), differs)
+		base := Figure{Number: s.Number, ID: s.ID, Title: s.Title, Kind: s.Kind, Committee: s.Committee, CommitteeName: s.CommitteeName}
+		unit, priceLevel := "", ""
+		put := func(table, section, item, area, source string, year int, d decimal.Decimal, compared, differs bool) {
+			f := base
+			f.Table, f.Section, f.Item, f.Area, f.Source, f.Year = table, section, item, area, source, year
+			f.Amount, f.Unit, f.PriceLevel, f.Compared, f.Differs = &d, unit, priceLevel, compared, differs
+			out = append(out, f)
 		}
 		printed := func(table, section, item, area string, years []int, cs ledger.Cells) {
 			for i, c := range cs {
 				if c.Printed {
-					put(table, section, item, area, "document", years[i], c.Value, "")
+					put(table, section, item, area, "document", years[i], c.Value, false, false)
 				}
 			}
 		}
 		computed := func(table, section, item, area string, years []int, f ledger.Figures, d []bool) {
 			for i, v := range f {
-				differs := ""
-				if d != nil {
-					differs = strconv.FormatBool(d[i])
-				}
-				put(table, section, item, area, "budget", years[i], v, differs)
+				put(table, section, item, area, "budget", years[i], v, d != nil, d != nil && d[i])
 			}
 		}
 		compared := func(table, section string, years []int, c ledger.ComparedLine) {
@@ -83,50 +87,89 @@ func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 			}
 		}
 		if e := s.Economy; e != nil {
-			units = unitCells(e.Unit, e.PriceLevel)
+			unit, priceLevel = e.Unit, e.PriceLevel
 			sections("economy", e.Sections)
 			compared("economy", "total_impact", e.Years, e.TotalImpact)
 			computed("economy", "cumulative", "", "", e.Years, e.Cumulative, nil)
-			units = nil // a payback is in years
 			for _, p := range e.Payback {
+				f := base
+				f.Table, f.Section, f.Payback = "payback", p.Basis, true
 				if p.Printed != nil {
-					put("payback", p.Basis, "", "", "document", 0, *p.Printed, "")
+					d := *p.Printed
+					f.Source, f.Amount = "document", &d
+					out = append(out, f)
 				}
-				computed := "" // never pays back
-				if p.Computed != 0 {
-					computed = strconv.Itoa(p.Computed)
+				f.Source, f.Amount, f.Compared, f.Differs = "budget", nil, true, p.Differs
+				if p.Computed != 0 { // 0: never pays back
+					d := decimal.NewFromInt(int64(p.Computed))
+					f.Amount = &d
 				}
-				write("payback", p.Basis, "", "", "budget", 0, computed, strconv.FormatBool(p.Differs))
+				out = append(out, f)
 			}
 		}
 		c := s.Catalog
-		units = unitCells(c.Unit, c.PriceLevel)
+		unit, priceLevel = c.Unit, c.PriceLevel
 		for _, sh := range c.Shares {
-			committee, committeeName = sh.Committee, sh.CommitteeName
+			base.Committee, base.CommitteeName = sh.Committee, sh.CommitteeName
 			printed("catalog", "share", sh.Committee, "", c.Years, sh.Contribution)
 		}
-		committee, committeeName = s.Committee, s.CommitteeName
+		base.Committee, base.CommitteeName = s.Committee, s.CommitteeName
 		printed("catalog", "contribution", c.Title, "", c.Years, c.Contribution)
-		if c.Own != nil {
-			for i, o := range c.Own {
-				if o.Printed {
-					put("catalog", "own_permanent_change", "", "", "budget", c.Years[i], o.Value, strconv.FormatBool(c.Differs[i]))
-				}
+		for i, o := range c.Own {
+			if o.Printed {
+				put("catalog", "own_permanent_change", "", "", "budget", c.Years[i], o.Value, true, c.Differs[i])
 			}
 		}
 		if c.TotalInvestment != nil {
-			put("catalog", "total_investment", c.Title, "", "document", 0, *c.TotalInvestment, "")
+			put("catalog", "total_investment", c.Title, "", "document", 0, *c.TotalInvestment, false, false)
 		}
 		if c.ImplementationCosts != nil {
-			put("catalog", "total_investment", "", "", "budget", 0, *c.ImplementationCosts, strconv.FormatBool(c.InvestmentDiffers))
+			put("catalog", "total_investment", "", "", "budget", 0, *c.ImplementationCosts, true, c.InvestmentDiffers)
 		}
 		if a := s.AdministrativeEffect; a != nil {
-			units = nil
+			unit, priceLevel = "", ""
 			if s.Economy != nil { // Tabel 3 is in Tabel 1's unit, as the other formats show it
-				units = unitCells(s.Economy.Unit, s.Economy.PriceLevel)
+				unit, priceLevel = s.Economy.Unit, s.Economy.PriceLevel
 			}
 			sections("administrative", []ledger.SheetSection{*a})
 		}
+	}
+	return out
+}
+
+// sheetsCSV writes every figure of the sheets one a line (long format, Figures), so that tables
+// with different year columns fit one file. A payback is in years, so it has no unit; one budget
+// finds never reached has an empty amount. Text (summary, follow-up, risk) is left to the other
+// formats.
+func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
+	cw := csv.NewWriter(w)
+	header := []string{"nr", "id", "udvalg", "udvalgsnavn", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "enhed", "prisniveau", "afviger"}
+	if l == English {
+		header = []string{"number", "id", "committee", "committee_name", "table", "section", "item", "area", "source", "year", "amount", "unit", "price_level", "differs"}
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, f := range Figures(ss) {
+		nr, year, amount, differs := "", "", "", ""
+		if f.Number != 0 {
+			nr = strconv.Itoa(f.Number)
+		}
+		if f.Year != 0 {
+			year = strconv.Itoa(f.Year)
+		}
+		if f.Amount != nil {
+			amount = f.Amount.String()
+		}
+		if f.Compared {
+			differs = strconv.FormatBool(f.Differs)
+		}
+		units := []string{"", ""}
+		if f.Unit != "" || f.PriceLevel != "" {
+			units = unitCells(f.Unit, f.PriceLevel)
+		}
+		rec := []string{nr, escape.CSV(f.ID), escape.CSV(f.Committee), escape.CSV(f.CommitteeName), escape.CSV(f.Table), escape.CSV(f.Section), escape.CSV(f.Item), escape.CSV(f.Area), f.Source, year, amount}
+		_ = cw.Write(append(append(rec, units...), differs))
 	}
 	cw.Flush()
 	return cw.Error()
