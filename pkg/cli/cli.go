@@ -304,21 +304,31 @@ type Loader func() (*ledger.Ledger, diag.List, error)
 // loadForReport loads the ledger for a report: errors are printed and fail the run, since a
 // report over broken data would mislead; unacknowledged warnings are pointed out on stderr.
 func (g *Global) loadForReport(load Loader, s Streams) (*ledger.Ledger, error) {
+	l, _, err := g.loadChecked(load, s, false)
+	return l, err
+}
+
+// loadChecked loads the ledger for a report or an export and returns it with its findings.
+// Errors are printed; they fail the run unless allowErrors. Unacknowledged warnings are pointed
+// out on stderr.
+func (g *Global) loadChecked(load Loader, s Streams, allowErrors bool) (*ledger.Ledger, diag.List, error) {
 	l, ds, err := load()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lang := g.useCatalog(l)
 	if ds.HasErrors() {
 		if err := diag.WriteText(s.Err, ds.Errors(), l.Source, diag.Options{Lang: lang}); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return nil, errDataFailed
+		if !allowErrors {
+			return nil, nil, errDataFailed
+		}
 	}
 	if _, w := ds.Count(); w == 1 {
 		fmt.Fprint(s.Err, msg.Newf("note: the ledger has 1 unacknowledged warning; run budget validate\n").In(lang))
 	} else if w > 1 {
 		fmt.Fprint(s.Err, msg.Newf("note: the ledger has %d unacknowledged warnings; run budget validate\n", w).In(lang))
 	}
-	return l, nil
+	return l, ds, nil
 }

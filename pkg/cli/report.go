@@ -146,38 +146,3 @@ func proposalsRun(opts *ProposalsOptions) error {
 	return render.Proposals(opts.Out, t, opts.format, opts.lang)
 }
 
-// ExportOptions are the flags of budget export.
-type ExportOptions struct {
-	*Global
-	Streams
-	Load   Loader
-	Format string
-}
-
-// NewCmdExport builds budget export.
-func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.Command {
-	opts := &ExportOptions{Global: g, Streams: s, Load: g.load}
-	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "The whole ledger, normalised, every field, as JSON",
-		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
-  budget export > ledger.json`,
-		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
-			return exportRun(opts)
-		},
-	}
-	addFormatFlag(cmd, &opts.Format, "json")
-	return cmd
-}
-
-func exportRun(opts *ExportOptions) error {
-	l, err := opts.Global.loadForReport(opts.Load, opts.Streams)
-	if err != nil {
-		return err
-	}
-	return render.Export(opts.Out, render.ExportLedger{Catalog: l.Catalog, Proposals: l.Proposals, CrossCutting: l.CrossCutting})
-}

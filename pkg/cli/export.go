@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/budget-ledger/budget/pkg/render"
+	"github.com/spf13/cobra"
+)
+
+// ExportOptions are the flags of budget export.
+type ExportOptions struct {
+	*Global
+	Streams
+	Load   Loader
+	Format string
+	// Output is the file (or, for a format that is a folder of files, the folder) to write;
+	// "-" or "" for standard output, where the format allows it.
+	Output string
+	// AllowErrors exports a ledger with errors, its findings marked, instead of refusing it.
+	AllowErrors bool
+}
+
+// NewCmdExport builds budget export.
+func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.Command {
+	opts := &ExportOptions{Global: g, Streams: s, Load: g.load}
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "The whole ledger, normalised, every field, as JSON",
+		Long: `export writes the whole ledger for other programs.
+
+json: every field of every file, normalised (for jq and pandas), to standard output or -o FILE.
+
+A file given with -o is written whole or not at all (a temporary file beside it, synced, then
+renamed over it). A ledger with errors exports nothing, since figures from broken data
+mislead; --allow-errors exports it anyway, with its findings marked.`,
+		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
+  budget export > ledger.json
+  budget export -o ledger.json`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportRun(opts)
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, "json")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
+	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
+	return cmd
+}
+
+// exportLoaded is a loaded ledger as an export writes it: the ledger, its findings, and the
+// language of the run.
+type exportLoaded struct {
+	l    *ledger.Ledger
+	ds   diag.List
+	lang msg.Lang
+}
+
+func exportRun(opts *ExportOptions) error {
+	toFile := opts.Output != "-" && opts.Output != ""
+	if toFile {
+		// Refuse before the work, not after it.
+		if err := checkOutputFile(opts.Output, "ledger."+opts.Format); err != nil {
+			return err
+		}
+	}
+	x, err := opts.loadForExport()
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	switch opts.Format {
+	default: // json
+		if err := render.Export(&out, render.ExportLedger{Catalog: x.l.Catalog, Proposals: x.l.Proposals, CrossCutting: x.l.CrossCutting}); err != nil {
+			return err
+		}
+	}
+	if !toFile {
+		_, err := opts.Out.Write(out.Bytes())
+		return err
+	}
+	return writeReport(opts.Output, out.Bytes())
+}
+
+// loadForExport loads the ledger for an export as a report is loaded (loadChecked), but with
+// --allow-errors a ledger with errors is exported too, its errors printed on standard error and
+// kept among the findings, for the formats that mark them.
+func (opts *ExportOptions) loadForExport() (exportLoaded, error) {
+	l, ds, err := opts.loadChecked(opts.Load, opts.Streams, opts.AllowErrors)
+	if err != nil {
+		return exportLoaded{}, err
+	}
+	return exportLoaded{l: l, ds: ds, lang: opts.language()}, nil
+}
+
+// checkOutputFile refuses, before any work, an output file that cannot be one: a folder (the
+// message suggests a name in it, example), or one in a folder that does not exist.
+func checkOutputFile(name, example string) error {
+	if st, err := os.Stat(name); err == nil && st.IsDir() {
+		return usagef("output %s is a directory: give a file name, e.g. -o %s", name, filepath.Join(name, example))
+	}
+	if dir := filepath.Dir(name); dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return usagef("output %s: the folder %s does not exist", name, dir)
+		}
+	}
+	return nil
+}
