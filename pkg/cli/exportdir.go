@@ -108,13 +108,15 @@ func placeFolder(name string, files []render.FiscalFile) (err error) {
 	}
 	old := ""
 	if _, err := os.Lstat(name); err == nil {
-		// An empty folder or a package of budget's (checkOutputFolder): moved aside, onto an
-		// empty folder of a fresh name, which a rename replaces.
+		// An empty folder or a package of budget's (checkOutputFolder): moved aside to a fresh
+		// name (made, then freed, since a rename does not replace a folder), then removed.
 		if old, err = os.MkdirTemp(parent, "."+base+".old-"); err != nil {
 			return err
 		}
+		if err := os.Remove(old); err != nil {
+			return err
+		}
 		if err := os.Rename(name, old); err != nil {
-			_ = os.Remove(old)
 			return err
 		}
 	}

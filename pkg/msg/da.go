@@ -296,6 +296,6 @@ var danish = map[string]string{
 	"cannot read %s: %v": "kan ikke læse %s: %v",
 	"output %s is a folder that holds other files than a package of budget's (%s): give a new or empty folder": "output %s er en mappe med andre filer end en pakke fra budget (%s): angiv en ny eller tom mappe",
 	"the ledger has no catalog: a Fiscal Data Package needs its unit and years":                                "ledgeren har intet katalog: en Fiscal Data Package kræver dets enhed og år",
-	"the catalog's unit %q has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.":                 "katalogets enhed %q har ingen faktor i en Fiscal Data Package: skriv 1.000 kr., mio. kr. eller kr.",
+	"%s: the catalog's unit %q has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.":             "%s: katalogets enhed %q har ingen faktor i en Fiscal Data Package: skriv 1.000 kr., mio. kr. eller kr.",
 	"the catalog has no years: a Fiscal Data Package needs its fiscal period":                                  "kataloget har ingen år: en Fiscal Data Package kræver dets regnskabsperiode",
 }

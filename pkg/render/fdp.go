@@ -43,7 +43,11 @@ func FiscalDataPackage(c *proposal.Catalog, t ledger.Table2) ([]FiscalFile, erro
 	}
 	factor, ok := fiscalFactors[c.Unit]
 	if !ok {
-		return nil, msg.Errorf("the catalog's unit %q has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.", c.Unit)
+		at := "catalog.yaml"
+		if c.Doc != nil {
+			at = c.Doc.Pos("unit").String()
+		}
+		return nil, msg.Errorf("%s: the catalog's unit %q has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.", at, c.Unit)
 	}
 	if len(c.Years) == 0 {
 		return nil, msg.Errorf("the catalog has no years: a Fiscal Data Package needs its fiscal period")

@@ -208,7 +208,7 @@ func TestFiscalDataPackageUnit(t *testing.T) {
 		{unit: "1.000 kr.", factor: 1000},
 		{unit: "mio. kr.", factor: 1000000},
 		{unit: "kr.", factor: 1},
-		{unit: "mia. kr.", err: `the catalog's unit "mia. kr." has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.`},
+		{unit: "mia. kr.", err: `catalog.yaml: the catalog's unit "mia. kr." has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.`},
 	} {
 		t.Run(tc.unit, func(t *testing.T) {
 			c := &proposal.Catalog{Name: "Synthetic", Budget: "Budget 2026", Unit: tc.unit, Years: []int{2026}}
