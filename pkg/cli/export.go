@@ -54,7 +54,7 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 		},
 	}
 	addFormatFlag(cmd, &opts.Format, "json", "fdp")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, - for standard output; for fdp, the folder")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
 }
