@@ -28,6 +28,9 @@ func checkOutputFolder(name, format string) error {
 	if name == "-" || name == "" {
 		return usagef("--format %s writes a folder of files: give it with -o DIR", format)
 	}
+	if b := filepath.Base(filepath.Clean(name)); b == "." || b == ".." || b == string(filepath.Separator) {
+		return usagef("output %s: give the package's own folder, which budget renames into place, e.g. -o %s", name, filepath.Join(name, "fdp"))
+	}
 	st, err := os.Lstat(name)
 	switch {
 	case err == nil && !st.IsDir():
@@ -43,10 +46,15 @@ func checkOutputFolder(name, format string) error {
 	case !errors.Is(err, fs.ErrNotExist):
 		return usagef("cannot write %s: %v", name, unwrapPathCause(err))
 	}
-	if st, err := os.Stat(filepath.Dir(name)); err != nil || !st.IsDir() {
-		return usagef("output %s: the folder %s does not exist", name, filepath.Dir(name))
+	if dir := filepath.Dir(filepath.Clean(name)); !isFolder(dir) {
+		return usagef("output %s: the folder %s does not exist", name, dir)
 	}
 	return nil
+}
+
+func isFolder(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
 }
 
 // isPreviousPackage tells whether the folder's entries are a package budget wrote: regular
@@ -77,10 +85,8 @@ func writeFolder(name string, files []render.FiscalFile) error {
 }
 
 func placeFolder(name string, files []render.FiscalFile) (err error) {
-	parent, base := filepath.Split(name)
-	if parent == "" {
-		parent = "."
-	}
+	name = filepath.Clean(name)
+	parent, base := filepath.Dir(name), filepath.Base(name)
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return err
