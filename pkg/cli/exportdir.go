@@ -19,6 +19,10 @@ import (
 // moved back should the rename fail. Any other folder, or a file, is refused before the work,
 // since a tool that replaces a folder must not delete what it did not make.
 
+// beforeFolderRename runs when the new folder is complete, just before it takes the target's
+// place (the old one moved aside). Tests set it to fail there, as a full disk or a crash would.
+var beforeFolderRename = func(tmp string) error { return nil }
+
 // fdpFiles are the names a Fiscal Data Package of budget's holds.
 var fdpFiles = []string{"datapackage.json", "table2.csv"}
 
@@ -125,6 +129,12 @@ func placeFolder(name string, files []render.FiscalFile) (err error) {
 		if err := os.Rename(name, old); err != nil {
 			return err
 		}
+	}
+	if err := beforeFolderRename(tmp); err != nil {
+		if old != "" {
+			_ = os.Rename(old, name)
+		}
+		return err
 	}
 	if err := os.Rename(tmp, name); err != nil {
 		if old != "" {
