@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -131,10 +130,7 @@ func FiscalDataPackage(c *proposal.Catalog, t ledger.Table2) ([]FiscalFile, erro
 		},
 	}
 	var desc bytes.Buffer
-	enc := json.NewEncoder(&desc)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(pkg); err != nil {
+	if err := writeJSON(&desc, pkg); err != nil {
 		return nil, err
 	}
 	return []FiscalFile{{Name: "datapackage.json", Data: desc.Bytes()}, {Name: "table2.csv", Data: table.Bytes()}}, nil
@@ -176,74 +172,4 @@ func fdpName(c *proposal.Catalog) string {
 		name = "budget"
 	}
 	return name
-}
-
-// The shapes of datapackage.json, in the order the spec presents them.
-type fdpPackage struct {
-	Profile      string        `json:"profile"`
-	Name         string        `json:"name"`
-	Title        string        `json:"title"`
-	Description  string        `json:"description"`
-	CountryCode  string        `json:"countryCode"`
-	Granularity  string        `json:"granularity"`
-	FiscalPeriod fdpPeriod     `json:"fiscalPeriod"`
-	Resources    []fdpResource `json:"resources"`
-	Model        fdpModel      `json:"model"`
-}
-
-type fdpPeriod struct {
-	Start string `json:"start"`
-	End   string `json:"end"`
-}
-
-type fdpResource struct {
-	Profile   string    `json:"profile"`
-	Name      string    `json:"name"`
-	Path      string    `json:"path"`
-	Title     string    `json:"title"`
-	Format    string    `json:"format"`
-	Mediatype string    `json:"mediatype"`
-	Encoding  string    `json:"encoding"`
-	Schema    fdpSchema `json:"schema"`
-}
-
-type fdpSchema struct {
-	Fields        []fdpField `json:"fields"`
-	MissingValues []string   `json:"missingValues"`
-}
-
-type fdpField struct {
-	Name        string          `json:"name"`
-	Title       string          `json:"title"`
-	Type        string          `json:"type"`
-	Constraints *fdpConstraints `json:"constraints,omitempty"`
-}
-
-type fdpConstraints struct {
-	Required bool     `json:"required,omitempty"`
-	Enum     []string `json:"enum,omitempty"`
-}
-
-type fdpModel struct {
-	Measures   map[string]fdpMeasure   `json:"measures"`
-	Dimensions map[string]fdpDimension `json:"dimensions"`
-}
-
-type fdpMeasure struct {
-	Source   string `json:"source"`
-	Currency string `json:"currency"`
-	Factor   int    `json:"factor"`
-	Phase    string `json:"phase"`
-}
-
-type fdpDimension struct {
-	DimensionType      string                  `json:"dimensionType"`
-	ClassificationType string                  `json:"classificationType,omitempty"`
-	Attributes         map[string]fdpAttribute `json:"attributes"`
-	PrimaryKey         []string                `json:"primaryKey"`
-}
-
-type fdpAttribute struct {
-	Source   string `json:"source"`
-	Labelfor string `json:"labelfor,omitempty"`
 }
