@@ -22,17 +22,6 @@ func TestWriteFolderWholeOrNotAtAll(t *testing.T) {
 			{Name: "table2.csv", Data: []byte(csv)},
 		}
 	}
-	entries := func() []string {
-		es, err := os.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var names []string
-		for _, e := range es {
-			names = append(names, e.Name())
-		}
-		return names
-	}
 	read := func() string {
 		data, err := os.ReadFile(filepath.Join(out, "table2.csv"))
 		if err != nil {
@@ -50,7 +39,7 @@ func TestWriteFolderWholeOrNotAtAll(t *testing.T) {
 		if got := read(); got != csv {
 			t.Errorf("table2.csv = %q, want %q", got, csv)
 		}
-		if got := entries(); !slices.Equal(got, []string{"fdp"}) {
+		if got := dirNames(t, dir); !slices.Equal(got, []string{"fdp"}) {
 			t.Errorf("beside the package: %q, want only fdp", got)
 		}
 	}
@@ -64,7 +53,7 @@ func TestWriteFolderWholeOrNotAtAll(t *testing.T) {
 	if got := read(); got != "synthetic,2\n" {
 		t.Errorf("after a failed write table2.csv = %q, want the old synthetic,2", got)
 	}
-	if got := entries(); !slices.Equal(got, []string{"fdp"}) {
+	if got := dirNames(t, dir); !slices.Equal(got, []string{"fdp"}) {
 		t.Errorf("after a failed write, beside the package: %q, want only fdp", got)
 	}
 }

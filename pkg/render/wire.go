@@ -1,8 +1,9 @@
 package render
 
 // The machine contract: every JSON document budget writes (totals, proposals, show, target,
-// diff, validate, export, the Fiscal Data Package's datapackage.json), its types and how each is filled from the computed report, and the
-// one encoder that writes them all. A change to what other tools read is reviewed here.
+// diff, validate, export, the Fiscal Data Package's datapackage.json), its types and how each
+// is filled from the computed report, and the one encoder that writes them all. A change to
+// what other tools read is reviewed here.
 //
 // Amounts are decimal strings (never numbers, so that no reader rounds them), keyed by year;
 // text is exact, its hidden characters written as \u escapes (escape.JSON), so that the JSON is
