@@ -34,13 +34,17 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
 		Long: `export writes the whole ledger for other programs.
 
 json: every field of every file, normalised (for jq and pandas), to standard output or -o FILE.
+fdp: a Fiscal Data Package (0.3.0) of Table 2 in the folder -o DIR: datapackage.json and
+table2.csv, a measure a year. DIR is written whole or not at all (a folder beside it, renamed
+into place); an existing DIR is replaced only when it is empty or a package budget wrote.
 
 A file given with -o is written whole or not at all (a temporary file beside it, synced, then
 renamed over it). A ledger with errors exports nothing, since figures from broken data
 mislead; --allow-errors exports it anyway, with its findings marked.`,
 		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
   budget export > ledger.json
-  budget export -o ledger.json`,
+  budget export -o ledger.json
+  budget export --format fdp -o fdp`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -49,8 +53,8 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 			return exportRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "json")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
+	addFormatFlag(cmd, &opts.Format, "json", "fdp")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, - for standard output; for fdp, the folder")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
 }
@@ -64,6 +68,9 @@ type exportLoaded struct {
 }
 
 func exportRun(opts *ExportOptions) error {
+	if opts.Format == "fdp" {
+		return exportFolderRun(opts)
+	}
 	toFile := opts.Output != "-" && opts.Output != ""
 	if toFile {
 		// Refuse before the work, not after it.
@@ -87,6 +94,23 @@ func exportRun(opts *ExportOptions) error {
 		return err
 	}
 	return writeReport(opts.Output, out.Bytes())
+}
+
+// exportFolderRun writes a format that is a folder of files: fdp, the Fiscal Data Package of
+// Table 2, as computed (see render.FiscalDataPackage).
+func exportFolderRun(opts *ExportOptions) error {
+	if err := checkOutputFolder(opts.Output, opts.Format); err != nil {
+		return err
+	}
+	x, err := opts.loadForExport()
+	if err != nil {
+		return err
+	}
+	files, err := render.FiscalDataPackage(x.l.Catalog, x.l.Table2())
+	if err != nil {
+		return err
+	}
+	return writeFolder(opts.Output, files)
 }
 
 // loadForExport loads the ledger for an export as a report is loaded (loadChecked), but with
