@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"maps"
+	"runtime/debug"
+	"slices"
+
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
@@ -45,7 +49,7 @@ warnings), 2 usage or I/O error.`,
 	}
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on unacknowledged warnings too")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also list acknowledged findings, with their reasons")
-	addFormatFlag(cmd, &opts.Format, textFormat, "json", "github\tActions annotations")
+	addFormatFlag(cmd, &opts.Format, textFormat, "json", "github\tActions annotations", "sarif\tSARIF 2.1.0 for code scanning", "junit\tJUnit XML, a test case a file")
 	return cmd
 }
 
@@ -60,6 +64,10 @@ func validateRun(opts *ValidateOptions) error {
 		err = render.Diagnostics(opts.Out, ds, o)
 	case "github":
 		err = diag.WriteGitHub(opts.Out, ds, o)
+	case "sarif":
+		err = render.SARIF(opts.Out, ds, render.SARIFTool{Version: buildVersion()}, o)
+	case "junit":
+		err = render.JUnit(opts.Out, slices.Sorted(maps.Keys(l.Docs)), ds, opts.Strict, o)
 	default:
 		err = diag.WriteText(opts.Out, ds, l.Source, o)
 	}
@@ -71,4 +79,13 @@ func validateRun(opts *ValidateOptions) error {
 		return errDataFailed
 	}
 	return nil
+}
+
+// buildVersion is the module version budget was built as (go install ...@v1.2.3), or devel for
+// a build from a checkout.
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
 }
