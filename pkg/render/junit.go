@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -56,13 +57,13 @@ type junitFailure struct {
 // system-out, and an acknowledged finding is one there always, with its reason. Messages are
 // worded in o.Lang. Data text has its hidden characters written visibly (escape.Terminal), so
 // that what XML 1.0 cannot hold (most control characters) never reaches the document, and the
-// rest is escaped by encoding/xml.
+// rest is escaped by encoding/xml (see xmlText).
 func JUnit(w io.Writer, files []string, l diag.List, strict bool, o diag.Options) error {
 	byFile := map[string]*junitCase{}
 	testcase := func(file string) *junitCase {
 		c := byFile[file]
 		if c == nil {
-			c = &junitCase{Name: escape.Terminal(file), Classname: "budget.validate", File: escape.Terminal(file)}
+			c = &junitCase{Name: xmlText(file), Classname: "budget.validate", File: xmlText(file)}
 			byFile[file] = c
 		}
 		return c
@@ -73,14 +74,14 @@ func JUnit(w io.Writer, files []string, l diag.List, strict bool, o diag.Options
 	notes := map[string]*strings.Builder{}
 	for _, d := range l {
 		c := testcase(d.Pos.File)
-		line := escape.Terminal(d.StringIn(o.Lang))
+		line := xmlText(d.StringIn(o.Lang))
 		switch {
 		case d.Severity == diag.Error || (strict && !d.Acknowledged):
-			c.Failures = append(c.Failures, junitFailure{Message: escape.Terminal(d.In(o.Lang)), Type: escape.Terminal(d.Code), Text: line})
+			c.Failures = append(c.Failures, junitFailure{Message: xmlText(d.In(o.Lang)), Type: xmlText(d.Code), Text: line})
 			continue
 		case d.Acknowledged:
-			line = msg.Newf("%s: %s (acknowledged): %s [%s]\n", escape.Terminal(d.Pos.String()), d.Severity.In(o.Lang), escape.Terminal(d.In(o.Lang)), escape.Terminal(d.Code)).In(o.Lang) +
-				msg.Newf("    reason: %s\n", escape.Terminal(d.Reason)).In(o.Lang)
+			line = msg.Newf("%s: %s (acknowledged): %s [%s]\n", xmlText(d.Pos.String()), d.Severity.In(o.Lang), xmlText(d.In(o.Lang)), xmlText(d.Code)).In(o.Lang) +
+				msg.Newf("    reason: %s\n", xmlText(d.Reason)).In(o.Lang)
 		default:
 			line += "\n"
 		}
@@ -107,4 +108,23 @@ func JUnit(w io.Writer, files []string, l diag.List, strict bool, o diag.Options
 	}
 	_, err = io.WriteString(w, xml.Header+string(b)+"\n")
 	return err
+}
+
+// xmlText is data text as JUnit writes it: its hidden characters written visibly
+// (escape.Terminal), and the two it leaves that XML 1.0 cannot hold, the noncharacters U+FFFE
+// and U+FFFF, written as \ufffe and \uffff, so that no reader refuses the document.
+func xmlText(s string) string {
+	s = escape.Terminal(s)
+	if !strings.ContainsAny(s, "\ufffe\uffff") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r == 0xfffe || r == 0xffff {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
