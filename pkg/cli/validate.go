@@ -34,11 +34,18 @@ Warnings are the document's own inconsistencies (a total that is not the sum of 
 a sign against the rule, a catalog row that differs from the proposal's table, a payback
 that does not follow from it); a file acknowledges them under "acknowledged:".
 
+--format sarif writes a SARIF 2.1.0 log for GitHub code scanning: a rule for every finding
+code, a result for every finding, an acknowledged one (always, whatever --all says) suppressed
+with its reason. --format junit writes JUnit XML: a test case for every data file, a failure
+for every error, and with --strict for every unacknowledged warning; other warnings and
+acknowledged findings are notes in the case's system-out.
+
 Exit status: 0 clean, 1 the data failed (errors; with --strict also unacknowledged
-warnings), 2 usage or I/O error.`,
+warnings), 2 usage or I/O error, in every format.`,
 		Example: `  budget validate
   budget validate --strict --format github
-  budget validate --all --format json | jq '.diagnostics[] | select(.acknowledged)'`,
+  budget validate --all --format json | jq '.diagnostics[] | select(.acknowledged)'
+  budget validate --format sarif > budget.sarif`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
