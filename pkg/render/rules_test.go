@@ -138,8 +138,8 @@ func TestRulesCoverCodes(t *testing.T) {
 		if _, ok := used[r.Code]; !ok {
 			t.Errorf("Rules: %s is the code of no diagnostic", r.Code)
 		}
-		if r.Short == "" || r.Help == "" || strings.HasSuffix(r.Short, ".") {
-			t.Errorf("Rules: %s wants a short description (one line, no full stop) and a help text", r.Code)
+		if r.Short == "" || r.Full == "" || r.Fix == "" || strings.HasSuffix(r.Short, ".") || !strings.HasSuffix(r.Full, ".") {
+			t.Errorf("Rules: %s wants a short description (one line, no full stop), what it means and how to fix it (sentences)", r.Code)
 		}
 	}
 	for code, at := range used {

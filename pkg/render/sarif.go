@@ -106,8 +106,8 @@ type sarifSuppression struct {
 func SARIF(w io.Writer, l diag.List, tool SARIFTool, o diag.Options) error {
 	rules := make([]sarifRule, len(Rules))
 	for i, r := range Rules {
-		rules[i] = sarifRule{ID: r.Code, ShortDescription: sarifText{r.Short}, FullDescription: sarifText{r.Help},
-			Help: sarifText{r.Help}, DefaultConfiguration: sarifRuleConfig{r.Level.String()}}
+		rules[i] = sarifRule{ID: r.Code, ShortDescription: sarifText{r.Short}, FullDescription: sarifText{r.Full},
+			Help: sarifText{r.Help()}, DefaultConfiguration: sarifRuleConfig{r.Level.String()}}
 	}
 	index := ruleIndexes()
 	results := make([]sarifResult, 0, len(l))
