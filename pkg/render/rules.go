@@ -72,7 +72,9 @@ var Rules = []Rule{
 
 // Help is what a finding of the rule means and how to fix or acknowledge it, with the rule's own
 // code where the text names it.
-func (r Rule) Help() string { return r.Full + " " + strings.ReplaceAll(r.Fix, "check: CODE", "check: "+r.Code) }
+func (r Rule) Help() string {
+	return r.Full + " " + strings.ReplaceAll(r.Fix, "check: CODE", "check: "+r.Code)
+}
 
 // ruleIndexes gives each code its index in Rules.
 func ruleIndexes() map[string]int {
