@@ -69,7 +69,9 @@ func synthetic(t *testing.T, more map[string]string) fstest.MapFS {
 	}
 	fsys := fstest.MapFS{}
 	for _, f := range a.Files {
-		fsys[strings.TrimPrefix(f.Name, "proposals/")] = &fstest.MapFile{Data: f.Data}
+		if name, ok := strings.CutPrefix(f.Name, "proposals/"); ok {
+			fsys[name] = &fstest.MapFile{Data: f.Data}
+		}
 	}
 	for name, text := range more {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
