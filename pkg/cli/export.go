@@ -53,7 +53,7 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 			return exportRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "json", "fdp")
+	addFormatFlag(cmd, &opts.Format, "json", "fdp", "parquet")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, - for standard output; for fdp, the folder")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
@@ -72,6 +72,9 @@ func exportRun(opts *ExportOptions) error {
 		return exportFolderRun(opts)
 	}
 	toFile := opts.Output != "-" && opts.Output != ""
+	if !toFile && opts.Format == "parquet" {
+		return usagef("--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet")
+	}
 	if toFile {
 		// Refuse before the work, not after it.
 		if err := checkOutputFile(opts.Output, "ledger."+opts.Format); err != nil {
@@ -84,6 +87,10 @@ func exportRun(opts *ExportOptions) error {
 	}
 	var out bytes.Buffer
 	switch opts.Format {
+	case "parquet":
+		if err := render.Parquet(&out, ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})); err != nil {
+			return err
+		}
 	default: // json
 		if err := render.Export(&out, render.ExportLedger{Catalog: x.l.Catalog, Proposals: x.l.Proposals, CrossCutting: x.l.CrossCutting}); err != nil {
 			return err
