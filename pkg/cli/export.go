@@ -37,6 +37,8 @@ json: every field of every file, normalised (for jq and pandas), to standard out
 fdp: a Fiscal Data Package (0.3.0) of Table 2 in the folder -o DIR: datapackage.json and
 table2.csv, a measure a year. DIR is written whole or not at all (a folder beside it, renamed
 into place); an existing DIR is replaced only when it is empty or a package budget wrote.
+parquet: every figure of every proposal one a row, amounts as DECIMAL(38,10), for DuckDB,
+pandas, Spark and the like; to -o FILE only (the README has the schema).
 
 A file given with -o is written whole or not at all (a temporary file beside it, synced, then
 renamed over it). A ledger with errors exports nothing, since figures from broken data
@@ -44,7 +46,8 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
   budget export > ledger.json
   budget export -o ledger.json
-  budget export --format fdp -o fdp`,
+  budget export --format fdp -o fdp
+  budget export --format parquet -o ledger.parquet`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
