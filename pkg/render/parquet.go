@@ -45,13 +45,15 @@ type parquetFigure struct {
 // Parquet writes every figure of the report's sheets (Figures; NewReport with Sheets) as one
 // Parquet table, one row a figure, the catalog's budget on every row. Snappy compression, data page v1 and plain
 // encodings, so that every engine reads it. An amount that does not fit DECIMAL(38,10) is an
-// error, never rounded.
+// error, never rounded. Text is written as it is: a Parquet string is data, not markup, so there
+// is nothing to neutralise.
 func Parquet(w io.Writer, r ledger.Report) error {
 	budget := ""
 	if r.Catalog != nil {
 		budget = r.Catalog.Budget
 	}
 	pw := parquet.NewGenericWriter[parquetFigure](w,
+		parquet.NewSchema("figure", parquet.SchemaOf(parquetFigure{})),
 		parquet.Compression(&parquet.Snappy),
 		parquet.DataPageVersion(1),
 		parquet.DefaultEncoding(&parquet.Plain),
