@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strconv"
+	"strings"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/parquet-go/parquet-go"
@@ -98,7 +100,7 @@ func parquetRow(budget string, f Figure) (parquetFigure, error) {
 	if f.Amount != nil {
 		b, err := decimal128(*f.Amount)
 		if err != nil {
-			return parquetFigure{}, fmt.Errorf("%s, %s %s %d: %w", f.Title, f.Table, f.Section, f.Year, err)
+			return parquetFigure{}, fmt.Errorf("%s, %s: %w", figureName(f), strings.TrimSpace(f.Table+" "+f.Section+" "+yearText(f.Year)), err)
 		}
 		r.Amount = &b
 	}
@@ -107,6 +109,21 @@ func parquetRow(budget string, f Figure) (parquetFigure, error) {
 		r.Differs = &d
 	}
 	return r, nil
+}
+
+// figureName names f's proposal: "proposal 2" or the cross-cutting proposal's id.
+func figureName(f Figure) string {
+	if f.Number != 0 {
+		return "proposal " + strconv.Itoa(f.Number)
+	}
+	return "cross-cutting proposal " + f.ID
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
 }
 
 func nullString(s string) *string {
