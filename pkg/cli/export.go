@@ -37,6 +37,8 @@ json: every field of every file, normalised (for jq and pandas), to standard out
 fdp: a Fiscal Data Package (0.3.0) of Table 2 in the folder -o DIR: datapackage.json and
 table2.csv, a measure a year. DIR is written whole or not at all (a folder beside it, renamed
 into place); an existing DIR is replaced only when it is empty or a package budget wrote.
+parquet: every figure of every proposal one a row, amounts as DECIMAL(38,10), for DuckDB,
+pandas, Spark and the like; to -o FILE only (the README has the schema).
 
 A file given with -o is written whole or not at all (a temporary file beside it, synced, then
 renamed over it). A ledger with errors exports nothing, since figures from broken data
@@ -44,7 +46,8 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
   budget export > ledger.json
   budget export -o ledger.json
-  budget export --format fdp -o fdp`,
+  budget export --format fdp -o fdp
+  budget export --format parquet -o ledger.parquet`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -53,7 +56,7 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 			return exportRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "json", "fdp")
+	addFormatFlag(cmd, &opts.Format, "json", "fdp", "parquet")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, - for standard output; for fdp, the folder")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
@@ -72,6 +75,9 @@ func exportRun(opts *ExportOptions) error {
 		return exportFolderRun(opts)
 	}
 	toFile := opts.Output != "-" && opts.Output != ""
+	if !toFile && opts.Format == "parquet" {
+		return usagef("--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet")
+	}
 	if toFile {
 		// Refuse before the work, not after it.
 		if err := checkOutputFile(opts.Output, "ledger."+opts.Format); err != nil {
@@ -84,6 +90,10 @@ func exportRun(opts *ExportOptions) error {
 	}
 	var out bytes.Buffer
 	switch opts.Format {
+	case "parquet":
+		if err := render.Parquet(&out, ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})); err != nil {
+			return err
+		}
 	default: // json
 		if err := render.Export(&out, render.ExportLedger{Catalog: x.l.Catalog, Proposals: x.l.Proposals, CrossCutting: x.l.CrossCutting}); err != nil {
 			return err

@@ -299,4 +299,7 @@ var danish = map[string]string{
 	"%s: the catalog's unit %q has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.":             "%s: katalogets enhed %q har ingen faktor i en Fiscal Data Package: skriv 1.000 kr., mio. kr. eller kr.",
 	"the catalog has no years: a Fiscal Data Package needs its fiscal period":                                  "kataloget har ingen år: en Fiscal Data Package kræver dets regnskabsperiode",
 	"output %s: give the package's own folder, which budget renames into place, e.g. -o %s":                    "output %s: angiv pakkens egen mappe, som budget omdøber på plads, f.eks. -o %s",
+
+	// export --format parquet
+	"--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet": "--format parquet skriver en binær fil: angiv den med -o FIL, f.eks. -o ledger.parquet",
 }
