@@ -35,12 +35,17 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
 
 json: every field of every file, normalised (for jq and pandas), to standard output or -o FILE.
 
+xlsx: a workbook for a spreadsheet, to -o FILE: Table 1 and Table 2 as printed, a sheet per
+proposal, validate's findings, and every figure one a row for pivot tables. Figures are
+numbers; a total row is a SUM of the rows above it.
+
 A file given with -o is written whole or not at all (a temporary file beside it, synced, then
 renamed over it). A ledger with errors exports nothing, since figures from broken data
 mislead; --allow-errors exports it anyway, with its findings marked.`,
 		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
   budget export > ledger.json
-  budget export -o ledger.json`,
+  budget export -o ledger.json
+  budget export --format xlsx -o ledger.xlsx --lang en`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -49,7 +54,7 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 			return exportRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "json")
+	addFormatFlag(cmd, &opts.Format, "json", "xlsx")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
@@ -65,6 +70,9 @@ type exportLoaded struct {
 
 func exportRun(opts *ExportOptions) error {
 	toFile := opts.Output != "-" && opts.Output != ""
+	if opts.Format == "xlsx" && !toFile {
+		return usagef("--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx")
+	}
 	if toFile {
 		// Refuse before the work, not after it.
 		if err := checkOutputFile(opts.Output, "ledger."+opts.Format); err != nil {
@@ -77,6 +85,10 @@ func exportRun(opts *ExportOptions) error {
 	}
 	var out bytes.Buffer
 	switch opts.Format {
+	case "xlsx":
+		if err := render.XLSX(&out, workbookOf(x), render.Lang(x.lang)); err != nil {
+			return err
+		}
 	default: // json
 		if err := render.Export(&out, render.ExportLedger{Catalog: x.l.Catalog, Proposals: x.l.Proposals, CrossCutting: x.l.CrossCutting}); err != nil {
 			return err
@@ -112,4 +124,17 @@ func checkOutputFile(name, example string) error {
 		}
 	}
 	return nil
+}
+
+// workbookOf is the workbook of a loaded ledger: its report (Table 1 and Table 2), every
+// proposal's sheet, numbered ones first, and its findings.
+func workbookOf(x exportLoaded) render.Workbook {
+	wb := render.Workbook{Totals: x.l.Totals(), Table2: x.l.Table2(), Findings: x.ds}
+	for _, p := range x.l.Proposals {
+		wb.Sheets = append(wb.Sheets, x.l.Sheet(p))
+	}
+	for _, c := range x.l.CrossCutting {
+		wb.Sheets = append(wb.Sheets, x.l.CrossCuttingSheet(c))
+	}
+	return wb
 }
