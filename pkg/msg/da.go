@@ -289,6 +289,7 @@ var danish = map[string]string{
 	"%s is published already: its status says so":                                                                          "%s er allerede udgivet: det siger dens status",
 	"%s has %s out of step with its proposals: run budget catalog sync first, and publish what it writes: nothing written": "%s har %s, der ikke stemmer med forslagene: kør budget catalog sync først, og udgiv det, den skriver: intet skrevet",
 	"%s: status: published": "%s: status: published",
-	"budget catalog needs a command: sync or publish (see budget catalog --help)": "budget catalog kræver en kommando: sync eller publish (se budget catalog --help)",
-	"output %s: the folder %s does not exist":                                     "output %s: mappen %s findes ikke",
+	"budget catalog needs a command: sync or publish (see budget catalog --help)":                       "budget catalog kræver en kommando: sync eller publish (se budget catalog --help)",
+	"output %s: the folder %s does not exist":                                                           "output %s: mappen %s findes ikke",
+	"--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx": "--format xlsx skriver en binær projektmappe, ikke til standard output: angiv en fil, fx -o ledger.xlsx",
 }
