@@ -437,14 +437,23 @@ func screenshot(t *testing.T, book, dir string) {
 		t.Log("no pdftoppm on PATH: no screenshot of the workbook (install poppler-utils)")
 		return
 	}
+	// A profile of its own, its locale Danish: a spreadsheet shows the file's number format
+	// (#,##0) in its locale's separators, 1.791 here, 1,791 in an English one.
+	profile := filepath.Join(dir, "home", ".config", "libreoffice", "4", "user")
+	if err := os.MkdirAll(profile, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "registrymodifications.xcu"), []byte(danishLocale), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", dir, book)
-	cmd.Env = append(os.Environ(), "HOME="+dir) // a profile of its own
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Join(dir, "home"))
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
 	}
 	pdf := strings.TrimSuffix(book, ".xlsx") + ".pdf"
 	png := filepath.Join(dir, "export-xlsx")
-	if b, err := exec.Command(pdftoppm, "-f", "1", "-l", "1", "-r", "110", "-singlefile", "-png", pdf, png).CombinedOutput(); err != nil {
+	if b, err := exec.Command(pdftoppm, "-f", "1", "-l", "1", "-r", "110", "-x", "40", "-y", "80", "-W", "1060", "-H", "360", "-singlefile", "-png", pdf, png).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, b)
 	}
 	shot, err := os.ReadFile(png + ".png")
@@ -453,3 +462,9 @@ func screenshot(t *testing.T, book, dir string) {
 	}
 	save(t, filepath.Join(out, "export-xlsx.png"), shot)
 }
+
+const danishLocale = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
+</oor:items>
+`
