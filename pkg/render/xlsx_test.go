@@ -161,3 +161,47 @@ func TestSheetName(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXFindings: the findings sheet has every finding, an error (exported with
+// --allow-errors) as one, an acknowledged warning with its reason, worded in the language.
+func TestXLSXFindings(t *testing.T) {
+	var ds diag.List
+	ds.Errorf(diag.Pos{File: "proposals/bbb/02-husleje.yaml", Line: 4, Column: 12}, "committee", "unknown-committee", "unknown committee %q: the catalog has %s", "ccc", "aaa, bbb")
+	ds.Add(diag.Diagnostic{Pos: diag.Pos{File: "proposals/aaa/01-x.yaml", Line: 9, Column: 3}, Severity: diag.Warning, Code: "sum-mismatch", Path: "economy.total", Message: "synthetic", Acknowledged: true, Reason: "the document's own sum"})
+	for _, c := range []struct {
+		l    Lang
+		want [][]string
+	}{
+		{English, [][]string{
+			{"File", "Line", "Column", "Severity", "Code", "Path", "Message", "Acknowledged", "Reason"},
+			{"proposals/bbb/02-husleje.yaml", "4", "12", "error", "unknown-committee", "committee", `unknown committee "ccc": the catalog has aaa, bbb`, "no"},
+			{"proposals/aaa/01-x.yaml", "9", "3", "warning", "sum-mismatch", "economy.total", "synthetic", "yes", "the document's own sum"},
+		}},
+		{Danish, [][]string{
+			{"Fil", "Linje", "Kolonne", "Alvor", "Kode", "Sti", "Besked", "Kvitteret", "Begrundelse"},
+			{"proposals/bbb/02-husleje.yaml", "4", "12", "fejl", "unknown-committee", "committee", `ukendt udvalg "ccc": kataloget har aaa, bbb`, "nej"},
+			{"proposals/aaa/01-x.yaml", "9", "3", "advarsel", "sum-mismatch", "economy.total", "synthetic", "ja", "the document's own sum"},
+		}},
+	} {
+		f := xlsxOf(t, Workbook{Totals: totals, Table2: table2, Findings: ds}, c.l)
+		sheet := f.GetSheetList()[2]
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(flatten(rows), "|") != strings.Join(flatten(c.want), "|") {
+			t.Errorf("%s %s:\n got %q\nwant %q", c.l, sheet, rows, c.want)
+		}
+		if typ, _ := f.GetCellType(sheet, "B2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s!B2, a line, has the type %v, want a number", sheet, typ)
+		}
+	}
+}
+
+func flatten(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, "\t"))
+	}
+	return out
+}
