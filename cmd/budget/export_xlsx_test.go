@@ -95,14 +95,7 @@ func (s xlsxSheet) cell(r, c int) xlsxCell {
 // LibreOffice shows it.
 func TestExportXLSXReadBack(t *testing.T) {
 	python := findOpenpyxl(t)
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, findings, err := check.Load(os.DirFS(filepath.Join(repo, "proposals")), "proposals", ledger.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, l, findings := bundledLedger(t)
 	var sheets []ledger.Sheet
 	for _, p := range l.Proposals {
 		sheets = append(sheets, l.Sheet(p))
@@ -468,3 +461,18 @@ const danishLocale = `<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
 </oor:items>
 `
+
+// bundledLedger is the repository's root and its bundled ledger, loaded and checked, with its
+// findings.
+func bundledLedger(t *testing.T) (string, *ledger.Ledger, diag.List) {
+	t.Helper()
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, findings, err := check.Load(os.DirFS(filepath.Join(repo, "proposals")), "proposals", ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return repo, l, findings
+}
