@@ -145,4 +145,3 @@ func proposalsRun(opts *ProposalsOptions) error {
 	}
 	return render.Proposals(opts.Out, t, opts.format, opts.lang)
 }
-
