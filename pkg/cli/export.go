@@ -126,15 +126,14 @@ func checkOutputFile(name, example string) error {
 	return nil
 }
 
-// workbookOf is the workbook of a loaded ledger: its report (Table 1 and Table 2), every
-// proposal's sheet, numbered ones first, and its findings.
+// workbookOf is the workbook of a loaded ledger: the one computed report (Table 1, Table 2 and
+// every proposal's sheet, numbered ones first), and the ledger's findings.
 func workbookOf(x exportLoaded) render.Workbook {
-	wb := render.Workbook{Totals: x.l.Totals(), Table2: x.l.Table2(), Findings: x.ds}
-	for _, p := range x.l.Proposals {
-		wb.Sheets = append(wb.Sheets, x.l.Sheet(p))
+	r := ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})
+	wb := render.Workbook{Totals: r.Totals, Table2: r.Table2, Findings: x.ds}
+	for _, p := range r.Proposals {
+		wb.Sheets = append(wb.Sheets, p.Sheet)
 	}
-	for _, c := range x.l.CrossCutting {
-		wb.Sheets = append(wb.Sheets, x.l.CrossCuttingSheet(c))
-	}
+	wb.Sheets = append(wb.Sheets, r.CrossCutting...)
 	return wb
 }
