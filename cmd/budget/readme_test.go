@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,5 +146,34 @@ func TestReadmeShowsRealCatalogFlow(t *testing.T) {
 		if !strings.Contains(string(readme), "```\n"+b+"```\n") {
 			t.Errorf("README.md does not show, as catalog_bundled_draft.txtar checks it:\n%s", b)
 		}
+	}
+}
+
+// TestReadmeShowsRealPackage: the head of the Fiscal Data Package the README shows is that of
+// the bundled catalog's package, as testdata/script/export_fdp_bundled.txtar checks it.
+func TestReadmeShowsRealPackage(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", "export_fdp_bundled.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := map[string]int{"want/datapackage.json": 12, "want/table2.csv": 4}
+	for _, f := range script.Files {
+		n, ok := heads[f.Name]
+		if !ok {
+			continue
+		}
+		delete(heads, f.Name)
+		lines := strings.SplitAfter(string(f.Data), "\n")
+		shown := fmt.Sprintf("$ head -%d fdp/%s\n%s", n, strings.TrimPrefix(f.Name, "want/"), strings.Join(lines[:min(n, len(lines))], ""))
+		if !strings.Contains(string(readme), shown) {
+			t.Errorf("README.md does not show the first %d lines of export_fdp_bundled.txtar's %s", n, f.Name)
+		}
+	}
+	for name := range heads {
+		t.Errorf("export_fdp_bundled.txtar has no %s", name)
 	}
 }

@@ -28,8 +28,8 @@ func TestFlags(t *testing.T) {
 	// The flag refuses the value as it is parsed; Main's flag error function (flagError) passes
 	// the usage error on without pflag's wording.
 	var ue usageError
-	if !errors.As(err, &ue) || ue.Error() != "--format yaml: want text, json or github" {
-		t.Errorf("bad format: got %v, want the usage error --format yaml: want text, json or github", err)
+	if !errors.As(err, &ue) || ue.Error() != "--format yaml: want text, json, github, sarif or junit" {
+		t.Errorf("bad format: got %v, want the usage error --format yaml: want text, json, github, sarif or junit", err)
 	}
 	if fe := flagError(cmd, err); fe != ue {
 		t.Errorf("flagError(%v) = %v, want %v", err, fe, ue)

@@ -34,6 +34,11 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
 		Long: `export writes the whole ledger for other programs.
 
 json: every field of every file, normalised (for jq and pandas), to standard output or -o FILE.
+fdp: a Fiscal Data Package (0.3.0) of Table 2 in the folder -o DIR: datapackage.json and
+table2.csv, a measure a year. DIR is written whole or not at all (a folder beside it, renamed
+into place); an existing DIR is replaced only when it is empty or a package budget wrote.
+parquet: every figure of every proposal one a row, amounts as DECIMAL(38,10), for DuckDB,
+pandas, Spark and the like; to -o FILE only (the README has the schema).
 
 xlsx: a workbook for a spreadsheet, to -o FILE: Table 1 and Table 2 as printed, a sheet per
 proposal, validate's findings, and every figure one a row for pivot tables. Figures are
@@ -45,6 +50,8 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
   budget export > ledger.json
   budget export -o ledger.json
+  budget export --format fdp -o fdp
+  budget export --format parquet -o ledger.parquet
   budget export --format xlsx -o ledger.xlsx --lang en`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -54,8 +61,8 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 			return exportRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "json", "xlsx")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write; - for standard output")
+	addFormatFlag(cmd, &opts.Format, "json", "fdp", "parquet", "xlsx")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, - for standard output; for fdp, the folder")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
 }
@@ -69,8 +76,14 @@ type exportLoaded struct {
 }
 
 func exportRun(opts *ExportOptions) error {
+	if opts.Format == "fdp" {
+		return exportFolderRun(opts)
+	}
 	toFile := opts.Output != "-" && opts.Output != ""
-	if opts.Format == "xlsx" && !toFile {
+	if !toFile && opts.Format == "parquet" {
+		return usagef("--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet")
+	}
+	if !toFile && opts.Format == "xlsx" {
 		return usagef("--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx")
 	}
 	if toFile {
@@ -85,6 +98,10 @@ func exportRun(opts *ExportOptions) error {
 	}
 	var out bytes.Buffer
 	switch opts.Format {
+	case "parquet":
+		if err := render.Parquet(&out, ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})); err != nil {
+			return err
+		}
 	case "xlsx":
 		if err := render.XLSX(&out, workbookOf(x), render.Lang(x.lang)); err != nil {
 			return err
@@ -99,6 +116,23 @@ func exportRun(opts *ExportOptions) error {
 		return err
 	}
 	return writeReport(opts.Output, out.Bytes())
+}
+
+// exportFolderRun writes a format that is a folder of files: fdp, the Fiscal Data Package of
+// Table 2, as computed (see render.FiscalDataPackage).
+func exportFolderRun(opts *ExportOptions) error {
+	if err := checkOutputFolder(opts.Output, opts.Format); err != nil {
+		return err
+	}
+	x, err := opts.loadForExport()
+	if err != nil {
+		return err
+	}
+	files, err := render.FiscalDataPackage(x.l.Catalog, x.l.Table2())
+	if err != nil {
+		return err
+	}
+	return writeFolder(opts.Output, files)
 }
 
 // loadForExport loads the ledger for an export as a report is loaded (loadChecked), but with

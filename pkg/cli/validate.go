@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"maps"
+	"runtime/debug"
+	"slices"
+
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/spf13/cobra"
@@ -30,11 +34,18 @@ Warnings are the document's own inconsistencies (a total that is not the sum of 
 a sign against the rule, a catalog row that differs from the proposal's table, a payback
 that does not follow from it); a file acknowledges them under "acknowledged:".
 
+--format sarif writes a SARIF 2.1.0 log for GitHub code scanning: a rule for every finding
+code, a result for every finding, an acknowledged one (always, whatever --all says) suppressed
+with its reason. --format junit writes JUnit XML: a test case for every data file, a failure
+for every error, and with --strict for every unacknowledged warning; other warnings and
+acknowledged findings are notes in the case's system-out.
+
 Exit status: 0 clean, 1 the data failed (errors; with --strict also unacknowledged
-warnings), 2 usage or I/O error.`,
+warnings), 2 usage or I/O error, in every format.`,
 		Example: `  budget validate
   budget validate --strict --format github
-  budget validate --all --format json | jq '.diagnostics[] | select(.acknowledged)'`,
+  budget validate --all --format json | jq '.diagnostics[] | select(.acknowledged)'
+  budget validate --format sarif > budget.sarif`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -45,7 +56,7 @@ warnings), 2 usage or I/O error.`,
 	}
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on unacknowledged warnings too")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also list acknowledged findings, with their reasons")
-	addFormatFlag(cmd, &opts.Format, textFormat, "json", "github\tActions annotations")
+	addFormatFlag(cmd, &opts.Format, textFormat, "json", "github\tActions annotations", "sarif\tSARIF 2.1.0 for code scanning", "junit\tJUnit XML, a test case a file")
 	return cmd
 }
 
@@ -60,6 +71,10 @@ func validateRun(opts *ValidateOptions) error {
 		err = render.Diagnostics(opts.Out, ds, o)
 	case "github":
 		err = diag.WriteGitHub(opts.Out, ds, o)
+	case "sarif":
+		err = render.SARIF(opts.Out, ds, render.SARIFTool{Version: buildVersion()}, o)
+	case "junit":
+		err = render.JUnit(opts.Out, slices.Sorted(maps.Keys(l.Docs)), ds, opts.Strict, o)
 	default:
 		err = diag.WriteText(opts.Out, ds, l.Source, o)
 	}
@@ -71,4 +86,13 @@ func validateRun(opts *ValidateOptions) error {
 		return errDataFailed
 	}
 	return nil
+}
+
+// buildVersion is the module version budget was built as (go install ...@v1.2.3), or devel for
+// a build from a checkout.
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
 }

@@ -289,7 +289,20 @@ var danish = map[string]string{
 	"%s is published already: its status says so":                                                                          "%s er allerede udgivet: det siger dens status",
 	"%s has %s out of step with its proposals: run budget catalog sync first, and publish what it writes: nothing written": "%s har %s, der ikke stemmer med forslagene: kør budget catalog sync først, og udgiv det, den skriver: intet skrevet",
 	"%s: status: published": "%s: status: published",
-	"budget catalog needs a command: sync or publish (see budget catalog --help)":                       "budget catalog kræver en kommando: sync eller publish (se budget catalog --help)",
-	"output %s: the folder %s does not exist":                                                           "output %s: mappen %s findes ikke",
+	"budget catalog needs a command: sync or publish (see budget catalog --help)":               "budget catalog kræver en kommando: sync eller publish (se budget catalog --help)",
+	"output %s: the folder %s does not exist":                                                   "output %s: mappen %s findes ikke",
+	"--format %s writes a folder of files: give it with -o DIR":                                 "--format %s skriver en mappe med filer: angiv den med -o MAPPE",
+	"output %s is not a folder: --format %s writes a folder of files; give a new folder's name": "output %s er ikke en mappe: --format %s skriver en mappe med filer; angiv navnet på en ny mappe",
+	"cannot read %s: %v": "kan ikke læse %s: %v",
+	"output %s is a folder that holds other files than a package of budget's (%s): give a new or empty folder": "output %s er en mappe med andre filer end en pakke fra budget (%s): angiv en ny eller tom mappe",
+	"the ledger has no catalog: a Fiscal Data Package needs its unit and years":                                "ledgeren har intet katalog: en Fiscal Data Package kræver dets enhed og år",
+	"%s: the catalog's unit %q has no Fiscal Data Package factor: want 1.000 kr., mio. kr. or kr.":             "%s: katalogets enhed %q har ingen faktor i en Fiscal Data Package: skriv 1.000 kr., mio. kr. eller kr.",
+	"the catalog has no years: a Fiscal Data Package needs its fiscal period":                                  "kataloget har ingen år: en Fiscal Data Package kræver dets regnskabsperiode",
+	"output %s: give the package's own folder, which budget renames into place, e.g. -o %s":                    "output %s: angiv pakkens egen mappe, som budget omdøber på plads, f.eks. -o %s",
+
+	// export --format parquet
+	"--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet": "--format parquet skriver en binær fil: angiv den med -o FIL, f.eks. -o ledger.parquet",
+
+	// export --format xlsx
 	"--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx": "--format xlsx skriver en binær projektmappe, ikke til standard output: angiv en fil, fx -o ledger.xlsx",
 }

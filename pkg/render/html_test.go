@@ -2,31 +2,18 @@ package render
 
 import (
 	"bytes"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
-	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/shopspring/decimal"
 )
 
 // fixtureLedger loads the small ledger the end-to-end scenarios use.
 func fixtureLedger(t *testing.T) *ledger.Ledger {
 	t.Helper()
-	a, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "ledger.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		if name, ok := strings.CutPrefix(f.Name, "proposals/"); ok {
-			fsys[name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	l, ds, err := ledger.Load(fsys, "proposals")
+	l, ds, err := ledger.Load(synthetic(t, nil), "proposals")
 	if err != nil || ds.HasErrors() {
 		t.Fatalf("fixture ledger: %v %v", err, ds)
 	}

@@ -218,6 +218,8 @@ func (m models) render(t *testing.T) []output {
 	add("validate text", "diag", func(b *bytes.Buffer) error { return diag.WriteText(b, m.Diags, src, diag.Options{All: true}) })
 	add("validate json", "json", func(b *bytes.Buffer) error { return Diagnostics(b, m.Diags, diag.Options{All: true}) })
 	add("validate github", "github", func(b *bytes.Buffer) error { return diag.WriteGitHub(b, m.Diags, diag.Options{All: true}) })
+	add("validate sarif", "sarif", func(b *bytes.Buffer) error { return SARIF(b, m.Diags, SARIFTool{Version: "devel"}, diag.Options{}) })
+	add("validate junit", "junit", func(b *bytes.Buffer) error { return JUnit(b, nil, m.Diags, true, diag.Options{}) })
 	return outs
 }
 
@@ -316,6 +318,16 @@ func checkOutput(t *testing.T, o, plain output, m models) {
 					fail("cell %q is a formula", got[i][j])
 				}
 			}
+		}
+	case "sarif":
+		got, want := validSARIF(t, []byte(o.text)), validSARIF(t, []byte(plain.text))
+		if len(got.Runs[0].Results) != len(want.Runs[0].Results) {
+			fail("%d results, %d with plain words", len(got.Runs[0].Results), len(want.Runs[0].Results))
+		}
+	case "junit":
+		got, want := parseJUnit(t, o.text), parseJUnit(t, plain.text)
+		if got.Tests != want.Tests || got.Failures != want.Failures {
+			fail("%d tests, %d failing; with plain words %d, %d", got.Tests, got.Failures, want.Tests, want.Failures)
 		}
 	case "json":
 		if !json.Valid([]byte(o.text)) {

@@ -1,8 +1,9 @@
 package render
 
 // The machine contract: every JSON document budget writes (totals, proposals, show, target,
-// diff, validate, export), its types and how each is filled from the computed report, and the
-// one encoder that writes them all. A change to what other tools read is reviewed here.
+// diff, validate, export, the Fiscal Data Package's datapackage.json), its types and how each
+// is filled from the computed report, and the one encoder that writes them all. A change to
+// what other tools read is reviewed here.
 //
 // Amounts are decimal strings (never numbers, so that no reader rounds them), keyed by year;
 // text is exact, its hidden characters written as \u escapes (escape.JSON), so that the JSON is
@@ -611,4 +612,75 @@ func writeIndented(w *bufio.Writer, v any, prefix string) error {
 	}
 	_, err = w.Write(b)
 	return err
+}
+
+// The Fiscal Data Package's datapackage.json (FiscalDataPackage fills it), in the order the
+// Fiscal Data Package 0.3.0 spec presents its properties.
+type fdpPackage struct {
+	Profile      string        `json:"profile"`
+	Name         string        `json:"name"`
+	Title        string        `json:"title"`
+	Description  string        `json:"description"`
+	CountryCode  string        `json:"countryCode"`
+	Granularity  string        `json:"granularity"`
+	FiscalPeriod fdpPeriod     `json:"fiscalPeriod"`
+	Resources    []fdpResource `json:"resources"`
+	Model        fdpModel      `json:"model"`
+}
+
+type fdpPeriod struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type fdpResource struct {
+	Profile   string    `json:"profile"`
+	Name      string    `json:"name"`
+	Path      string    `json:"path"`
+	Title     string    `json:"title"`
+	Format    string    `json:"format"`
+	Mediatype string    `json:"mediatype"`
+	Encoding  string    `json:"encoding"`
+	Schema    fdpSchema `json:"schema"`
+}
+
+type fdpSchema struct {
+	Fields        []fdpField `json:"fields"`
+	MissingValues []string   `json:"missingValues"`
+}
+
+type fdpField struct {
+	Name        string          `json:"name"`
+	Title       string          `json:"title"`
+	Type        string          `json:"type"`
+	Constraints *fdpConstraints `json:"constraints,omitempty"`
+}
+
+type fdpConstraints struct {
+	Required bool     `json:"required,omitempty"`
+	Enum     []string `json:"enum,omitempty"`
+}
+
+type fdpModel struct {
+	Measures   map[string]fdpMeasure   `json:"measures"`
+	Dimensions map[string]fdpDimension `json:"dimensions"`
+}
+
+type fdpMeasure struct {
+	Source   string `json:"source"`
+	Currency string `json:"currency"`
+	Factor   int    `json:"factor"`
+	Phase    string `json:"phase"`
+}
+
+type fdpDimension struct {
+	DimensionType      string                  `json:"dimensionType"`
+	ClassificationType string                  `json:"classificationType,omitempty"`
+	Attributes         map[string]fdpAttribute `json:"attributes"`
+	PrimaryKey         []string                `json:"primaryKey"`
+}
+
+type fdpAttribute struct {
+	Source   string `json:"source"`
+	Labelfor string `json:"labelfor,omitempty"`
 }
