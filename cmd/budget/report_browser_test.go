@@ -91,14 +91,7 @@ const readReport = `(() => {
 // one README shows.
 func TestReportInBrowser(t *testing.T) {
 	browser := findChromium(t)
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, findings, err := check.Load(os.DirFS(filepath.Join(repo, "proposals")), "proposals", ledger.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, l, findings := bundledLedger(t)
 	dir := t.TempDir()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

@@ -40,6 +40,10 @@ into place); an existing DIR is replaced only when it is empty or a package budg
 parquet: every figure of every proposal one a row, amounts as DECIMAL(38,10), for DuckDB,
 pandas, Spark and the like; to -o FILE only (the README has the schema).
 
+xlsx: a workbook for a spreadsheet, to -o FILE: Table 1 and Table 2 as printed, a sheet per
+proposal, validate's findings, and every figure one a row for pivot tables. Figures are
+numbers; a total row is a SUM of the rows above it.
+
 A file given with -o is written whole or not at all (a temporary file beside it, synced, then
 renamed over it). A ledger with errors exports nothing, since figures from broken data
 mislead; --allow-errors exports it anyway, with its findings marked.`,
@@ -47,7 +51,8 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
   budget export > ledger.json
   budget export -o ledger.json
   budget export --format fdp -o fdp
-  budget export --format parquet -o ledger.parquet`,
+  budget export --format parquet -o ledger.parquet
+  budget export --format xlsx -o ledger.xlsx --lang en`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -56,7 +61,7 @@ mislead; --allow-errors exports it anyway, with its findings marked.`,
 			return exportRun(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "json", "fdp", "parquet")
+	addFormatFlag(cmd, &opts.Format, "json", "fdp", "parquet", "xlsx")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "file to write, - for standard output; for fdp, the folder")
 	cmd.Flags().BoolVar(&opts.AllowErrors, "allow-errors", false, "export a ledger with errors, its findings marked, instead of refusing it")
 	return cmd
@@ -78,6 +83,9 @@ func exportRun(opts *ExportOptions) error {
 	if !toFile && opts.Format == "parquet" {
 		return usagef("--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet")
 	}
+	if !toFile && opts.Format == "xlsx" {
+		return usagef("--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx")
+	}
 	if toFile {
 		// Refuse before the work, not after it.
 		if err := checkOutputFile(opts.Output, "ledger."+opts.Format); err != nil {
@@ -92,6 +100,10 @@ func exportRun(opts *ExportOptions) error {
 	switch opts.Format {
 	case "parquet":
 		if err := render.Parquet(&out, ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})); err != nil {
+			return err
+		}
+	case "xlsx":
+		if err := render.XLSX(&out, workbookOf(x), render.Lang(x.lang)); err != nil {
 			return err
 		}
 	default: // json
@@ -146,4 +158,16 @@ func checkOutputFile(name, example string) error {
 		}
 	}
 	return nil
+}
+
+// workbookOf is the workbook of a loaded ledger: the one computed report (Table 1, Table 2 and
+// every proposal's sheet, numbered ones first), and the ledger's findings.
+func workbookOf(x exportLoaded) render.Workbook {
+	r := ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})
+	wb := render.Workbook{Totals: r.Totals, Table2: r.Table2, Findings: x.ds}
+	for _, p := range r.Proposals {
+		wb.Sheets = append(wb.Sheets, p.Sheet)
+	}
+	wb.Sheets = append(wb.Sheets, r.CrossCutting...)
+	return wb
 }

@@ -302,4 +302,7 @@ var danish = map[string]string{
 
 	// export --format parquet
 	"--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet": "--format parquet skriver en binær fil: angiv den med -o FIL, f.eks. -o ledger.parquet",
+
+	// export --format xlsx
+	"--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx": "--format xlsx skriver en binær projektmappe, ikke til standard output: angiv en fil, fx -o ledger.xlsx",
 }

@@ -99,6 +99,8 @@ func totalsGrid(t ledger.Totals, l Lang) *grid {
 	return g
 }
 
+var numberHeader = words{"Nr.", "No."}
+
 var sectionNames = map[string][2]string{
 	"investment":    {"Investeringsforslag", "Investment proposals"},
 	"cross-cutting": {"Tværgående forslag", "Cross-cutting proposals"},
@@ -122,7 +124,7 @@ func proposalsGrid(t ledger.Table2, l Lang) *grid {
 	if n := len(years); n > 0 && t.Years[n-1] == t.PermanentYear {
 		years[n-1] += l.word(" (varig)", " (permanent)")
 	}
-	g.header = append([]string{l.word("Nr.", "No."), l.word("Udvalg / forslag", "Committee / proposal")}, years...)
+	g.header = append([]string{numberHeader.in(l), l.word("Udvalg / forslag", "Committee / proposal")}, years...)
 	g.header = append(g.header, l.word("Samlet investering", "Total investment"), l.word("Godkendt med", "Approved with"))
 	g.numeric = make([]bool, len(g.header))
 	for i := 2; i < len(g.header)-1; i++ {

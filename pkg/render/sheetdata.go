@@ -137,17 +137,22 @@ func Figures(ss []ledger.Sheet) []Figure {
 	return out
 }
 
+// figureHeader names the columns of a Figure as show's CSV and the workbook's tidy sheet write
+// them.
+func figureHeader(l Lang) []string {
+	if l == English {
+		return []string{"number", "id", "committee", "committee_name", "table", "section", "item", "area", "source", "year", "amount", "unit", "price_level", "differs"}
+	}
+	return []string{"nr", "id", "udvalg", "udvalgsnavn", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "enhed", "prisniveau", "afviger"}
+}
+
 // sheetsCSV writes every figure of the sheets one a line (long format, Figures), so that tables
 // with different year columns fit one file. A payback is in years, so it has no unit; one budget
 // finds never reached has an empty amount. Text (summary, follow-up, risk) is left to the other
 // formats.
 func sheetsCSV(w io.Writer, ss []ledger.Sheet, l Lang) error {
 	cw := csv.NewWriter(w)
-	header := []string{"nr", "id", "udvalg", "udvalgsnavn", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "enhed", "prisniveau", "afviger"}
-	if l == English {
-		header = []string{"number", "id", "committee", "committee_name", "table", "section", "item", "area", "source", "year", "amount", "unit", "price_level", "differs"}
-	}
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(figureHeader(l)); err != nil {
 		return err
 	}
 	for _, f := range Figures(ss) {
