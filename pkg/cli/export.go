@@ -30,7 +30,7 @@ func NewCmdExport(g *Global, s Streams, runF func(*ExportOptions) error) *cobra.
 	opts := &ExportOptions{Global: g, Streams: s, Load: g.load}
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "The whole ledger, normalised, every field, as JSON",
+		Short: "The ledger for other programs: JSON, a workbook, Parquet, a Fiscal Data Package",
 		Long: `export writes the whole ledger for other programs.
 
 json: every field of every file, normalised (for jq and pandas), to standard output or -o FILE.
@@ -39,14 +39,14 @@ table2.csv, a measure a year. DIR is written whole or not at all (a folder besid
 into place); an existing DIR is replaced only when it is empty or a package budget wrote.
 parquet: every figure of every proposal one a row, amounts as DECIMAL(38,10), for DuckDB,
 pandas, Spark and the like; to -o FILE only (the README has the schema).
-
 xlsx: a workbook for a spreadsheet, to -o FILE: Table 1 and Table 2 as printed, a sheet per
 proposal, validate's findings, and every figure one a row for pivot tables. Figures are
 numbers; a total row is a SUM of the rows above it.
 
 A file given with -o is written whole or not at all (a temporary file beside it, synced, then
 renamed over it). A ledger with errors exports nothing, since figures from broken data
-mislead; --allow-errors exports it anyway, with its findings marked.`,
+mislead; --allow-errors exports it anyway, its errors printed on standard error and marked in
+the JSON (under "errors") and in the workbook (its findings sheet).`,
 		Example: `  budget export --format json | jq '.proposals[] | {number, title}'
   budget export > ledger.json
   budget export -o ledger.json
@@ -107,7 +107,8 @@ func exportRun(opts *ExportOptions) error {
 			return err
 		}
 	default: // json
-		if err := render.Export(&out, render.ExportLedger{Catalog: x.l.Catalog, Proposals: x.l.Proposals, CrossCutting: x.l.CrossCutting}); err != nil {
+		if err := render.Export(&out, render.ExportLedger{Catalog: x.l.Catalog, Proposals: x.l.Proposals, CrossCutting: x.l.CrossCutting,
+			Errors: x.ds.Errors(), Lang: x.lang}); err != nil {
 			return err
 		}
 	}

@@ -562,6 +562,11 @@ type ExportLedger struct {
 	Catalog      *proposal.Catalog        `json:"catalog"`
 	Proposals    []*proposal.Proposal     `json:"proposals"`
 	CrossCutting []*proposal.CrossCutting `json:"cross_cutting"`
+	// Errors are the ledger's errors, for an export of a ledger that has some (export
+	// --allow-errors): written as "errors", validate's JSON diagnostics, in Lang; absent when
+	// there are none, so that a clean ledger's export is as it always was.
+	Errors diag.List `json:"-"`
+	Lang   msg.Lang  `json:"-"`
 }
 
 // Export writes the whole ledger, normalised, as JSON. It writes the same bytes as writeJSON of
@@ -580,6 +585,12 @@ func Export(w io.Writer, l ExportLedger) error {
 	bw.WriteString(",\n  \"cross_cutting\": ")
 	if err := writeList(bw, l.CrossCutting); err != nil {
 		return err
+	}
+	if len(l.Errors) > 0 {
+		bw.WriteString(",\n  \"errors\": ")
+		if err := writeList(bw, diagnosticsOf(l.Errors, l.Lang)); err != nil {
+			return err
+		}
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
