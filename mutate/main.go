@@ -346,7 +346,8 @@ func moduleRoot() (string, error) {
 }
 
 // copyModule copies the files git knows of (tracked, and untracked but not ignored) from root to
-// dst: the module as a commit would have it, with the changes not yet committed.
+// dst: the module as a commit would have it, with the changes not yet committed; and links the
+// test readers of .cache/.
 func copyModule(root, dst string) error {
 	cmd := exec.Command("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
 	cmd.Dir = root
@@ -384,6 +385,13 @@ func copyModule(root, dst string) error {
 			if err := os.WriteFile(to, data, info.Mode().Perm()); err != nil {
 				return err
 			}
+		}
+	}
+	// The test readers the .ci/install-* scripts put in .cache/ (ignored by git), which the
+	// export tests run: linked, not copied, and only read.
+	if st, err := os.Stat(filepath.Join(root, ".cache")); err == nil && st.IsDir() {
+		if err := os.Symlink(filepath.Join(root, ".cache"), filepath.Join(dst, ".cache")); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -411,4 +411,17 @@ var mutants = []mutant{
 	{"publish-out-of-step", "pkg/cli/catalog.go",
 		`if im := c.l.Implied(); len(im.Figures) > 0 || len(im.Rows) > 0 {`, `if im := c.l.Implied(); len(im.Rows) > 0 {`,
 		"catalog publish publishes a draft whose figures are out of step with its proposals"},
+	// Data out (issue 13).
+	{"fdp-phase", "pkg/render/fdp.go",
+		"\tif c.Draft() {\n\t\tphase = \"proposed\"", "\tif !c.Draft() {\n\t\tphase = \"proposed\"",
+		"a published catalog's Fiscal Data Package says its figures are proposed, a draft's approved"},
+	{"sarif-no-suppression", "pkg/render/sarif.go",
+		`r.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: escape.Terminal(d.Reason)}}`, `r.Suppressions = nil`,
+		"code scanning opens an alert for every acknowledged finding"},
+	{"parquet-scale", "pkg/render/parquet.go",
+		`if shift := int64(d.Exponent()) + ParquetScale; shift >= 0 {`, `if shift := int64(d.Exponent()) + ParquetScale - 1; shift >= 0 {`,
+		"every Parquet amount is a tenth of the ledger's"},
+	{"xlsx-no-formula", "pkg/render/xlsx.go",
+		`return excelize.Cell{StyleID: id, Value: f, Formula: c.formula}, err`, `return excelize.Cell{StyleID: id, Value: f}, err`,
+		"the workbook's totals are bare values, not the SUM a spreadsheet user expects"},
 }

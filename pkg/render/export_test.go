@@ -23,7 +23,7 @@ func TestExportIsWriteJSON(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			var got, want bytes.Buffer
-			if err := Export(&got, ExportLedger{l.Catalog, l.Proposals, l.CrossCutting}); err != nil {
+			if err := Export(&got, ExportLedger{Catalog: l.Catalog, Proposals: l.Proposals, CrossCutting: l.CrossCutting}); err != nil {
 				t.Fatal(err)
 			}
 			if err := writeJSON(&want, struct {
