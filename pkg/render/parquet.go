@@ -1,13 +1,13 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"math/big"
 	"strconv"
 	"strings"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/parquet-go/parquet-go"
 	"github.com/shopspring/decimal"
 )
@@ -100,7 +100,7 @@ func parquetRow(budget string, f Figure) (parquetFigure, error) {
 	if f.Amount != nil {
 		b, err := decimal128(*f.Amount)
 		if err != nil {
-			return parquetFigure{}, fmt.Errorf("%s, %s: %w", figureName(f), strings.TrimSpace(f.Table+" "+f.Section+" "+yearText(f.Year)), err)
+			return parquetFigure{}, msg.Errorf("%s, %s: %w", figureName(f), strings.TrimSpace(f.Table+" "+f.Section+" "+yearText(f.Year)), err)
 		}
 		r.Amount = &b
 	}
@@ -146,12 +146,12 @@ func decimal128(d decimal.Decimal) ([16]byte, error) {
 	} else {
 		q, m := new(big.Int).QuoRem(u, new(big.Int).Exp(ten, big.NewInt(-shift), nil), new(big.Int))
 		if m.Sign() != 0 {
-			return out, fmt.Errorf("amount %s has more than %d decimal places, which Parquet's DECIMAL(%d,%d) cannot hold", d, ParquetScale, ParquetPrecision, ParquetScale)
+			return out, msg.Errorf("amount %s has more than %d decimal places, which Parquet's DECIMAL(%d,%d) cannot hold", d, ParquetScale, ParquetPrecision, ParquetScale)
 		}
 		u = q
 	}
 	if new(big.Int).Abs(u).Cmp(new(big.Int).Exp(ten, big.NewInt(ParquetPrecision), nil)) >= 0 {
-		return out, fmt.Errorf("amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold", d, ParquetPrecision-ParquetScale, ParquetPrecision, ParquetScale)
+		return out, msg.Errorf("amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold", d, ParquetPrecision-ParquetScale, ParquetPrecision, ParquetScale)
 	}
 	if u.Sign() < 0 { // two's complement: 2^128 + u
 		u.Add(u, new(big.Int).Lsh(big.NewInt(1), 128))

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -477,7 +476,7 @@ func exactFloat(d decimal.Decimal) (float64, error) {
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	back, err := decimal.NewFromString(s)
 	if err != nil || !back.Equal(d) || significantDigits(s) > maxExactDigits {
-		return 0, fmt.Errorf("the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly", d.String(), maxExactDigits)
+		return 0, msg.Errorf("the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly", d.String(), maxExactDigits)
 	}
 	return f, nil
 }
