@@ -391,7 +391,7 @@ var mutants = []mutant{
 		`places = max(places, -a.Value.Exponent())`, `places = -a.Value.Exponent()`,
 		"the intro's figures are rounded to the last one's decimals (101,8 and 62: whole millions)"},
 	{"sync-published", "pkg/cli/catalog.go",
-		`if !cat.Draft() {`, `if cat.Status == "published" {`,
+		"\tif cat.Draft() {\n\t\treturn nil\n\t}", "\tif cat.Status != \"published\" {\n\t\treturn nil\n\t}",
 		"catalog sync rewrites a catalog without a status, which is published"},
 	{"format-no-alias", "pkg/cli/formatflag.go",
 		`if name == tableAlias {`, `if name == "" {`,

@@ -80,11 +80,8 @@ func exportRun(opts *ExportOptions) error {
 		return exportFolderRun(opts)
 	}
 	toFile := opts.Output != "-" && opts.Output != ""
-	if !toFile && opts.Format == "parquet" {
-		return usagef("--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet")
-	}
-	if !toFile && opts.Format == "xlsx" {
-		return usagef("--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx")
+	if !toFile && (opts.Format == "parquet" || opts.Format == "xlsx") {
+		return usagef("--format %s writes a binary file, not for standard output: give one with -o FILE, e.g. -o ledger.%s", opts.Format, opts.Format)
 	}
 	if toFile {
 		// Refuse before the work, not after it.

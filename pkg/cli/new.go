@@ -162,10 +162,10 @@ func newRun(opts *NewOptions) error {
 // one row of Table 2 told twice, and budget show could not tell them apart. Titles are
 // compared as a reader would: in any case, with runs of spaces as one.
 func titleTaken(l *ledger.Ledger, title string) error {
-	want := sameTitle(title)
+	want := ledger.FoldName(title)
 	taken := func(file string, titles ...string) error {
 		for _, t := range titles {
-			if sameTitle(t) == want {
+			if ledger.FoldName(t) == want {
 				return usagef("%s has the title %s already: give the new proposal another: nothing written", file, diag.Quote(t))
 			}
 		}
@@ -183,9 +183,6 @@ func titleTaken(l *ledger.Ledger, title string) error {
 	}
 	return nil
 }
-
-// sameTitle is a title as titleTaken compares it.
-func sameTitle(t string) string { return strings.Join(strings.Fields(strings.ToLower(t)), " ") }
 
 var numberPrefix = regexp.MustCompile(`^([0-9]+)-`)
 

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
 	"github.com/budget-ledger/budget/pkg/ledger"
@@ -54,8 +52,8 @@ func htmlReportRun(opts *HTMLReportOptions) error {
 	toFile := opts.Output != "-" && opts.Output != ""
 	if toFile {
 		// Refuse before the work, not after it.
-		if st, err := os.Stat(opts.Output); err == nil && st.IsDir() {
-			return usagef("output %s is a directory: give a file name, e.g. -o %s", opts.Output, filepath.Join(opts.Output, "report.html"))
+		if err := checkOutputFile(opts.Output, "report.html"); err != nil {
+			return err
 		}
 	}
 	l, err := opts.Global.loadForReport(opts.Load, opts.Streams)

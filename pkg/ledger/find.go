@@ -25,7 +25,7 @@ func (l *Ledger) FindSheet(ref string) (Sheet, error) {
 		}
 		return Sheet{}, msg.Errorf("no proposal number %d: the ledger has %s", n, l.numberSpan())
 	}
-	want := foldName(ref)
+	want := FoldName(ref)
 	var whole, begun []candidate
 	for _, c := range l.candidates() {
 		w, b := c.matches(want)
@@ -94,14 +94,14 @@ func (c candidate) matches(want string) (whole, begins bool) {
 func (l *Ledger) candidates() []candidate {
 	out := make([]candidate, 0, len(l.Proposals)+len(l.CrossCutting))
 	for i, p := range l.Proposals {
-		c := candidate{label: fmt.Sprintf("%d %q", p.Number, p.Title), number: p.Number, index: i, names: []string{foldName(p.Title)}}
+		c := candidate{label: fmt.Sprintf("%d %q", p.Number, p.Title), number: p.Number, index: i, names: []string{FoldName(p.Title)}}
 		if p.Doc != nil {
 			c.names = append(c.names, FileSlug(p.Doc.File))
 		}
 		out = append(out, c)
 	}
 	for i, x := range l.CrossCutting {
-		c := candidate{label: fmt.Sprintf("%s %q", x.ID, x.Title), index: i, names: []string{foldName(x.Title), foldName(x.ID)}}
+		c := candidate{label: fmt.Sprintf("%s %q", x.ID, x.Title), index: i, names: []string{FoldName(x.Title), FoldName(x.ID)}}
 		if x.Doc != nil {
 			c.names = append(c.names, FileSlug(x.Doc.File))
 		}
@@ -110,8 +110,9 @@ func (l *Ledger) candidates() []candidate {
 	return out
 }
 
-// foldName is s as FindSheet compares it: lower case, each run of white space one space.
-func foldName(s string) string {
+// FoldName is a name (a title, an id) as a reader compares it, and FindSheet and budget new's
+// check of titles do: lower case, each run of white space one space.
+func FoldName(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 

@@ -301,11 +301,10 @@ var danish = map[string]string{
 	"output %s: give the package's own folder, which budget renames into place, e.g. -o %s":                    "output %s: angiv pakkens egen mappe, som budget omdøber på plads, f.eks. -o %s",
 
 	// export --format parquet
-	"--format parquet writes a binary file: give one with -o FILE, e.g. -o ledger.parquet": "--format parquet skriver en binær fil: angiv den med -o FIL, f.eks. -o ledger.parquet",
 
 	// export --format xlsx
-	"--format xlsx writes a binary workbook, not for standard output: give a file, e.g. -o ledger.xlsx":      "--format xlsx skriver en binær projektmappe, ikke til standard output: angiv en fil, fx -o ledger.xlsx",
 	"amount %s has more than %d decimal places, which Parquet's DECIMAL(%d,%d) cannot hold":                  "beløbet %s har flere end %d decimaler, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold": "beløbet %s har flere end %d cifre før kommaet, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly":        "tallet %s har flere end %d betydende cifre, mere end et regnearks tal kan rumme præcist",
+	"--format %s writes a binary file, not for standard output: give one with -o FILE, e.g. -o ledger.%s":    "--format %s skriver en binær fil, ikke til standard output: angiv en med -o FIL, fx -o ledger.%s",
 }

@@ -126,12 +126,22 @@ func HTML(w io.Writer, r ledger.Report, lang Lang) error {
 	return err
 }
 
+// table1Title and table2Title are the catalog's two tables' titles, as the report and the
+// workbook head them.
+func table1Title(l Lang) string {
+	return l.word("Tabel 1. Effektiviseringer fordelt på udvalg", "Table 1. Efficiencies by committee")
+}
+
+func table2Title(l Lang) string {
+	return l.word("Tabel 2. Effektiviseringer fordelt på forslag", "Table 2. Efficiencies by proposal")
+}
+
 func wordsOf(l Lang) htmlWords {
 	return htmlWords{
 		Contents:     l.word("Indhold", "Contents"),
-		Table1:       l.word("Tabel 1. Effektiviseringer fordelt på udvalg", "Table 1. Efficiencies by committee"),
+		Table1:       table1Title(l),
 		Table1Chart:  l.word("Effektiviseringer pr. år fordelt på udvalg", "Efficiencies per year by committee"),
-		Table2:       l.word("Tabel 2. Effektiviseringer fordelt på forslag", "Table 2. Efficiencies by proposal"),
+		Table2:       table2Title(l),
 		Proposals:    l.word("Forslagene", "The proposals"),
 		CrossCutting: l.word("Tværgående forslag", "Cross-cutting proposals"),
 		Economy:      l.word("Forslagets samlede økonomiske konsekvenser", "The proposal's total economic consequences"),

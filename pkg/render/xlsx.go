@@ -42,8 +42,8 @@ func XLSX(w io.Writer, wb Workbook, l Lang) error {
 	x := newXLSXBook(l)
 	defer x.f.Close()
 	sheets := []xsheet{
-		gridSheet(l.word("Tabel 1", "Table 1"), l.word("Tabel 1. Effektiviseringer fordelt på udvalg", "Table 1. Efficiencies by committee"), totalsGrid(wb.Totals, l), sumColumns(wb.Totals.Years, 1)),
-		gridSheet(l.word("Tabel 2", "Table 2"), l.word("Tabel 2. Effektiviseringer fordelt på forslag", "Table 2. Efficiencies by proposal"), proposalsGrid(wb.Table2, l), sumColumns(wb.Table2.Years, 2, 1)),
+		gridSheet(l.word("Tabel 1", "Table 1"), table1Title(l), totalsGrid(wb.Totals, l), sumColumns(wb.Totals.Years, 1)),
+		gridSheet(l.word("Tabel 2", "Table 2"), table2Title(l), proposalsGrid(wb.Table2, l), sumColumns(wb.Table2.Years, 2, 1)),
 	}
 	for _, s := range wb.Sheets {
 		sheets = append(sheets, proposalSheet(s, l))
