@@ -162,10 +162,5 @@ func checkOutputFile(name, example string) error {
 // every proposal's sheet, numbered ones first), and the ledger's findings.
 func workbookOf(x exportLoaded) render.Workbook {
 	r := ledger.NewReport(x.l, ledger.ReportOptions{Sheets: true})
-	wb := render.Workbook{Totals: r.Totals, Table2: r.Table2, Findings: x.ds}
-	for _, p := range r.Proposals {
-		wb.Sheets = append(wb.Sheets, p.Sheet)
-	}
-	wb.Sheets = append(wb.Sheets, r.CrossCutting...)
-	return wb
+	return render.Workbook{Totals: r.Totals, Table2: r.Table2, Findings: x.ds, Sheets: render.ReportSheets(r)}
 }

@@ -159,13 +159,3 @@ func decimal128(d decimal.Decimal) ([16]byte, error) {
 	u.FillBytes(out[:])
 	return out, nil
 }
-
-// ReportSheets are the report's sheets in the ledger's order: every numbered proposal's, then
-// every cross-cutting proposal's.
-func ReportSheets(r ledger.Report) []ledger.Sheet {
-	ss := make([]ledger.Sheet, 0, len(r.Proposals)+len(r.CrossCutting))
-	for _, p := range r.Proposals {
-		ss = append(ss, p.Sheet)
-	}
-	return append(ss, r.CrossCutting...)
-}

@@ -146,6 +146,16 @@ func figureHeader(l Lang) []string {
 	return []string{"nr", "id", "udvalg", "udvalgsnavn", "tabel", "sektion", "post", "styringsområde", "kilde", "år", "beløb", "enhed", "prisniveau", "afviger"}
 }
 
+// ReportSheets are the report's sheets in the ledger's order: every numbered proposal's, then
+// every cross-cutting proposal's.
+func ReportSheets(r ledger.Report) []ledger.Sheet {
+	ss := make([]ledger.Sheet, 0, len(r.Proposals)+len(r.CrossCutting))
+	for _, p := range r.Proposals {
+		ss = append(ss, p.Sheet)
+	}
+	return append(ss, r.CrossCutting...)
+}
+
 // sheetsCSV writes every figure of the sheets one a line (long format, Figures), so that tables
 // with different year columns fit one file. A payback is in years, so it has no unit; one budget
 // finds never reached has an empty amount. Text (summary, follow-up, risk) is left to the other
