@@ -56,7 +56,7 @@ func followupBlocks(f ledger.Followup, l Lang) []block {
 	}
 	thresholdNote := func(g *grid) {
 		if g.markedWith(overThreshold) && f.Threshold != nil {
-			g.notes = append(g.notes, fmt.Sprintf(l.word("!: mangler mere end katalogets tærskel (%s af det lovede)", "!: short by more than the catalog's threshold (%s of the promise)"), l.Number(*f.Threshold)))
+			g.notes = append(g.notes, fmt.Sprintf(l.word("!: mangler mere end katalogets tærskel, %s %% af det lovede", "!: short by more than the catalog's threshold, %s%% of the promise"), l.Number(f.Threshold.Shift(2))))
 		}
 	}
 
@@ -114,11 +114,13 @@ func followupBlocks(f ledger.Followup, l Lang) []block {
 		"Totaløkonomi; realiseret: de realiserede tal i de år, der er oplyst, ellers de lovede",
 		"Total economy; realised: the realised figures in the years reported, else the promised ones"))
 
-	goals := &grid{places: -1, header: []string{numberHeader.in(l), l.word("Mål", "Goal"), l.word("Hvornår", "When"),
-		l.word("Status", "Status"), l.word("Note", "Note")}, numeric: make([]bool, 5)}
+	// When the goal is measured is in the JSON: beside the goal and the note it would not fit a
+	// terminal.
+	goals := &grid{places: -1, header: []string{numberHeader.in(l), l.word("Mål", "Goal"),
+		l.word("Status", "Status"), l.word("Note", "Note")}, numeric: make([]bool, 4)}
 	for _, p := range f.Proposals {
 		for _, g := range p.GoalsNotMet {
-			goals.rows = append(goals.rows, gridRow{cells: []cell{txt(strconv.Itoa(p.Number)), txt(g.Goal), txt(g.When), txt(goalStatuses[g.Status].in(l)), txt(g.Note)}})
+			goals.rows = append(goals.rows, gridRow{cells: []cell{txt(strconv.Itoa(p.Number)), txt(g.Goal), txt(goalStatuses[g.Status].in(l)), txt(g.Note)}})
 		}
 	}
 
