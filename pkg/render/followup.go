@@ -68,8 +68,10 @@ func followupBlocks(f ledger.Followup, l Lang) []block {
 		byProposal.numeric[i] = true
 	}
 	for _, p := range f.Proposals {
+		title := txt(p.Title)
+		title.link = proposalAnchor(p.Number) // its section of the HTML report
 		for _, y := range p.Years {
-			byProposal.rows = append(byProposal.rows, gridRow{id: p.Committee, cells: []cell{txt(strconv.Itoa(p.Number)), txt(p.Title),
+			byProposal.rows = append(byProposal.rows, gridRow{id: p.Committee, cells: []cell{txt(strconv.Itoa(p.Number)), title,
 				txt(strconv.Itoa(y.Year)), num(y.Promised), num(y.Realised), shortfall(y.Shortfall, y.Over), txt(y.Report + ", " + y.Date)}})
 		}
 		if len(p.Years) > 1 {
