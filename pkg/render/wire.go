@@ -1,6 +1,6 @@
 package render
 
-// The machine contract: every JSON document budget writes (totals, proposals, show, target,
+// The machine contract: every JSON document budget writes (totals, proposals, show, target, followup,
 // diff, validate, export, the Fiscal Data Package's datapackage.json), its types and how each
 // is filled from the computed report, and the one encoder that writes them all. A change to
 // what other tools read is reviewed here.
