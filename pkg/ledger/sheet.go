@@ -511,6 +511,16 @@ func (s Sheet) InYears(f Filter) Sheet {
 		na := a.inYears(f)
 		s.AdministrativeEffect = &na
 	}
+	if r := s.Realised; r != nil {
+		nr := *r
+		nr.Years = nil
+		for _, y := range r.Years {
+			if (f.From == 0 || y.Year >= f.From) && (f.To == 0 || y.Year <= f.To) {
+				nr.Years = append(nr.Years, y)
+			}
+		}
+		s.Realised = &nr
+	}
 	return s
 }
 
