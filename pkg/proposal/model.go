@@ -218,23 +218,15 @@ func (r *RealisedYears) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// MarshalJSON writes {"2026": {...}, ...} in ascending year order.
+// MarshalJSON writes {"2026": {...}, ...} in ascending year order: a map's, whose keys
+// encoding/json sorts, and four-digit years sort as numbers do (a year stands once: the parser
+// refuses a key twice).
 func (r RealisedYears) MarshalJSON() ([]byte, error) {
-	sorted := slices.Clone(r)
-	slices.SortFunc(sorted, func(a, b RealisedYear) int { return a.Year - b.Year })
-	buf := []byte{'{'}
-	for i, y := range sorted {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		v, err := json.Marshal(y)
-		if err != nil {
-			return nil, err
-		}
-		buf = append(strconv.AppendQuote(buf, strconv.Itoa(y.Year)), ':')
-		buf = append(buf, v...)
+	m := make(map[string]RealisedYear, len(r))
+	for _, y := range r {
+		m[strconv.Itoa(y.Year)] = y
 	}
-	return append(buf, '}'), nil
+	return json.Marshal(m)
 }
 
 // GoalStatus is how one follow-up goal stands. Goal is the goal's text as follow_up writes it,
