@@ -133,6 +133,12 @@ var mutants = []mutant{
 	{"projection-year-span", "pkg/ledger/projection.go",
 		`y <= e.Years[0]+count-1; y++ {`, `y <= e.Years[0]+count; y++ {`,
 		"the payback projection runs one year past the payback year"},
+	{"shortfall-sign", "pkg/ledger/followup.go",
+		`shortfall = promised.Sub(realised)`, `shortfall = realised.Sub(promised)`,
+		"budget followup shows a saving below the promise as a negative shortfall, and validate flags the proposals that saved more"},
+	{"shortfall-threshold-equal", "pkg/ledger/followup.go",
+		`shortfall.GreaterThan(threshold.Mul(promised.Abs()))`, `shortfall.GreaterThanOrEqual(threshold.Mul(promised.Abs()))`,
+		"a shortfall exactly at the catalog's threshold is a finding"},
 
 	// pkg/render: numbers and escapes.
 	{"digits-leading-group", "pkg/render/number.go",

@@ -30,6 +30,9 @@ func TestReadmeShowsRealOutput(t *testing.T) {
 		},
 		"totals_bundled.txtar": {"table1.csv": "$ budget totals --format csv\n"},
 		"target_bundled.txtar": {"bundled.csv": "$ budget target --format csv\n"},
+		// The scenarios' ledger of realised figures (testdata/followup.txtar).
+		"followup_formats.txtar":   {"followup.txt": "$ budget followup\n"},
+		"validate_shortfall.txtar": {"want/over.txt": "$ budget validate --lang en\n"},
 	}
 	for name, shown := range scripts {
 		script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", name))

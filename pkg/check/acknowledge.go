@@ -17,7 +17,7 @@ import (
 // joins this list.
 var acknowledgeable = []string{
 	CodeCatalogMismatch, CodeInvestment, CodeIntroMismatch, CodePayback, CodePlaceholder,
-	CodeSign, CodeSumMismatch, CodeTableMismatch, proposal.CodeThousandsSeparator, CodeYearCoverage,
+	CodeShortfall, CodeSign, CodeSumMismatch, CodeTableMismatch, proposal.CodeThousandsSeparator, CodeYearCoverage,
 }
 
 type ack struct {
@@ -44,7 +44,7 @@ func (r ran) covers(file, code string) bool {
 	switch {
 	case r.broken[file]:
 		return false
-	case code == CodeCatalogMismatch || code == CodeYearCoverage:
+	case code == CodeCatalogMismatch || code == CodeYearCoverage || code == CodeShortfall:
 		return r.catalog
 	case code == CodeTableMismatch || code == CodeIntroMismatch:
 		return r.tables

@@ -76,7 +76,7 @@ func TestAcknowledged(t *testing.T) {
 				errorAt("proposals/aaa/01-forslag.yaml:10:34", "unknown-year", "catalog.contribution.2027",
 					"year 2027 is not one of the catalog's columns (2026)"),
 				warningAt("proposals/aaa/01-forslag.yaml:13:13", "unused-acknowledgement", "acknowledged.0.check",
-					"acknowledgement of unknown-year matches no finding: unknown-year is not a warning budget gives (errors cannot be acknowledged); the warnings are catalog-mismatch, investment-mismatch, intro-mismatch, payback-mismatch, placeholder, sign, sum-mismatch, table-mismatch, thousands-separator, year-coverage"),
+					"acknowledgement of unknown-year matches no finding: unknown-year is not a warning budget gives (errors cannot be acknowledged); the warnings are catalog-mismatch, investment-mismatch, intro-mismatch, payback-mismatch, placeholder, shortfall, sign, sum-mismatch, table-mismatch, thousands-separator, year-coverage"),
 			},
 		},
 		{
@@ -132,7 +132,7 @@ func TestUnusedAcknowledgement(t *testing.T) {
 			files: ledgerOf(map[string]string{"aaa/01-forslag.yaml": efficiencyYAML + ackYAML("{check: no-such-check, at: catalog, reason: Ingen sådan kontrol.}")}),
 			want: []finding{
 				warningAt("proposals/aaa/01-forslag.yaml:13:13", "unused-acknowledgement", "acknowledged.0.check",
-					"acknowledgement of no-such-check matches no finding: no-such-check is not a warning budget gives (errors cannot be acknowledged); the warnings are catalog-mismatch, investment-mismatch, intro-mismatch, payback-mismatch, placeholder, sign, sum-mismatch, table-mismatch, thousands-separator, year-coverage"),
+					"acknowledgement of no-such-check matches no finding: no-such-check is not a warning budget gives (errors cannot be acknowledged); the warnings are catalog-mismatch, investment-mismatch, intro-mismatch, payback-mismatch, placeholder, shortfall, sign, sum-mismatch, table-mismatch, thousands-separator, year-coverage"),
 			},
 		},
 		{

@@ -38,6 +38,11 @@ const (
 	CodeUnusedAck        = "unused-acknowledgement"
 	CodePlaceholder      = "placeholder"
 	CodeReservedID       = "reserved-id"
+	// Codes of the realised figures (realised.go).
+	CodeRealisedYear = "realised-year"
+	CodeUnknownGoal  = "unknown-goal"
+	CodeGoalNote     = "goal-without-note"
+	CodeShortfall    = "shortfall"
 )
 
 // Load loads the ledger in fsys as ledger.LoadWith does, with each file's checks run as it is

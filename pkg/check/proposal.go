@@ -23,6 +23,9 @@ func (c *checker) proposal(p *proposal.Proposal, s *ledger.Sheet) {
 	if e := p.Economy; e != nil {
 		c.economy(p, e, s)
 	}
+	if p.Realised != nil {
+		c.realised(p, s)
+	}
 	if a := p.AdministrativeEffect; a != nil {
 		for i, r := range a.Rows {
 			c.years(d, fmt.Sprintf("administrative_effect.rows.%d.amounts", i), r.Amounts, a.Years, msg.Newf("Tabel 3's columns"))

@@ -23,6 +23,9 @@ type Report struct {
 	// (ReportOptions.Sheets).
 	Proposals    []ProposalReport
 	CrossCutting []Sheet
+	// Followup is promised against realised, where the sheets were asked for and some proposal
+	// reports realised figures or goal statuses; nil otherwise.
+	Followup *Followup
 }
 
 // ProposalReport is a numbered proposal's sheet and, for an investment proposal with a table,
@@ -62,6 +65,9 @@ func NewReport(l *Ledger, o ReportOptions) Report {
 	}
 	for _, x := range l.CrossCutting {
 		r.CrossCutting = append(r.CrossCutting, l.CrossCuttingSheet(x))
+	}
+	if f := l.Followup(Filter{}); f.Reported() {
+		r.Followup = &f
 	}
 	return r
 }

@@ -70,6 +70,8 @@ type Sheet struct {
 	AdministrativeEffect   *SheetSection // Tabel 3; nil where not printed
 	AdministrativeNote     string        // the statement under section 5
 	Consultations          *proposal.Consultations
+	// Realised is the file's realised section against Tabel 1; nil where it has none.
+	Realised *RealisedSheet
 }
 
 // EconomySheet is a proposal's Tabel 1 in its own year columns.
@@ -312,6 +314,11 @@ func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
 		}
 		s.Catalog.ImplementationCosts = &costs
 		s.Catalog.InvestmentDiffers = blankDiffers(s.Catalog.TotalInvestment, costs)
+		if p.Realised != nil {
+			s.Realised = realisedSheet(p.Realised, e, change, impl, p.FollowUp, l.threshold())
+		}
+	} else if p.Realised != nil {
+		s.Realised = realisedSheet(p.Realised, nil, nil, nil, p.FollowUp, l.threshold())
 	}
 	if a := p.AdministrativeEffect; a != nil {
 		s.AdministrativeNote = a.Statement
@@ -504,6 +511,16 @@ func (s Sheet) InYears(f Filter) Sheet {
 		na := a.inYears(f)
 		s.AdministrativeEffect = &na
 	}
+	if r := s.Realised; r != nil {
+		nr := *r
+		nr.Years = nil
+		for _, y := range r.Years {
+			if (f.From == 0 || y.Year >= f.From) && (f.To == 0 || y.Year <= f.To) {
+				nr.Years = append(nr.Years, y)
+			}
+		}
+		s.Realised = &nr
+	}
 	return s
 }
 
@@ -539,6 +556,11 @@ func (s Sheet) InUnit(u Unit) (Sheet, error) {
 		ne.PermanentChange = c.figures(e.PermanentChange)
 		ne.Sections = each(e.Sections, c.section)
 		s.Economy = &ne
+		if r := s.Realised; r != nil {
+			nr := *r
+			nr.Years = each(r.Years, c.realised)
+			s.Realised = &nr
+		}
 		if a := s.AdministrativeEffect; a != nil {
 			na := c.section(*a) // Tabel 3 is in Tabel 1's unit
 			s.AdministrativeEffect = &na
@@ -558,6 +580,11 @@ func (s Sheet) InUnit(u Unit) (Sheet, error) {
 	})
 	s.Catalog = cat
 	return s, nil
+}
+
+func (c converter) realised(y RealisedLine) RealisedLine {
+	y.Promised, y.Realised, y.Shortfall = c.d(y.Promised), c.d(y.Realised), c.d(y.Shortfall)
+	return y
 }
 
 func (c converter) line(l ComparedLine) ComparedLine {

@@ -307,4 +307,13 @@ var danish = map[string]string{
 	"amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold": "beløbet %s har flere end %d cifre før kommaet, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly":        "tallet %s har flere end %d betydende cifre, mere end et regnearks tal kan rumme præcist",
 	"--format %s writes a binary file, not for standard output: give one with -o FILE, e.g. -o ledger.%s":    "--format %s skriver en binær fil, ikke til standard output: angiv en med -o FIL, fx -o ledger.%s",
+
+	// Realised figures (pkg/proposal, pkg/check).
+	"line %d: expected a mapping of year to realised figure":                                                                               "linje %d: ventede en mapping af år til realiseret tal",
+	"realised year %d is not one of the proposal's years (%s)":                                                                             "realiseret år %d er ikke et af forslagets år (%s)",
+	"goal %s is not one of follow_up's goals: write its text as follow_up does":                                                            "målet %s er ikke et af målene i follow_up: skriv dets tekst, som follow_up skriver den",
+	"goal %s names %d rows of follow_up: add the measure of the one meant":                                                                 "målet %s passer på %d rækker i follow_up: tilføj measure for den, der menes",
+	"goal %s already has a status, at realised.goals.%d":                                                                                   "målet %s har allerede en status, i realised.goals.%d",
+	"goal %s is marked met without a note: say in note what shows it is met":                                                               "målet %s er markeret som nået uden en note: skriv i note, hvad der viser, at det er nået",
+	"realised saving in %d is %s, %s short of the %s promised: more than the catalog's shortfall threshold allows (%s, %s of the promise)": "realiseret besparelse i %d er %s, %s mindre end de lovede %s: mere end katalogets tærskel for manglende realisering tillader (%s, %s af det lovede)",
 }

@@ -6,7 +6,10 @@ package proposal
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 
+	"github.com/budget-ledger/budget/pkg/diag"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -37,6 +40,7 @@ type Proposal struct {
 	FromInnovationProposal *bool                 `yaml:"from_innovation_proposal" json:"from_innovation_proposal"`
 	AdministrativeEffect   *AdministrativeEffect `yaml:"administrative_effect" json:"administrative_effect,omitempty"`
 	Consultations          *Consultations        `yaml:"consultations" json:"consultations,omitempty"`
+	Realised               *Realised             `yaml:"realised" json:"realised,omitempty"`
 	Acknowledged           []Acknowledgement     `yaml:"acknowledged" json:"acknowledged,omitempty"`
 }
 
@@ -165,6 +169,83 @@ type FollowUp struct {
 	When        string `yaml:"when" json:"when,omitempty"`
 }
 
+// Statuses of a follow-up goal (GoalStatus.Status), spelled as the schema's other enums are.
+const (
+	GoalNotStarted = "not-started"
+	GoalOnTrack    = "on-track"
+	GoalMet        = "met"
+	GoalMissed     = "missed"
+)
+
+// Realised is what the administration reports was realised of a proposal once its budget was
+// adopted: no part of the catalog's document, written as the reports come in. Permanent holds,
+// per year, the realised amount of the permanent change; Goals the status of follow-up goals.
+type Realised struct {
+	Permanent RealisedYears `yaml:"permanent" json:"permanent,omitempty"`
+	Goals     []GoalStatus  `yaml:"goals" json:"goals,omitempty"`
+}
+
+// RealisedYear is the realised permanent change of one year, in Tabel 1's unit and sign
+// (savings negative), with its source: the report that states it, and the report's date.
+type RealisedYear struct {
+	Year   int    `yaml:"-" json:"-"`
+	Amount Amount `yaml:"amount" json:"amount"`
+	Report string `yaml:"report" json:"report"`
+	Date   string `yaml:"date" json:"date"`
+}
+
+// RealisedYears are the realised figures keyed by year, in file order.
+type RealisedYears []RealisedYear
+
+// UnmarshalYAML reads a mapping of year to realised figure.
+func (r *RealisedYears) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return msg.Errorf("line %d: expected a mapping of year to realised figure", n.Line)
+	}
+	out := make(RealisedYears, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		year, err := strconv.Atoi(n.Content[i].Value)
+		if err != nil {
+			return msg.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
+		}
+		y := RealisedYear{Year: year}
+		if err := n.Content[i+1].Decode(&y); err != nil {
+			return err
+		}
+		out = append(out, y)
+	}
+	*r = out
+	return nil
+}
+
+// MarshalJSON writes {"2026": {...}, ...} in ascending year order: a map's, whose keys
+// encoding/json sorts, and four-digit years sort as numbers do (a year stands once: the parser
+// refuses a key twice).
+func (r RealisedYears) MarshalJSON() ([]byte, error) {
+	m := make(map[string]RealisedYear, len(r))
+	for _, y := range r {
+		m[strconv.Itoa(y.Year)] = y
+	}
+	return json.Marshal(m)
+}
+
+// GoalStatus is how one follow-up goal stands. Goal is the goal's text as follow_up writes it,
+// and Measure its measure where two goals of the proposal share a text: the pair names the row
+// whatever order the table is in, where an index would silently name another row once a row is
+// moved or inserted. A note says what the status rests on; a goal met needs one.
+type GoalStatus struct {
+	Goal    string `yaml:"goal" json:"goal"`
+	Measure string `yaml:"measure" json:"measure,omitempty"`
+	Status  string `yaml:"status" json:"status"`
+	Note    string `yaml:"note" json:"note,omitempty"`
+}
+
+// Matches reports whether s names the follow-up row f: the same goal, and the same measure
+// where s gives one.
+func (s GoalStatus) Matches(f FollowUp) bool {
+	return s.Goal == f.Goal && (s.Measure == "" || s.Measure == f.Measure)
+}
+
 // AdministrativeEffect is section 5 and its Tabel 3.
 type AdministrativeEffect struct {
 	Statement string `yaml:"statement" json:"statement,omitempty"`
@@ -238,6 +319,9 @@ type Catalog struct {
 	Assertions   Assertions        `yaml:"assertions" json:"assertions"`
 	Footnotes    []Footnote        `yaml:"footnotes" json:"footnotes,omitempty"`
 	Acknowledged []Acknowledgement `yaml:"acknowledged" json:"acknowledged,omitempty"`
+	// ShortfallThreshold is the fraction of a year's promised saving that its realised
+	// shortfall may reach before validate reports it (0.1: a tenth); nil reports none.
+	ShortfallThreshold *Amount `yaml:"shortfall_threshold" json:"shortfall_threshold,omitempty"`
 }
 
 // Draft reports whether the catalog is still being written (status: draft), so that budget

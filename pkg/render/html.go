@@ -32,6 +32,20 @@ type htmlPage struct {
 	Table2       htmlTable
 	Proposals    []htmlProposal
 	CrossCutting []htmlCrossCutting
+	// Realised is the section of promised against realised; nil where no proposal reports any.
+	Realised *htmlRealised
+}
+
+// htmlRealised is the report's section of promised against realised: budget followup's blocks.
+type htmlRealised struct {
+	Heading string
+	Blocks  []htmlBlock
+}
+
+type htmlBlock struct {
+	Heading string
+	Text    string
+	Table   *htmlTable
 }
 
 // htmlWords are the page's fixed labels in its language.
@@ -107,6 +121,17 @@ func HTML(w io.Writer, r ledger.Report, lang Lang) error {
 		page.Chart, page.Legend = template.HTML(chart), legend
 	}
 	page.Table2 = proposalsGrid(r.Table2, lang).html("table2", "", lang)
+	if r.Followup != nil {
+		page.Realised = &htmlRealised{Heading: lang.word("Realiseret", "Realised")}
+		for _, b := range followupBlocks(*r.Followup, lang) {
+			hb := htmlBlock{Heading: b.heading, Text: b.text}
+			if b.grid != nil {
+				t := b.grid.html("", "", lang)
+				hb.Table = &t
+			}
+			page.Realised.Blocks = append(page.Realised.Blocks, hb)
+		}
+	}
 	for _, p := range r.Proposals {
 		hp, err := proposalHTML(p, lang)
 		if err != nil {

@@ -23,10 +23,11 @@ type Figure struct {
 	// Committee is the committee's id and CommitteeName its Table 1 name: the proposal's, or,
 	// on a cross-cutting proposal's share lines, the share's; "" on its other lines.
 	Committee, CommitteeName string
-	// Table is economy (Tabel 1), catalog (its row in Table 2), payback or administrative
-	// (Tabel 3); Section the section's key (permanent, implementation, total_impact,
-	// cumulative, contribution, share, own_permanent_change, total_investment) or printed name,
-	// or a payback's basis; Item the row's label (a share's committee, the catalog's title).
+	// Table is economy (Tabel 1), catalog (its row in Table 2), payback, realised (the file's
+	// realised figures) or administrative (Tabel 3); Section the section's key (permanent,
+	// implementation, total_impact, cumulative, contribution, share, own_permanent_change,
+	// total_investment, shortfall) or printed name, or a payback's basis; Item the row's label
+	// (a share's committee, the catalog's title, a realised figure's report).
 	Table, Section, Item string
 	Area                 string // the row's steering area, "" where it names none
 	Source               string // "document" for a printed figure, "budget" for a computed one
@@ -44,7 +45,8 @@ type Figure struct {
 
 // Figures lays out every figure of the sheets, one a Figure, in the order of the sheets, each
 // sheet's Tabel 1 (its sections' rows and totals, the total impact, the cumulative net effect),
-// its paybacks, its catalog row, shares and total investment, and its Tabel 3.
+// its paybacks, its realised figures and their shortfalls, its catalog row, shares and total
+// investment, and its Tabel 3.
 func Figures(ss []ledger.Sheet) []Figure {
 	var out []Figure
 	for _, s := range ss {
@@ -105,6 +107,15 @@ func Figures(ss []ledger.Sheet) []Figure {
 					f.Amount = &d
 				}
 				out = append(out, f)
+			}
+			// The realised figures as the file reports them (Tabel 1's sign, savings negative),
+			// each with its report, and the shortfall budget finds against the promise (savings
+			// positive).
+			if r := s.Realised; r != nil {
+				for _, y := range r.Years {
+					put("realised", "permanent", y.Report, "", "document", y.Year, y.Realised.Neg(), false, false)
+					put("realised", "shortfall", y.Report, "", "budget", y.Year, y.Shortfall, false, false)
+				}
 			}
 		}
 		c := s.Catalog

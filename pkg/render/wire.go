@@ -1,6 +1,6 @@
 package render
 
-// The machine contract: every JSON document budget writes (totals, proposals, show, target,
+// The machine contract: every JSON document budget writes (totals, proposals, show, target, followup,
 // diff, validate, export, the Fiscal Data Package's datapackage.json), its types and how each
 // is filled from the computed report, and the one encoder that writes them all. A change to
 // what other tools read is reviewed here.
@@ -332,6 +332,99 @@ func sheetsOf(ss []ledger.Sheet) sheetsJSON {
 	out := sheetsJSON{Proposals: []sheetJSON{}}
 	for _, s := range ss {
 		out.Proposals = append(out.Proposals, sheetOf(s))
+	}
+	return out
+}
+
+// budget followup
+
+type followupJSON struct {
+	Unit       string `json:"unit"`
+	PriceLevel string `json:"price_level"`
+	// Threshold is the catalog's shortfall threshold, a fraction; null where it sets none.
+	Threshold  *string                 `json:"shortfall_threshold"`
+	Proposals  []followupProposalJSON  `json:"proposals"`
+	Committees []followupCommitteeJSON `json:"committees"`
+	Total      followupSumJSON         `json:"total"`
+}
+
+// followupSumJSON is promised, realised and the shortfall, savings positive.
+type followupSumJSON struct {
+	Promised  string `json:"promised"`
+	Realised  string `json:"realised"`
+	Shortfall string `json:"shortfall"`
+}
+
+type followupProposalJSON struct {
+	Number    int                `json:"number"`
+	Title     string             `json:"title"`
+	Committee string             `json:"committee"`
+	Kind      string             `json:"kind"`
+	File      string             `json:"file"`
+	Years     []followupYearJSON `json:"years"`
+	Sum       followupSumJSON    `json:"sum"`
+	// Payback is null for a proposal without a Tabel 1; a payback that never comes is null.
+	Payback     *followupPaybackJSON `json:"payback"`
+	GoalsNotMet []followupGoalJSON   `json:"goals_not_met"`
+}
+
+type followupYearJSON struct {
+	Year int `json:"year"`
+	followupSumJSON
+	OverThreshold bool   `json:"over_threshold"`
+	Report        string `json:"report"`
+	Date          string `json:"date"`
+}
+
+type followupPaybackJSON struct {
+	Promised *int `json:"promised"`
+	Realised *int `json:"realised"`
+}
+
+type followupGoalJSON struct {
+	Group   string `json:"group,omitempty"`
+	Goal    string `json:"goal"`
+	Measure string `json:"measure,omitempty"`
+	When    string `json:"when,omitempty"`
+	// Status is null for a goal without one.
+	Status *string `json:"status"`
+	Note   string  `json:"note,omitempty"`
+}
+
+type followupCommitteeJSON struct {
+	ID        string `json:"id"`
+	Committee string `json:"committee"`
+	followupSumJSON
+}
+
+func followupSumOf(s ledger.FollowupSum) followupSumJSON {
+	return followupSumJSON{s.Promised.String(), s.Realised.String(), s.Shortfall.String()}
+}
+
+func followupOf(f ledger.Followup) followupJSON {
+	out := followupJSON{Unit: f.Unit, PriceLevel: f.PriceLevel, Threshold: decimalString(f.Threshold),
+		Proposals: []followupProposalJSON{}, Committees: []followupCommitteeJSON{}, Total: followupSumOf(f.Total)}
+	for _, p := range f.Proposals {
+		pj := followupProposalJSON{Number: p.Number, Title: p.Title, Committee: p.Committee, Kind: p.Kind, File: p.File,
+			Years: []followupYearJSON{}, Sum: followupSumOf(p.Sum), GoalsNotMet: []followupGoalJSON{}}
+		for _, y := range p.Years {
+			pj.Years = append(pj.Years, followupYearJSON{y.Year, followupSumOf(ledger.FollowupSum{Promised: y.Promised, Realised: y.Realised, Shortfall: y.Shortfall}),
+				y.Over, y.Report, y.Date})
+		}
+		if p.HasPayback {
+			pj.Payback = &followupPaybackJSON{numberOrNull(p.Payback.Promised), numberOrNull(p.Payback.Realised)}
+		}
+		for _, g := range p.GoalsNotMet {
+			var status *string
+			if g.Status != "" {
+				status = &g.Status
+			}
+			pj.GoalsNotMet = append(pj.GoalsNotMet, followupGoalJSON{g.Group, g.Goal, g.Measure, g.When, status, g.Note})
+		}
+		out.Proposals = append(out.Proposals, pj)
+	}
+	for _, c := range f.Committees {
+		out.Committees = append(out.Committees, followupCommitteeJSON{c.ID, c.Name, followupSumOf(c.Sum)})
 	}
 	return out
 }
