@@ -47,6 +47,9 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
+			if mode := os.Getenv("BUDGET_SCHEMA"); mode != "" {
+				env.Setenv("BUDGET_SCHEMA", mode) // BUDGET_SCHEMA=both: CI runs every scenario through both validators
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
