@@ -2,6 +2,7 @@ package proposal
 
 import (
 	"encoding/json"
+	"maps"
 	"math/big"
 	"regexp"
 	"slices"
@@ -222,11 +223,7 @@ func uniqueItems(x []any) bool {
 func canonicalKey(b []byte, v any) ([]byte, bool) {
 	switch v := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := slices.Sorted(maps.Keys(v))
 		b = append(b, '{')
 		for _, k := range keys {
 			b = strconv.AppendQuote(b, k)

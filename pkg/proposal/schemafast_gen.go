@@ -29,7 +29,7 @@ var schemaRe1 = lazyRegexp{expr: "^[a-z0-9][a-z0-9-]*$"}
 var schemaRe2 = lazyRegexp{expr: "^[0-9]{4}$"}
 var schemaRe3 = lazyRegexp{expr: "^[a-z][a-z-]*$"}
 
-// schemaProposal checks proposal.schema.json#.
+// schemaProposal checks proposal.schema.json#, and every schema equal to it.
 func schemaProposal(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -137,7 +137,7 @@ func schemaProposal(v any) bool {
 	return true
 }
 
-// schemaCrosscutting checks crosscutting.schema.json#.
+// schemaCrosscutting checks crosscutting.schema.json#, and every schema equal to it.
 func schemaCrosscutting(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -175,7 +175,7 @@ func schemaCrosscutting(v any) bool {
 					return false
 				}
 			case "schema":
-				if !schemaCrosscutting_schema(e) {
+				if !schemaProposal_schema(e) {
 					return false
 				}
 			case "shares":
@@ -196,7 +196,7 @@ func schemaCrosscutting(v any) bool {
 	return true
 }
 
-// schemaCatalog checks catalog.schema.json#.
+// schemaCatalog checks catalog.schema.json#, and every schema equal to it.
 func schemaCatalog(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -231,7 +231,7 @@ func schemaCatalog(v any) bool {
 					return false
 				}
 			case "appendix":
-				if !schemaCatalog_appendix(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "assertions":
@@ -239,7 +239,7 @@ func schemaCatalog(v any) bool {
 					return false
 				}
 			case "budget":
-				if !schemaCatalog_budget(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "budget_year":
@@ -263,19 +263,19 @@ func schemaCatalog(v any) bool {
 					return false
 				}
 			case "municipality":
-				if !schemaCatalog_municipality(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "name":
-				if !schemaCatalog_name(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "price_level":
-				if !schemaCatalog_price_level(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "schema":
-				if !schemaCatalog_schema(e) {
+				if !schemaProposal_schema(e) {
 					return false
 				}
 			case "status":
@@ -283,7 +283,7 @@ func schemaCatalog(v any) bool {
 					return false
 				}
 			case "unit":
-				if !schemaCatalog_unit(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "years":
@@ -300,7 +300,7 @@ func schemaCatalog(v any) bool {
 	return true
 }
 
-// schemaDefs checks defs.schema.json#.
+// schemaDefs checks defs.schema.json#, and every schema equal to it.
 func schemaDefs(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -310,7 +310,7 @@ func schemaDefs(v any) bool {
 	return true
 }
 
-// schemaDefs_def_acknowledged checks defs.schema.json#/$defs/acknowledged.
+// schemaDefs_def_acknowledged checks defs.schema.json#/$defs/acknowledged, and every schema equal to it.
 func schemaDefs_def_acknowledged(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -325,7 +325,7 @@ func schemaDefs_def_acknowledged(v any) bool {
 	return true
 }
 
-// schemaDefs_def_text checks defs.schema.json#/$defs/text.
+// schemaDefs_def_text checks defs.schema.json#/$defs/text, and every schema equal to it.
 func schemaDefs_def_text(v any) bool {
 	switch x := v.(type) {
 	case string:
@@ -338,7 +338,7 @@ func schemaDefs_def_text(v any) bool {
 	return true
 }
 
-// schemaProposal_administrative_effect checks proposal.schema.json#/properties/administrative_effect.
+// schemaProposal_administrative_effect checks proposal.schema.json#/properties/administrative_effect, and every schema equal to it.
 func schemaProposal_administrative_effect(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -349,7 +349,7 @@ func schemaProposal_administrative_effect(v any) bool {
 					return false
 				}
 			case "statement":
-				if !schemaProposal_administrative_effect_statement(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "total":
@@ -370,7 +370,7 @@ func schemaProposal_administrative_effect(v any) bool {
 	return true
 }
 
-// schemaDefs_def_approved_with checks defs.schema.json#/$defs/approved_with.
+// schemaDefs_def_approved_with checks defs.schema.json#/$defs/approved_with, and every schema equal to it.
 func schemaDefs_def_approved_with(v any) bool {
 	switch v.(type) {
 	case string, nil:
@@ -380,7 +380,7 @@ func schemaDefs_def_approved_with(v any) bool {
 	return true
 }
 
-// schemaProposal_catalog checks proposal.schema.json#/properties/catalog.
+// schemaProposal_catalog checks proposal.schema.json#/properties/catalog, and every schema equal to it.
 func schemaProposal_catalog(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -417,7 +417,7 @@ func schemaProposal_catalog(v any) bool {
 	return true
 }
 
-// schemaDefs_def_committee checks defs.schema.json#/$defs/committee.
+// schemaDefs_def_committee checks defs.schema.json#/$defs/committee, and every schema equal to it.
 func schemaDefs_def_committee(v any) bool {
 	switch x := v.(type) {
 	case string:
@@ -430,7 +430,7 @@ func schemaDefs_def_committee(v any) bool {
 	return true
 }
 
-// schemaProposal_consultations checks proposal.schema.json#/properties/consultations.
+// schemaProposal_consultations checks proposal.schema.json#/properties/consultations, and every schema equal to it.
 func schemaProposal_consultations(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -441,7 +441,7 @@ func schemaProposal_consultations(v any) bool {
 					return false
 				}
 			case "hearings":
-				if !schemaProposal_consultations_hearings(e) {
+				if !schemaProposal_consultations_approvals(e) {
 					return false
 				}
 			case "partners":
@@ -458,7 +458,7 @@ func schemaProposal_consultations(v any) bool {
 	return true
 }
 
-// schemaProposal_economy checks proposal.schema.json#/properties/economy.
+// schemaProposal_economy checks proposal.schema.json#/properties/economy, and every schema equal to it.
 func schemaProposal_economy(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -478,7 +478,7 @@ func schemaProposal_economy(v any) bool {
 					return false
 				}
 			case "notes":
-				if !schemaProposal_economy_notes(e) {
+				if !schemaProposal_consultations_partners(e) {
 					return false
 				}
 			case "other_tables":
@@ -494,7 +494,7 @@ func schemaProposal_economy(v any) bool {
 					return false
 				}
 			case "price_level":
-				if !schemaProposal_economy_price_level(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "total_impact":
@@ -502,7 +502,7 @@ func schemaProposal_economy(v any) bool {
 					return false
 				}
 			case "unit":
-				if !schemaProposal_economy_unit(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "years":
@@ -519,7 +519,7 @@ func schemaProposal_economy(v any) bool {
 	return true
 }
 
-// schemaProposal_follow_up checks proposal.schema.json#/properties/follow_up.
+// schemaProposal_follow_up checks proposal.schema.json#/properties/follow_up, and every schema equal to it.
 func schemaProposal_follow_up(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -534,7 +534,7 @@ func schemaProposal_follow_up(v any) bool {
 	return true
 }
 
-// schemaProposal_from_innovation_proposal checks proposal.schema.json#/properties/from_innovation_proposal.
+// schemaProposal_from_innovation_proposal checks proposal.schema.json#/properties/from_innovation_proposal, and every schema equal to it.
 func schemaProposal_from_innovation_proposal(v any) bool {
 	switch v.(type) {
 	case bool, nil:
@@ -544,7 +544,7 @@ func schemaProposal_from_innovation_proposal(v any) bool {
 	return true
 }
 
-// schemaProposal_kind checks proposal.schema.json#/properties/kind.
+// schemaProposal_kind checks proposal.schema.json#/properties/kind, and every schema equal to it.
 func schemaProposal_kind(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -557,7 +557,7 @@ func schemaProposal_kind(v any) bool {
 	return true
 }
 
-// schemaProposal_number checks proposal.schema.json#/properties/number.
+// schemaProposal_number checks proposal.schema.json#/properties/number, and every schema equal to it.
 func schemaProposal_number(v any) bool {
 	switch x := v.(type) {
 	case json.Number:
@@ -573,7 +573,7 @@ func schemaProposal_number(v any) bool {
 	return true
 }
 
-// schemaProposal_risk checks proposal.schema.json#/properties/risk.
+// schemaProposal_risk checks proposal.schema.json#/properties/risk, and every schema equal to it.
 func schemaProposal_risk(v any) bool {
 	switch v.(type) {
 	case string:
@@ -583,7 +583,7 @@ func schemaProposal_risk(v any) bool {
 	return true
 }
 
-// schemaProposal_schema checks proposal.schema.json#/properties/schema.
+// schemaProposal_schema checks proposal.schema.json#/properties/schema, and every schema equal to it.
 func schemaProposal_schema(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -596,7 +596,7 @@ func schemaProposal_schema(v any) bool {
 	return true
 }
 
-// schemaCrosscutting_id checks crosscutting.schema.json#/properties/id.
+// schemaCrosscutting_id checks crosscutting.schema.json#/properties/id, and every schema equal to it.
 func schemaCrosscutting_id(v any) bool {
 	switch x := v.(type) {
 	case string:
@@ -609,7 +609,7 @@ func schemaCrosscutting_id(v any) bool {
 	return true
 }
 
-// schemaCrosscutting_investment_in checks crosscutting.schema.json#/properties/investment_in.
+// schemaCrosscutting_investment_in checks crosscutting.schema.json#/properties/investment_in, and every schema equal to it.
 func schemaCrosscutting_investment_in(v any) bool {
 	switch v.(type) {
 	case string:
@@ -619,20 +619,7 @@ func schemaCrosscutting_investment_in(v any) bool {
 	return true
 }
 
-// schemaCrosscutting_schema checks crosscutting.schema.json#/properties/schema.
-func schemaCrosscutting_schema(v any) bool {
-	switch v.(type) {
-	case map[string]any, []any, string, json.Number, bool, nil:
-	default:
-		return false
-	}
-	if !numIs(v, "1") {
-		return false
-	}
-	return true
-}
-
-// schemaCrosscutting_shares checks crosscutting.schema.json#/properties/shares.
+// schemaCrosscutting_shares checks crosscutting.schema.json#/properties/shares, and every schema equal to it.
 func schemaCrosscutting_shares(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -650,17 +637,7 @@ func schemaCrosscutting_shares(v any) bool {
 	return true
 }
 
-// schemaCatalog_appendix checks catalog.schema.json#/properties/appendix.
-func schemaCatalog_appendix(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_assertions checks catalog.schema.json#/properties/assertions.
+// schemaCatalog_assertions checks catalog.schema.json#/properties/assertions, and every schema equal to it.
 func schemaCatalog_assertions(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -684,17 +661,7 @@ func schemaCatalog_assertions(v any) bool {
 	return true
 }
 
-// schemaCatalog_budget checks catalog.schema.json#/properties/budget.
-func schemaCatalog_budget(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaDefs_def_year checks defs.schema.json#/$defs/year.
+// schemaDefs_def_year checks defs.schema.json#/$defs/year, and every schema equal to it.
 func schemaDefs_def_year(v any) bool {
 	switch x := v.(type) {
 	case json.Number:
@@ -713,7 +680,7 @@ func schemaDefs_def_year(v any) bool {
 	return true
 }
 
-// schemaCatalog_committees checks catalog.schema.json#/properties/committees.
+// schemaCatalog_committees checks catalog.schema.json#/properties/committees, and every schema equal to it.
 func schemaCatalog_committees(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -731,7 +698,7 @@ func schemaCatalog_committees(v any) bool {
 	return true
 }
 
-// schemaCatalog_footnotes checks catalog.schema.json#/properties/footnotes.
+// schemaCatalog_footnotes checks catalog.schema.json#/properties/footnotes, and every schema equal to it.
 func schemaCatalog_footnotes(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -746,7 +713,7 @@ func schemaCatalog_footnotes(v any) bool {
 	return true
 }
 
-// schemaCatalog_intro checks catalog.schema.json#/properties/intro.
+// schemaCatalog_intro checks catalog.schema.json#/properties/intro, and every schema equal to it.
 func schemaCatalog_intro(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -772,11 +739,11 @@ func schemaCatalog_intro(v any) bool {
 					return false
 				}
 			case "text":
-				if !schemaCatalog_intro_text(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "unit":
-				if !schemaCatalog_intro_unit(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			default:
@@ -789,7 +756,7 @@ func schemaCatalog_intro(v any) bool {
 	return true
 }
 
-// schemaCatalog_language checks catalog.schema.json#/properties/language.
+// schemaCatalog_language checks catalog.schema.json#/properties/language, and every schema equal to it.
 func schemaCatalog_language(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -802,50 +769,7 @@ func schemaCatalog_language(v any) bool {
 	return true
 }
 
-// schemaCatalog_municipality checks catalog.schema.json#/properties/municipality.
-func schemaCatalog_municipality(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_name checks catalog.schema.json#/properties/name.
-func schemaCatalog_name(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_price_level checks catalog.schema.json#/properties/price_level.
-func schemaCatalog_price_level(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_schema checks catalog.schema.json#/properties/schema.
-func schemaCatalog_schema(v any) bool {
-	switch v.(type) {
-	case map[string]any, []any, string, json.Number, bool, nil:
-	default:
-		return false
-	}
-	if !numIs(v, "1") {
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_status checks catalog.schema.json#/properties/status.
+// schemaCatalog_status checks catalog.schema.json#/properties/status, and every schema equal to it.
 func schemaCatalog_status(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -858,17 +782,7 @@ func schemaCatalog_status(v any) bool {
 	return true
 }
 
-// schemaCatalog_unit checks catalog.schema.json#/properties/unit.
-func schemaCatalog_unit(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaDefs_def_years checks defs.schema.json#/$defs/years.
+// schemaDefs_def_years checks defs.schema.json#/$defs/years, and every schema equal to it.
 func schemaDefs_def_years(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -889,7 +803,7 @@ func schemaDefs_def_years(v any) bool {
 	return true
 }
 
-// schemaDefs_def_acknowledged_items checks defs.schema.json#/$defs/acknowledged/items.
+// schemaDefs_def_acknowledged_items checks defs.schema.json#/$defs/acknowledged/items, and every schema equal to it.
 func schemaDefs_def_acknowledged_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -926,7 +840,7 @@ func schemaDefs_def_acknowledged_items(v any) bool {
 	return true
 }
 
-// schemaProposal_administrative_effect_rows checks proposal.schema.json#/properties/administrative_effect/properties/rows.
+// schemaProposal_administrative_effect_rows checks proposal.schema.json#/properties/administrative_effect/properties/rows, and every schema equal to it.
 func schemaProposal_administrative_effect_rows(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -941,17 +855,7 @@ func schemaProposal_administrative_effect_rows(v any) bool {
 	return true
 }
 
-// schemaProposal_administrative_effect_statement checks proposal.schema.json#/properties/administrative_effect/properties/statement.
-func schemaProposal_administrative_effect_statement(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_line checks proposal.schema.json#/$defs/line.
+// schemaProposal_def_line checks proposal.schema.json#/$defs/line, and every schema equal to it.
 func schemaProposal_def_line(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -972,7 +876,7 @@ func schemaProposal_def_line(v any) bool {
 					return false
 				}
 			case "label":
-				if !schemaProposal_def_line_label(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			default:
@@ -985,7 +889,7 @@ func schemaProposal_def_line(v any) bool {
 	return true
 }
 
-// schemaDefs_def_amounts checks defs.schema.json#/$defs/amounts.
+// schemaDefs_def_amounts checks defs.schema.json#/$defs/amounts, and every schema equal to it.
 func schemaDefs_def_amounts(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1007,7 +911,7 @@ func schemaDefs_def_amounts(v any) bool {
 	return true
 }
 
-// schemaProposal_catalog_total_investment checks proposal.schema.json#/properties/catalog/properties/total_investment.
+// schemaProposal_catalog_total_investment checks proposal.schema.json#/properties/catalog/properties/total_investment, and every schema equal to it.
 func schemaProposal_catalog_total_investment(v any) bool {
 	if !(schemaDefs_def_amount(v) || schemaProposal_catalog_total_investment_any1(v)) {
 		return false
@@ -1020,7 +924,7 @@ func schemaProposal_catalog_total_investment(v any) bool {
 	return true
 }
 
-// schemaProposal_consultations_approvals checks proposal.schema.json#/properties/consultations/properties/approvals.
+// schemaProposal_consultations_approvals checks proposal.schema.json#/properties/consultations/properties/approvals, and every schema equal to it.
 func schemaProposal_consultations_approvals(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -1035,27 +939,12 @@ func schemaProposal_consultations_approvals(v any) bool {
 	return true
 }
 
-// schemaProposal_consultations_hearings checks proposal.schema.json#/properties/consultations/properties/hearings.
-func schemaProposal_consultations_hearings(v any) bool {
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			if !schemaProposal_def_consultation(e) {
-				return false
-			}
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_consultations_partners checks proposal.schema.json#/properties/consultations/properties/partners.
+// schemaProposal_consultations_partners checks proposal.schema.json#/properties/consultations/properties/partners, and every schema equal to it.
 func schemaProposal_consultations_partners(v any) bool {
 	switch x := v.(type) {
 	case []any:
 		for _, e := range x {
-			if !schemaProposal_consultations_partners_items(e) {
+			if !schemaProposal_risk(e) {
 				return false
 			}
 		}
@@ -1065,7 +954,7 @@ func schemaProposal_consultations_partners(v any) bool {
 	return true
 }
 
-// schemaProposal_def_section checks proposal.schema.json#/$defs/section.
+// schemaProposal_def_section checks proposal.schema.json#/$defs/section, and every schema equal to it.
 func schemaProposal_def_section(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1075,11 +964,11 @@ func schemaProposal_def_section(v any) bool {
 		for k, e := range x {
 			switch k {
 			case "rows":
-				if !schemaProposal_def_section_rows(e) {
+				if !schemaProposal_administrative_effect_rows(e) {
 					return false
 				}
 			case "title":
-				if !schemaProposal_def_section_title(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "totals":
@@ -1096,22 +985,7 @@ func schemaProposal_def_section(v any) bool {
 	return true
 }
 
-// schemaProposal_economy_notes checks proposal.schema.json#/properties/economy/properties/notes.
-func schemaProposal_economy_notes(v any) bool {
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			if !schemaProposal_economy_notes_items(e) {
-				return false
-			}
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_economy_other_tables checks proposal.schema.json#/properties/economy/properties/other_tables.
+// schemaProposal_economy_other_tables checks proposal.schema.json#/properties/economy/properties/other_tables, and every schema equal to it.
 func schemaProposal_economy_other_tables(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -1126,7 +1000,7 @@ func schemaProposal_economy_other_tables(v any) bool {
 	return true
 }
 
-// schemaProposal_economy_payback checks proposal.schema.json#/properties/economy/properties/payback.
+// schemaProposal_economy_payback checks proposal.schema.json#/properties/economy/properties/payback, and every schema equal to it.
 func schemaProposal_economy_payback(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1150,27 +1024,7 @@ func schemaProposal_economy_payback(v any) bool {
 	return true
 }
 
-// schemaProposal_economy_price_level checks proposal.schema.json#/properties/economy/properties/price_level.
-func schemaProposal_economy_price_level(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_economy_unit checks proposal.schema.json#/properties/economy/properties/unit.
-func schemaProposal_economy_unit(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_follow_up_items checks proposal.schema.json#/properties/follow_up/items.
+// schemaProposal_follow_up_items checks proposal.schema.json#/properties/follow_up/items, and every schema equal to it.
 func schemaProposal_follow_up_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1180,23 +1034,23 @@ func schemaProposal_follow_up_items(v any) bool {
 		for k, e := range x {
 			switch k {
 			case "goal":
-				if !schemaProposal_follow_up_items_goal(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "group":
-				if !schemaProposal_follow_up_items_group(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "measure":
-				if !schemaProposal_follow_up_items_measure(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "responsible":
-				if !schemaProposal_follow_up_items_responsible(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "when":
-				if !schemaProposal_follow_up_items_when(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			default:
@@ -1209,7 +1063,7 @@ func schemaProposal_follow_up_items(v any) bool {
 	return true
 }
 
-// schemaCrosscutting_shares_items checks crosscutting.schema.json#/properties/shares/items.
+// schemaCrosscutting_shares_items checks crosscutting.schema.json#/properties/shares/items, and every schema equal to it.
 func schemaCrosscutting_shares_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1243,7 +1097,7 @@ func schemaCrosscutting_shares_items(v any) bool {
 	return true
 }
 
-// schemaCatalog_assertions_table1 checks catalog.schema.json#/properties/assertions/properties/table1.
+// schemaCatalog_assertions_table1 checks catalog.schema.json#/properties/assertions/properties/table1, and every schema equal to it.
 func schemaCatalog_assertions_table1(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1273,7 +1127,7 @@ func schemaCatalog_assertions_table1(v any) bool {
 	return true
 }
 
-// schemaCatalog_assertions_table2 checks catalog.schema.json#/properties/assertions/properties/table2.
+// schemaCatalog_assertions_table2 checks catalog.schema.json#/properties/assertions/properties/table2, and every schema equal to it.
 func schemaCatalog_assertions_table2(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1286,7 +1140,7 @@ func schemaCatalog_assertions_table2(v any) bool {
 		for k, e := range x {
 			switch k {
 			case "rows":
-				if !schemaCatalog_assertions_table2_rows(e) {
+				if !schemaCatalog_assertions_table1_rows(e) {
 					return false
 				}
 			case "total":
@@ -1303,7 +1157,7 @@ func schemaCatalog_assertions_table2(v any) bool {
 	return true
 }
 
-// schemaCatalog_committees_items checks catalog.schema.json#/properties/committees/items.
+// schemaCatalog_committees_items checks catalog.schema.json#/properties/committees/items, and every schema equal to it.
 func schemaCatalog_committees_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1316,7 +1170,7 @@ func schemaCatalog_committees_items(v any) bool {
 		for k, e := range x {
 			switch k {
 			case "aliases":
-				if !schemaCatalog_committees_items_aliases(e) {
+				if !schemaProposal_consultations_partners(e) {
 					return false
 				}
 			case "id":
@@ -1324,7 +1178,7 @@ func schemaCatalog_committees_items(v any) bool {
 					return false
 				}
 			case "name":
-				if !schemaCatalog_committees_items_name(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "table2_name":
@@ -1341,7 +1195,7 @@ func schemaCatalog_committees_items(v any) bool {
 	return true
 }
 
-// schemaCatalog_footnotes_items checks catalog.schema.json#/properties/footnotes/items.
+// schemaCatalog_footnotes_items checks catalog.schema.json#/properties/footnotes/items, and every schema equal to it.
 func schemaCatalog_footnotes_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1358,7 +1212,7 @@ func schemaCatalog_footnotes_items(v any) bool {
 					return false
 				}
 			case "mark":
-				if !schemaCatalog_footnotes_items_mark(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "table":
@@ -1366,7 +1220,7 @@ func schemaCatalog_footnotes_items(v any) bool {
 					return false
 				}
 			case "text":
-				if !schemaCatalog_footnotes_items_text(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			default:
@@ -1379,7 +1233,7 @@ func schemaCatalog_footnotes_items(v any) bool {
 	return true
 }
 
-// schemaCatalog_def_yearAmount checks catalog.schema.json#/$defs/yearAmount.
+// schemaCatalog_def_yearAmount checks catalog.schema.json#/$defs/yearAmount, and every schema equal to it.
 func schemaCatalog_def_yearAmount(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1409,7 +1263,7 @@ func schemaCatalog_def_yearAmount(v any) bool {
 	return true
 }
 
-// schemaCatalog_intro_other_contributions checks catalog.schema.json#/properties/intro/properties/other_contributions.
+// schemaCatalog_intro_other_contributions checks catalog.schema.json#/properties/intro/properties/other_contributions, and every schema equal to it.
 func schemaCatalog_intro_other_contributions(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -1424,27 +1278,7 @@ func schemaCatalog_intro_other_contributions(v any) bool {
 	return true
 }
 
-// schemaCatalog_intro_text checks catalog.schema.json#/properties/intro/properties/text.
-func schemaCatalog_intro_text(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_intro_unit checks catalog.schema.json#/properties/intro/properties/unit.
-func schemaCatalog_intro_unit(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaDefs_def_acknowledged_items_at checks defs.schema.json#/$defs/acknowledged/items/properties/at.
+// schemaDefs_def_acknowledged_items_at checks defs.schema.json#/$defs/acknowledged/items/properties/at, and every schema equal to it.
 func schemaDefs_def_acknowledged_items_at(v any) bool {
 	switch x := v.(type) {
 	case string:
@@ -1457,7 +1291,7 @@ func schemaDefs_def_acknowledged_items_at(v any) bool {
 	return true
 }
 
-// schemaDefs_def_acknowledged_items_check checks defs.schema.json#/$defs/acknowledged/items/properties/check.
+// schemaDefs_def_acknowledged_items_check checks defs.schema.json#/$defs/acknowledged/items/properties/check, and every schema equal to it.
 func schemaDefs_def_acknowledged_items_check(v any) bool {
 	switch x := v.(type) {
 	case string:
@@ -1470,7 +1304,7 @@ func schemaDefs_def_acknowledged_items_check(v any) bool {
 	return true
 }
 
-// schemaDefs_def_acknowledged_items_reason checks defs.schema.json#/$defs/acknowledged/items/properties/reason.
+// schemaDefs_def_acknowledged_items_reason checks defs.schema.json#/$defs/acknowledged/items/properties/reason, and every schema equal to it.
 func schemaDefs_def_acknowledged_items_reason(v any) bool {
 	switch x := v.(type) {
 	case string:
@@ -1483,7 +1317,7 @@ func schemaDefs_def_acknowledged_items_reason(v any) bool {
 	return true
 }
 
-// schemaProposal_def_area checks proposal.schema.json#/$defs/area.
+// schemaProposal_def_area checks proposal.schema.json#/$defs/area, and every schema equal to it.
 func schemaProposal_def_area(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -1496,17 +1330,7 @@ func schemaProposal_def_area(v any) bool {
 	return true
 }
 
-// schemaProposal_def_line_label checks proposal.schema.json#/$defs/line/properties/label.
-func schemaProposal_def_line_label(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaDefs_def_amount checks defs.schema.json#/$defs/amount.
+// schemaDefs_def_amount checks defs.schema.json#/$defs/amount, and every schema equal to it.
 func schemaDefs_def_amount(v any) bool {
 	switch v.(type) {
 	case json.Number:
@@ -1516,7 +1340,7 @@ func schemaDefs_def_amount(v any) bool {
 	return true
 }
 
-// schemaProposal_catalog_total_investment_any1 checks proposal.schema.json#/properties/catalog/properties/total_investment/anyOf/1.
+// schemaProposal_catalog_total_investment_any1 checks proposal.schema.json#/properties/catalog/properties/total_investment/anyOf/1, and every schema equal to it.
 func schemaProposal_catalog_total_investment_any1(v any) bool {
 	switch v.(type) {
 	case nil:
@@ -1526,7 +1350,7 @@ func schemaProposal_catalog_total_investment_any1(v any) bool {
 	return true
 }
 
-// schemaProposal_def_consultation checks proposal.schema.json#/$defs/consultation.
+// schemaProposal_def_consultation checks proposal.schema.json#/$defs/consultation, and every schema equal to it.
 func schemaProposal_def_consultation(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1536,19 +1360,19 @@ func schemaProposal_def_consultation(v any) bool {
 		for k, e := range x {
 			switch k {
 			case "answer":
-				if !schemaProposal_def_consultation_answer(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "body":
-				if !schemaProposal_def_consultation_body(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "date":
-				if !schemaProposal_def_consultation_date(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "note":
-				if !schemaProposal_def_consultation_note(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			default:
@@ -1561,42 +1385,7 @@ func schemaProposal_def_consultation(v any) bool {
 	return true
 }
 
-// schemaProposal_consultations_partners_items checks proposal.schema.json#/properties/consultations/properties/partners/items.
-func schemaProposal_consultations_partners_items(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_section_rows checks proposal.schema.json#/$defs/section/properties/rows.
-func schemaProposal_def_section_rows(v any) bool {
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			if !schemaProposal_def_line(e) {
-				return false
-			}
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_section_title checks proposal.schema.json#/$defs/section/properties/title.
-func schemaProposal_def_section_title(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_section_totals checks proposal.schema.json#/$defs/section/properties/totals.
+// schemaProposal_def_section_totals checks proposal.schema.json#/$defs/section/properties/totals, and every schema equal to it.
 func schemaProposal_def_section_totals(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -1611,17 +1400,7 @@ func schemaProposal_def_section_totals(v any) bool {
 	return true
 }
 
-// schemaProposal_economy_notes_items checks proposal.schema.json#/properties/economy/properties/notes/items.
-func schemaProposal_economy_notes_items(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_economy_other_tables_items checks proposal.schema.json#/properties/economy/properties/other_tables/items.
+// schemaProposal_economy_other_tables_items checks proposal.schema.json#/properties/economy/properties/other_tables/items, and every schema equal to it.
 func schemaProposal_economy_other_tables_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1634,7 +1413,7 @@ func schemaProposal_economy_other_tables_items(v any) bool {
 		for k, e := range x {
 			switch k {
 			case "price_level":
-				if !schemaProposal_economy_other_tables_items_price_level(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "sections":
@@ -1642,11 +1421,11 @@ func schemaProposal_economy_other_tables_items(v any) bool {
 					return false
 				}
 			case "title":
-				if !schemaProposal_economy_other_tables_items_title(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "unit":
-				if !schemaProposal_economy_other_tables_items_unit(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "years":
@@ -1663,59 +1442,9 @@ func schemaProposal_economy_other_tables_items(v any) bool {
 	return true
 }
 
-// schemaProposal_follow_up_items_goal checks proposal.schema.json#/properties/follow_up/items/properties/goal.
-func schemaProposal_follow_up_items_goal(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_follow_up_items_group checks proposal.schema.json#/properties/follow_up/items/properties/group.
-func schemaProposal_follow_up_items_group(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_follow_up_items_measure checks proposal.schema.json#/properties/follow_up/items/properties/measure.
-func schemaProposal_follow_up_items_measure(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_follow_up_items_responsible checks proposal.schema.json#/properties/follow_up/items/properties/responsible.
-func schemaProposal_follow_up_items_responsible(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_follow_up_items_when checks proposal.schema.json#/properties/follow_up/items/properties/when.
-func schemaProposal_follow_up_items_when(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCrosscutting_shares_items_total_investment checks crosscutting.schema.json#/properties/shares/items/properties/total_investment.
+// schemaCrosscutting_shares_items_total_investment checks crosscutting.schema.json#/properties/shares/items/properties/total_investment, and every schema equal to it.
 func schemaCrosscutting_shares_items_total_investment(v any) bool {
-	if !(schemaDefs_def_amount(v) || schemaCrosscutting_shares_items_total_investment_any1(v)) {
+	if !(schemaDefs_def_amount(v) || schemaProposal_catalog_total_investment_any1(v)) {
 		return false
 	}
 	switch v.(type) {
@@ -1726,7 +1455,7 @@ func schemaCrosscutting_shares_items_total_investment(v any) bool {
 	return true
 }
 
-// schemaCatalog_assertions_table1_rows checks catalog.schema.json#/properties/assertions/properties/table1/properties/rows.
+// schemaCatalog_assertions_table1_rows checks catalog.schema.json#/properties/assertions/properties/table1/properties/rows, and every schema equal to it.
 func schemaCatalog_assertions_table1_rows(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -1741,22 +1470,7 @@ func schemaCatalog_assertions_table1_rows(v any) bool {
 	return true
 }
 
-// schemaCatalog_assertions_table2_rows checks catalog.schema.json#/properties/assertions/properties/table2/properties/rows.
-func schemaCatalog_assertions_table2_rows(v any) bool {
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			if !schemaCatalog_def_committeeRow(e) {
-				return false
-			}
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_assertions_table2_total checks catalog.schema.json#/properties/assertions/properties/table2/properties/total.
+// schemaCatalog_assertions_table2_total checks catalog.schema.json#/properties/assertions/properties/table2/properties/total, and every schema equal to it.
 func schemaCatalog_assertions_table2_total(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1783,32 +1497,7 @@ func schemaCatalog_assertions_table2_total(v any) bool {
 	return true
 }
 
-// schemaCatalog_committees_items_aliases checks catalog.schema.json#/properties/committees/items/properties/aliases.
-func schemaCatalog_committees_items_aliases(v any) bool {
-	switch x := v.(type) {
-	case []any:
-		for _, e := range x {
-			if !schemaCatalog_committees_items_aliases_items(e) {
-				return false
-			}
-		}
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_committees_items_name checks catalog.schema.json#/properties/committees/items/properties/name.
-func schemaCatalog_committees_items_name(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_committees_items_table2_name checks catalog.schema.json#/properties/committees/items/properties/table2_name.
+// schemaCatalog_committees_items_table2_name checks catalog.schema.json#/properties/committees/items/properties/table2_name, and every schema equal to it.
 func schemaCatalog_committees_items_table2_name(v any) bool {
 	switch v.(type) {
 	case string:
@@ -1818,17 +1507,7 @@ func schemaCatalog_committees_items_table2_name(v any) bool {
 	return true
 }
 
-// schemaCatalog_footnotes_items_mark checks catalog.schema.json#/properties/footnotes/items/properties/mark.
-func schemaCatalog_footnotes_items_mark(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_footnotes_items_table checks catalog.schema.json#/properties/footnotes/items/properties/table.
+// schemaCatalog_footnotes_items_table checks catalog.schema.json#/properties/footnotes/items/properties/table, and every schema equal to it.
 func schemaCatalog_footnotes_items_table(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -1841,17 +1520,7 @@ func schemaCatalog_footnotes_items_table(v any) bool {
 	return true
 }
 
-// schemaCatalog_footnotes_items_text checks catalog.schema.json#/properties/footnotes/items/properties/text.
-func schemaCatalog_footnotes_items_text(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_intro_other_contributions_items checks catalog.schema.json#/properties/intro/properties/other_contributions/items.
+// schemaCatalog_intro_other_contributions_items checks catalog.schema.json#/properties/intro/properties/other_contributions/items, and every schema equal to it.
 func schemaCatalog_intro_other_contributions_items(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1868,7 +1537,7 @@ func schemaCatalog_intro_other_contributions_items(v any) bool {
 					return false
 				}
 			case "label":
-				if !schemaCatalog_intro_other_contributions_items_label(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			default:
@@ -1881,47 +1550,7 @@ func schemaCatalog_intro_other_contributions_items(v any) bool {
 	return true
 }
 
-// schemaProposal_def_consultation_answer checks proposal.schema.json#/$defs/consultation/properties/answer.
-func schemaProposal_def_consultation_answer(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_consultation_body checks proposal.schema.json#/$defs/consultation/properties/body.
-func schemaProposal_def_consultation_body(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_consultation_date checks proposal.schema.json#/$defs/consultation/properties/date.
-func schemaProposal_def_consultation_date(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_consultation_note checks proposal.schema.json#/$defs/consultation/properties/note.
-func schemaProposal_def_consultation_note(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_total checks proposal.schema.json#/$defs/total.
+// schemaProposal_def_total checks proposal.schema.json#/$defs/total, and every schema equal to it.
 func schemaProposal_def_total(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -1945,7 +1574,7 @@ func schemaProposal_def_total(v any) bool {
 					return false
 				}
 			case "label":
-				if !schemaProposal_def_total_label(e) {
+				if !schemaProposal_risk(e) {
 					return false
 				}
 			case "sums":
@@ -1962,17 +1591,7 @@ func schemaProposal_def_total(v any) bool {
 	return true
 }
 
-// schemaProposal_economy_other_tables_items_price_level checks proposal.schema.json#/properties/economy/properties/other_tables/items/properties/price_level.
-func schemaProposal_economy_other_tables_items_price_level(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_economy_other_tables_items_sections checks proposal.schema.json#/properties/economy/properties/other_tables/items/properties/sections.
+// schemaProposal_economy_other_tables_items_sections checks proposal.schema.json#/properties/economy/properties/other_tables/items/properties/sections, and every schema equal to it.
 func schemaProposal_economy_other_tables_items_sections(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -1987,37 +1606,7 @@ func schemaProposal_economy_other_tables_items_sections(v any) bool {
 	return true
 }
 
-// schemaProposal_economy_other_tables_items_title checks proposal.schema.json#/properties/economy/properties/other_tables/items/properties/title.
-func schemaProposal_economy_other_tables_items_title(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_economy_other_tables_items_unit checks proposal.schema.json#/properties/economy/properties/other_tables/items/properties/unit.
-func schemaProposal_economy_other_tables_items_unit(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCrosscutting_shares_items_total_investment_any1 checks crosscutting.schema.json#/properties/shares/items/properties/total_investment/anyOf/1.
-func schemaCrosscutting_shares_items_total_investment_any1(v any) bool {
-	switch v.(type) {
-	case nil:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_def_committeeRow checks catalog.schema.json#/$defs/committeeRow.
+// schemaCatalog_def_committeeRow checks catalog.schema.json#/$defs/committeeRow, and every schema equal to it.
 func schemaCatalog_def_committeeRow(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
@@ -2038,7 +1627,7 @@ func schemaCatalog_def_committeeRow(v any) bool {
 					return false
 				}
 			case "total_investment":
-				if !schemaCatalog_def_committeeRow_total_investment(e) {
+				if !schemaCatalog_assertions_table2_total_total_investment(e) {
 					return false
 				}
 			default:
@@ -2051,9 +1640,9 @@ func schemaCatalog_def_committeeRow(v any) bool {
 	return true
 }
 
-// schemaCatalog_assertions_table2_total_total_investment checks catalog.schema.json#/properties/assertions/properties/table2/properties/total/properties/total_investment.
+// schemaCatalog_assertions_table2_total_total_investment checks catalog.schema.json#/properties/assertions/properties/table2/properties/total/properties/total_investment, and every schema equal to it.
 func schemaCatalog_assertions_table2_total_total_investment(v any) bool {
-	if !(schemaDefs_def_amount(v) || schemaCatalog_assertions_table2_total_total_investment_any1(v)) {
+	if !(schemaDefs_def_amount(v) || schemaProposal_catalog_total_investment_any1(v)) {
 		return false
 	}
 	switch v.(type) {
@@ -2064,37 +1653,7 @@ func schemaCatalog_assertions_table2_total_total_investment(v any) bool {
 	return true
 }
 
-// schemaCatalog_committees_items_aliases_items checks catalog.schema.json#/properties/committees/items/properties/aliases/items.
-func schemaCatalog_committees_items_aliases_items(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_intro_other_contributions_items_label checks catalog.schema.json#/properties/intro/properties/other_contributions/items/properties/label.
-func schemaCatalog_intro_other_contributions_items_label(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_total_label checks proposal.schema.json#/$defs/total/properties/label.
-func schemaProposal_def_total_label(v any) bool {
-	switch v.(type) {
-	case string:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_total_sums checks proposal.schema.json#/$defs/total/properties/sums.
+// schemaProposal_def_total_sums checks proposal.schema.json#/$defs/total/properties/sums, and every schema equal to it.
 func schemaProposal_def_total_sums(v any) bool {
 	if !(schemaProposal_def_total_sums_any0(v) || schemaProposal_def_area(v) || schemaProposal_def_total_sums_any2(v)) {
 		return false
@@ -2107,30 +1666,7 @@ func schemaProposal_def_total_sums(v any) bool {
 	return true
 }
 
-// schemaCatalog_def_committeeRow_total_investment checks catalog.schema.json#/$defs/committeeRow/properties/total_investment.
-func schemaCatalog_def_committeeRow_total_investment(v any) bool {
-	if !(schemaDefs_def_amount(v) || schemaCatalog_def_committeeRow_total_investment_any1(v)) {
-		return false
-	}
-	switch v.(type) {
-	case map[string]any, []any, string, json.Number, bool, nil:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_assertions_table2_total_total_investment_any1 checks catalog.schema.json#/properties/assertions/properties/table2/properties/total/properties/total_investment/anyOf/1.
-func schemaCatalog_assertions_table2_total_total_investment_any1(v any) bool {
-	switch v.(type) {
-	case nil:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_total_sums_any0 checks proposal.schema.json#/$defs/total/properties/sums/anyOf/0.
+// schemaProposal_def_total_sums_any0 checks proposal.schema.json#/$defs/total/properties/sums/anyOf/0, and every schema equal to it.
 func schemaProposal_def_total_sums_any0(v any) bool {
 	switch v.(type) {
 	case map[string]any, []any, string, json.Number, bool, nil:
@@ -2143,7 +1679,7 @@ func schemaProposal_def_total_sums_any0(v any) bool {
 	return true
 }
 
-// schemaProposal_def_total_sums_any2 checks proposal.schema.json#/$defs/total/properties/sums/anyOf/2.
+// schemaProposal_def_total_sums_any2 checks proposal.schema.json#/$defs/total/properties/sums/anyOf/2, and every schema equal to it.
 func schemaProposal_def_total_sums_any2(v any) bool {
 	switch x := v.(type) {
 	case []any:
@@ -2151,30 +1687,10 @@ func schemaProposal_def_total_sums_any2(v any) bool {
 			return false
 		}
 		for _, e := range x {
-			if !schemaProposal_def_total_sums_any2_items(e) {
+			if !schemaProposal_risk(e) {
 				return false
 			}
 		}
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaCatalog_def_committeeRow_total_investment_any1 checks catalog.schema.json#/$defs/committeeRow/properties/total_investment/anyOf/1.
-func schemaCatalog_def_committeeRow_total_investment_any1(v any) bool {
-	switch v.(type) {
-	case nil:
-	default:
-		return false
-	}
-	return true
-}
-
-// schemaProposal_def_total_sums_any2_items checks proposal.schema.json#/$defs/total/properties/sums/anyOf/2/items.
-func schemaProposal_def_total_sums_any2_items(v any) bool {
-	switch v.(type) {
-	case string:
 	default:
 		return false
 	}

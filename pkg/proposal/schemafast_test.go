@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -148,11 +149,7 @@ func walkValues(v any, set func(any), visit func(v any, set func(any)) bool) boo
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := slices.Sorted(maps.Keys(x))
 		for _, k := range keys {
 			if !walkValues(x[k], func(n any) { x[k] = n }, visit) {
 				return false
@@ -215,11 +212,7 @@ func mutateAt(root any, op uint8, target, pick int) any {
 		case 8: // a key missing, or an item
 			switch x := v.(type) {
 			case map[string]any:
-				keys := make([]string, 0, len(x))
-				for k := range x {
-					keys = append(keys, k)
-				}
-				slices.Sort(keys)
+				keys := slices.Sorted(maps.Keys(x))
 				if len(keys) > 0 {
 					delete(x, keys[pick%len(keys)])
 				}
@@ -238,11 +231,7 @@ func mutateAt(root any, op uint8, target, pick int) any {
 			}
 		case 11: // a key renamed
 			if x, ok := v.(map[string]any); ok {
-				keys := make([]string, 0, len(x))
-				for k := range x {
-					keys = append(keys, k)
-				}
-				slices.Sort(keys)
+				keys := slices.Sorted(maps.Keys(x))
 				if len(keys) > 0 {
 					k := keys[pick%len(keys)]
 					x[edgeKeys[pick%len(edgeKeys)]] = x[k]

@@ -75,6 +75,7 @@ type gen struct {
 	docs     map[string]any // by file name, which is also each schema's $id
 	names    map[string]string
 	byName   map[string]string
+	byKey    map[string]string // a schema's JSON text (and file, if it has a $ref): the function that checks it
 	queue    []string
 	funcs    bytes.Buffer
 	patterns []string // the regexps, in order of first use
@@ -83,7 +84,7 @@ type gen struct {
 // Generate returns the Go source of the validator for the schemas named roots (each
 // <name>.schema.json in docs, decoded with json.Number numbers).
 func Generate(roots []string, docs map[string]any) ([]byte, error) {
-	g := &gen{docs: docs, names: map[string]string{}, byName: map[string]string{}}
+	g := &gen{docs: docs, names: map[string]string{}, byName: map[string]string{}, byKey: map[string]string{}}
 	var sw bytes.Buffer
 	for _, r := range roots {
 		file := r + ".schema.json"
@@ -145,10 +146,28 @@ func (g *gen) fnVia(loc string, via []string) (string, error) {
 	if slices.Contains(via, loc) {
 		return "", fmt.Errorf("%s: a cycle of $ref: %s", loc, strings.Join(via, " -> "))
 	}
-	if node, err := g.node(loc); err == nil {
+	file, ptr, _ := strings.Cut(loc, "#")
+	node, err := g.node(loc)
+	if err != nil {
+		return "", err
+	}
+	// A schema equal to one already named (in the same file if it holds a $ref, which means the
+	// same only there) is checked by that one's function.
+	text, err := json.Marshal(node)
+	if err != nil {
+		return "", err
+	}
+	key := string(text)
+	if bytes.Contains(text, []byte(`"$ref"`)) {
+		key = file + "\x00" + key
+	}
+	if n, ok := g.byKey[key]; ok {
+		g.names[loc] = n
+		return n, nil
+	}
+	{
 		if m, ok := node.(map[string]any); ok {
 			if r, ok := m["$ref"].(string); ok && onlyRef(m) {
-				file, _, _ := strings.Cut(loc, "#")
 				target, err := g.ref(file, r)
 				if err != nil {
 					return "", err
@@ -157,7 +176,6 @@ func (g *gen) fnVia(loc string, via []string) (string, error) {
 			}
 		}
 	}
-	file, ptr, _ := strings.Cut(loc, "#")
 	name := "schema" + ident(strings.TrimSuffix(file, ".schema.json"), true)
 	toks := pointerTokens(ptr)
 	for i := 0; i < len(toks); i++ {
@@ -181,6 +199,7 @@ func (g *gen) fnVia(loc string, via []string) (string, error) {
 		return "", fmt.Errorf("%s and %s would both be checked by %s", other, loc, name)
 	}
 	g.names[loc], g.byName[name] = name, loc
+	g.byKey[key] = name
 	g.queue = append(g.queue, loc)
 	return name, nil
 }
@@ -284,7 +303,7 @@ func (g *gen) emit(loc string) error {
 	}
 	file, ptr, _ := strings.Cut(loc, "#")
 	name := g.names[loc]
-	fmt.Fprintf(&g.funcs, "// %s checks %s.\nfunc %s(v any) bool {\n", name, loc, name)
+	fmt.Fprintf(&g.funcs, "// %s checks %s, and every schema equal to it.\nfunc %s(v any) bool {\n", name, loc, name)
 	defer g.funcs.WriteString("}\n\n")
 	switch s := node.(type) {
 	case bool:
