@@ -64,6 +64,41 @@ def ledgers(m):
     return out
 
 
+# Issue 14's start-up targets, wall ms: what a shell waits for, and the bundled ledger.
+STARTUP = [
+    ("help", "`budget --help`", 5),
+    ("complete-format", "`budget __complete totals --format ''`", 5),
+    ("complete-committee", "`budget __complete totals --committee ''` (reads the catalog)", 5),
+    ("complete-show", "`budget __complete show ''` (reads every proposal)", 5),
+    ("validate", "`budget validate`, the bundled 36 proposals", 15),
+]
+
+
+def startup_table(results):
+    path = os.path.join(results, "startup.json")
+    if not os.path.exists(path):
+        return []
+    s = means(path)
+    out = [
+        "",
+        "### Start-up",
+        "",
+        "Wall is the mean of 30 runs after 3 warm-ups, start-up included; CPU is user + system time.",
+        "",
+        "| command | wall | CPU | target |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for name, label, target in STARTUP:
+        if name not in s:
+            continue
+        wall, sd, cpu = s[name]
+        out.append(f"| {label} | {wall * 1000:.1f} ms ± {sd * 1000:.1f} | {cpu * 1000:.1f} ms | < {target} ms: {'met' if wall * 1000 < target else '**missed**'} |")
+        if name + "-old" in s:
+            wall, sd, cpu = s[name + "-old"]
+            out.append(f"| old binary | {wall * 1000:.1f} ms ± {sd * 1000:.1f} | {cpu * 1000:.1f} ms | |")
+    return out
+
+
 def main():
     results = sys.argv[1]
     readme = sys.argv[2] if len(sys.argv) > 2 else ""
@@ -168,6 +203,7 @@ def main():
             )
         ms = bundled["totals"][0] * 1000
         out.append(f"| bundled, 36 proposals | `budget totals` | {ms:.1f} ms, start-up included (< {BUNDLED_TARGET_MS} ms): {ok(ms < BUNDLED_TARGET_MS)} | | | |")
+    out += startup_table(results)
     text = "\n".join(out) + "\n"
     print(text)
     if not readme:

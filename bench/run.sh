@@ -104,6 +104,13 @@ hyperfine -N --warmup 3 --runs 30 --export-json "$results/bundled.json" "${bundl
 serial bundled-totals "$budget" totals --dir proposals
 [ -z "$old" ] || serial bundled-totals-old "$old" totals --dir proposals
 
+# Start-up (issue 14): the commands a shell waits for, and the bundled ledger's validate.
+startup=(-n help "$budget --help" -n complete-format "$budget __complete totals --format ''"
+	-n complete-committee "$budget __complete totals --dir proposals --committee ''"
+	-n complete-show "$budget __complete show --dir proposals ''" -n validate "$budget validate --dir proposals")
+[ -z "$old" ] || startup+=(-n help-old "$old --help" -n complete-show-old "$old __complete show --dir proposals ''")
+hyperfine -N -i --warmup 3 --runs 30 --export-json "$results/startup.json" "${startup[@]}" >/dev/null
+
 # measure TAG DIR: every command on the ledger in DIR/proposals and its journals in DIR.
 measure() {
 	local tag=$1 dir=$2

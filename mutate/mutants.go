@@ -49,6 +49,14 @@ var mutants = []mutant{
 		"\tslices.Sort(ys)\n", "\n",
 		"Amounts.Years returns file order, not ascending"},
 
+	// pkg/proposal: the generated schema check (schemafast_gen.go), held to jsonschema's verdict.
+	{"schema-fast-runes", "pkg/proposal/schemafast_gen.go",
+		`if utf8.RuneCountInString(x) < 10 {`, `if len(x) < 10 {`,
+		"an acknowledgement's reason of nine letters such as æ, 18 bytes, passes minLength 10: counted in bytes, not characters"},
+	{"schema-fast-maximum", "pkg/proposal/schemafast_gen.go",
+		`if c, ok := numCmp(x, "2200"); !ok || c > 0 {`, `if c, ok := numCmp(x, "2200"); !ok || c > 1 {`,
+		"a year after 2200 (2201) passes the schema's maximum: the generated check drops it"},
+
 	// pkg/proposal: schema messages and the model.
 	{"schema-maximum-word", "pkg/proposal/validate.go",
 		`"%s: got %s, want at most %s"`, `"%s: got %s, want at least %s"`,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/spf13/cobra"
 )
 
@@ -29,6 +30,42 @@ func (g *Global) completionLedger() (*ledger.Ledger, bool) {
 	}
 	l, _, err := ledger.Load(os.DirFS(dir), name)
 	return l, err == nil && l.Catalog != nil
+}
+
+// completionCatalog reads only the ledger's catalog, for the completions that take nothing else
+// (committee ids): as the loader reads it (schema, then the model, whatever the findings), but
+// without the ledger's other files, which the shell would wait for.
+func (g *Global) completionCatalog() (*proposal.Catalog, bool) {
+	dir, _, err := g.ledgerDir()
+	if err != nil {
+		return nil, false
+	}
+	opts, err := g.Limits.options()
+	if err != nil {
+		return nil, false
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, false
+	}
+	defer root.Close()
+	lim := opts.Limits.OrDefault()
+	src, bad := ledger.ReadFile(root.FS(), ledger.CatalogFile, ledger.CatalogFile, lim)
+	if bad != nil {
+		return nil, false
+	}
+	doc, ds := proposal.ParseLimited(ledger.CatalogFile, src, lim)
+	if doc == nil || !doc.Decodable() {
+		return nil, false
+	}
+	if doc.Oversized() && (ds.HasErrors() || doc.Validate("catalog").HasErrors()) {
+		return nil, false
+	}
+	c := &proposal.Catalog{}
+	if doc.Root.Decode(c) != nil {
+		return nil, false
+	}
+	return c, true
 }
 
 func completeWith(values ...string) cobra.CompletionFunc {
@@ -58,12 +95,12 @@ func registerCompletions(cmd *cobra.Command, g *Global) {
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	complete("years", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		l, ok := g.completionLedger()
+		cat, ok := g.completionCatalog()
 		if !ok {
 			return nil, cobra.ShellCompDirectiveError
 		}
 		var out []cobra.Completion
-		ys := l.Catalog.Years
+		ys := cat.Years
 		for i, y := range ys {
 			out = append(out, strconv.Itoa(y))
 			if i < len(ys)-1 {
@@ -77,12 +114,12 @@ func registerCompletions(cmd *cobra.Command, g *Global) {
 // completeCommittees completes a committee id, with the committee's name as description.
 func completeCommittees(g *Global) cobra.CompletionFunc {
 	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		l, ok := g.completionLedger()
+		cat, ok := g.completionCatalog()
 		if !ok {
 			return nil, cobra.ShellCompDirectiveError
 		}
 		var out []cobra.Completion
-		for _, c := range l.Catalog.Committees {
+		for _, c := range cat.Committees {
 			out = append(out, completion(c.ID, c.Name))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp

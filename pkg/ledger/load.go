@@ -169,7 +169,6 @@ func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
 // the same whatever the scheduling.
 func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, error) {
 	opts = opts.withDefaults()
-	go proposal.PrepareSchemas() // ~5 ms, while the folder is walked and the first files read
 	listing, ds, err := walk(fsys, display, opts.MaxFiles)
 	if err != nil {
 		return nil, nil, err

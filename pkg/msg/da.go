@@ -316,4 +316,5 @@ var danish = map[string]string{
 	"goal %s already has a status, at realised.goals.%d":                                                                                   "målet %s har allerede en status, i realised.goals.%d",
 	"goal %s is marked met without a note: say in note what shows it is met":                                                               "målet %s er markeret som nået uden en note: skriv i note, hvad der viser, at det er nået",
 	"realised saving in %d is %s, %s short of the %s promised: more than the catalog's shortfall threshold allows (%s, %s of the promise)": "realiseret besparelse i %d er %s, %s mindre end de lovede %s: mere end katalogets tærskel for manglende realisering tillader (%s, %s af det lovede)",
+	"internal schema error: the generated check says valid %v, jsonschema %v":                                                              "intern fejl i skemaet: det genererede tjek siger gyldig %v, jsonschema %v",
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,15 +69,32 @@ func loadSchemas() compiled {
 	return schemas
 }
 
-// PrepareSchemas compiles the embedded schemas now rather than at the first Validate, so that a
-// loader can have it done while it reads files.
-func PrepareSchemas() { loadSchemas() }
+var (
+	modeOnce  sync.Once
+	checkMode string
+)
 
-var printer = message.NewPrinter(language.English)
+// schemaCheckMode is BUDGET_SCHEMA: "" (the generated check, jsonschema for a file that fails),
+// "jsonschema" (jsonschema only, for a bug report), or "both" (every file through both, a
+// disagreement an error: CI runs the tests so).
+func schemaCheckMode() string {
+	modeOnce.Do(func() { checkMode = os.Getenv("BUDGET_SCHEMA") })
+	return checkMode
+}
+
+var printer = sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.English) })
 
 // Validate checks the document against the named schema ("proposal", "crosscutting", "catalog")
 // and returns each violation at the line and column of the value it is about.
+//
+// A file that passes takes only the generated check (schemafast_gen.go); jsonschema, compiled at
+// the first file that fails, words the diagnostics.
 func (d *Parsed) Validate(name string) diag.List {
+	mode := schemaCheckMode()
+	fast := mode != "jsonschema" && fastSchemaValid(name, d.Value)
+	if fast && mode != "both" {
+		return nil
+	}
 	var ds diag.List
 	s := loadSchemas()
 	if s.err != nil {
@@ -84,6 +102,10 @@ func (d *Parsed) Validate(name string) diag.List {
 		return ds
 	}
 	err := s.schemas[name].Validate(d.Value)
+	if mode == "both" && fast != (err == nil) {
+		ds.Errorf(diag.Pos{File: d.File}, "", "schema", "internal schema error: the generated check says valid %v, jsonschema %v", fast, err == nil)
+		return ds
+	}
 	if err == nil {
 		return nil
 	}
@@ -238,7 +260,7 @@ func kindText(k jsonschema.ErrorKind) any {
 		for i, v := range k.Want {
 			switch v.(type) {
 			case []any, map[string]any:
-				return k.LocalizedString(printer)
+				return k.LocalizedString(printer())
 			}
 			want[i] = schemaDisplay(v)
 		}
@@ -249,7 +271,7 @@ func kindText(k jsonschema.ErrorKind) any {
 	case *kind.Const:
 		switch k.Want.(type) {
 		case []any, map[string]any:
-			return k.LocalizedString(printer)
+			return k.LocalizedString(printer())
 		}
 		return msg.Newf("value must be %s", schemaDisplay(k.Want))
 	case *kind.Pattern:
@@ -263,7 +285,7 @@ func kindText(k jsonschema.ErrorKind) any {
 	case *kind.MaxItems:
 		return msg.Newf("maxItems: got %d, want %d", k.Got, k.Want)
 	}
-	return k.LocalizedString(printer)
+	return k.LocalizedString(printer())
 }
 
 // schemaQuote and schemaDisplay show values as the validator's messages do: 'text', 12.

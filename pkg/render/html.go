@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -18,7 +19,10 @@ import (
 //go:embed html/report.html.tmpl
 var htmlFiles embed.FS
 
-var reportTemplate = template.Must(template.ParseFS(htmlFiles, "html/report.html.tmpl"))
+// reportTemplate is the report's template, parsed at its first use, not at every start-up.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(htmlFiles, "html/report.html.tmpl"))
+})
 
 // htmlPage is what the report's template shows: every figure already formatted.
 type htmlPage struct {
@@ -144,7 +148,7 @@ func HTML(w io.Writer, r ledger.Report, lang Lang) error {
 	}
 	// Render whole before writing, so that a failing template writes nothing.
 	var b bytes.Buffer
-	if err := reportTemplate.Execute(&b, page); err != nil {
+	if err := reportTemplate().Execute(&b, page); err != nil {
 		return err
 	}
 	_, err = w.Write(b.Bytes())

@@ -125,7 +125,7 @@ func TestEconomyTableMarksDifferences(t *testing.T) {
 		t.Error("the table is not marked as differing")
 	}
 	var b bytes.Buffer
-	if err := reportTemplate.ExecuteTemplate(&b, "table", tab); err != nil {
+	if err := reportTemplate().ExecuteTemplate(&b, "table", tab); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{

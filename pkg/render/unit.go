@@ -1,6 +1,9 @@
 package render
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
 
 // unitWords are the catalog's units in English, by their Danish text: "1.000 kr." is thousands
 // of kroner, which English writes DKK 1,000.
@@ -11,8 +14,8 @@ var unitWords = map[string]string{
 }
 
 // priceLevelPattern is a price level as the catalog writes it: "2026 p/l", the price and wage
-// level of 2026.
-var priceLevelPattern = regexp.MustCompile(`^(\d{4}) p/l$`)
+// level of 2026. It is compiled at its first use, not at every start-up.
+var priceLevelPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4}) p/l$`) })
 
 // UnitName is the unit in the language: as the catalog writes it in Danish ("1.000 kr."), and
 // in English "DKK 1,000", "DKK million" or "DKK". A unit it does not know is shown as written.
@@ -27,7 +30,7 @@ func UnitName(unit string, l Lang) string {
 // PriceLevelName is the price level in the language: "2026 p/l" in Danish, "2026 prices" in
 // English; one it does not know is shown as written.
 func PriceLevelName(priceLevel string, l Lang) string {
-	if m := priceLevelPattern.FindStringSubmatch(priceLevel); m != nil && l == English {
+	if m := priceLevelPattern().FindStringSubmatch(priceLevel); m != nil && l == English {
 		return m[1] + " prices"
 	}
 	return priceLevel
