@@ -77,6 +77,8 @@ func Main(args []string, s Streams) int {
 type Global struct {
 	Dir    string
 	Limits Limits
+	// Budget is --budget: the budget year of a ledger of budget folders, 0 for the latest.
+	Budget int
 	// Lang is --lang as given, "" when it is not.
 	Lang string
 
@@ -142,6 +144,7 @@ func (g *Global) addFlags(root *cobra.Command) {
 	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "the ledger (the folder holding catalog.yaml), or a folder above or below it to find it from (default: the current directory)")
 	root.PersistentFlags().StringVar(&g.Lang, "lang", "", "language of messages, labels and numbers: da (1.791,5) or en (1,791.5) (default: the catalog's language, else da)")
 	_ = root.RegisterFlagCompletionFunc("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
+	root.PersistentFlags().IntVar(&g.Budget, "budget", 0, "the budget to work on, by year, in a ledger of budget folders (2025/, 2026/) (default: the latest)")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		if _, ok := msg.Parse(g.Lang); g.Lang != "" && !ok {
 			return usagef("--lang %s: want da or en", g.Lang)
@@ -291,7 +294,11 @@ func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*l
 	}
 	opts.Values, opts.Model = more.Values, more.Model
 	opts.Check = check.File
-	l, loaded, err := ledger.LoadWith(fsys, display, opts)
+	l, loaded, err := ledger.LoadBudget(fsys, display, g.Budget, opts)
+	var none *ledger.NoBudgetError
+	if errors.As(err, &none) {
+		return nil, nil, usageError{err}
+	}
 	if err != nil {
 		return nil, nil, msg.Errorf("reading ledger: %w", unwrapPathError(err))
 	}

@@ -307,4 +307,13 @@ var danish = map[string]string{
 	"amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold": "beløbet %s har flere end %d cifre før kommaet, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly":        "tallet %s har flere end %d betydende cifre, mere end et regnearks tal kan rumme præcist",
 	"--format %s writes a binary file, not for standard output: give one with -o FILE, e.g. -o ledger.%s":    "--format %s skriver en binær fil, ikke til standard output: angiv en med -o FIL, fx -o ledger.%s",
+	// Budgets of several years in one ledger (issue 15).
+	"continues budget %d, which is not earlier than this proposal's own budget %d": "fortsætter budget %d, som ikke er tidligere end forslagets eget budget %d",
+	"continues budget %d, which the ledger does not hold: it holds %s":             "fortsætter budget %d, som ledgeren ikke rummer: den rummer %s",
+	"continues proposal %d of budget %d, which has no proposal %d":                 "fortsætter forslag %d i budget %d, som ikke har noget forslag %d",
+	"no budget": "intet budget",
+	"the catalog says budget_year %d, but it is in the folder of budget %d (%s/): move it, or correct the one that is wrong":           "kataloget siger budget_year %d, men det ligger i mappen for budget %d (%s/): flyt det, eller ret det, der er forkert",
+	"the ledger holds no budget %d: it holds no catalog":                                                                               "ledgeren rummer intet budget %d: den rummer intet katalog",
+	"the ledger holds no budget %d: it holds budget %s":                                                                                "ledgeren rummer intet budget %d: den rummer budget %s",
+	"the intro leaves %s %s of its target for %d to earlier years' rising profiles, but the earlier catalogs in the ledger rise by %s": "indledningen overlader %s %s af sit måltal for %d til tidligere års stigende profiler, men de tidligere kataloger i ledgeren stiger med %s",
 }

@@ -354,6 +354,29 @@ type targetJSON struct {
 	Sum              string          `json:"sum"`
 	Delivered        *yearFigureJSON `json:"delivered"`
 	DeliveredDiffers bool            `json:"delivered_differs"`
+	// The earlier catalogs' rising profiles, in a ledger of budget folders only.
+	Profiles        []profileJSON `json:"profiles,omitempty"`
+	Computed        *string       `json:"computed,omitempty"`
+	StatedRest      *string       `json:"stated_rest,omitempty"`
+	ComputedDiffers bool          `json:"computed_differs,omitempty"`
+}
+
+type profileJSON struct {
+	Budget     int              `json:"budget"`
+	Year       int              `json:"year"`
+	Increase   string           `json:"increase"`
+	Unit       string           `json:"unit"`
+	PriceLevel string           `json:"price_level"`
+	From       string           `json:"from"`
+	To         string           `json:"to"`
+	Proposals  []profileRowJSON `json:"proposals"`
+}
+
+type profileRowJSON struct {
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	From   string `json:"from"`
+	To     string `json:"to"`
 }
 
 type yearFigureJSON struct {
@@ -382,6 +405,15 @@ func targetOf(t ledger.Target) targetJSON {
 	}
 	for _, o := range t.Others {
 		out.Others = append(out.Others, labelledJSON{o.Label, o.Amount.String()})
+	}
+	out.Computed, out.StatedRest, out.ComputedDiffers = decimalString(t.Computed), decimalString(t.StatedRest), t.ComputedDiffers
+	for _, p := range t.Profiles {
+		pj := profileJSON{Budget: p.Budget, Year: p.Year, Increase: p.Increase.String(), Unit: p.Unit, PriceLevel: p.PriceLevel,
+			From: p.From.String(), To: p.To.String(), Proposals: []profileRowJSON{}}
+		for _, r := range p.Proposals {
+			pj.Proposals = append(pj.Proposals, profileRowJSON{r.Number, r.Title, r.From.String(), r.To.String()})
+		}
+		out.Profiles = append(out.Profiles, pj)
 	}
 	return out
 }
