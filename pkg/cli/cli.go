@@ -133,6 +133,7 @@ ledger is read.`, findDepth, findFolders),
 		NewCmdDiff(g, s, nil),
 		NewCmdNew(g, s, nil),
 		NewCmdCatalog(g, s),
+		NewCmdBudgets(g, s, nil),
 	)
 	addHelp(root)
 	return root, g

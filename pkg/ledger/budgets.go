@@ -131,15 +131,14 @@ func LoadBudget(fsys fs.FS, display string, budget int, opts Options) (*Ledger, 
 		}
 	}
 	// The budgets the proposals continue, and those theirs continue, each loaded once.
-	for queue := []*Ledger{l}; len(queue) > 0; queue = queue[1:] {
+	queue := append([]*Ledger{l}, l.Earlier...)
+	for ; len(queue) > 0; queue = queue[1:] {
 		for _, p := range queue[0].Proposals {
-			if p.Continues == nil || p.Continues.Budget >= queue[0].Budget || !slices.Contains(years, p.Continues.Budget) {
+			to := p.Continues
+			if to == nil || to.Budget >= queue[0].Budget || !slices.Contains(years, to.Budget) || set.loaded[to.Budget] != nil {
 				continue
 			}
-			if _, done := set.loaded[p.Continues.Budget]; done {
-				continue
-			}
-			e, eds, err := set.earlier(p.Continues.Budget)
+			e, eds, err := set.earlier(to.Budget)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -250,21 +249,30 @@ func (l *Ledger) Continued(p *proposal.Proposal) (*proposal.Proposal, *Ledger) {
 	return e.Proposals[i], e
 }
 
-// Link is one step of a continuation chain: a proposal of a budget.
+// Link is one step of a continuation chain: a proposal of a budget, by number; Title and File
+// are "" where the link is broken (no such budget or number in the ledger).
 type Link struct {
-	Budget   int
-	Proposal *proposal.Proposal
+	Budget, Number int
+	Title, File    string
 }
 
-// Chain is the proposals p continues, the nearest first, as far as the links hold.
+// Chain is the proposals p continues, the nearest first, as far as the links go; a broken link
+// ends it, with no title.
 func (l *Ledger) Chain(p *proposal.Proposal) []Link {
 	var out []Link
-	for at := p; len(out) < len(l.Budgets); {
-		q, e := l.Continued(at)
+	for at := p; at.Continues != nil && len(out) <= len(l.Budgets); {
+		link := Link{Budget: at.Continues.Budget, Number: at.Continues.Number}
+		q, _ := l.Continued(at)
+		if q != nil {
+			link.Title = q.Title
+			if q.Doc != nil {
+				link.File = q.Doc.File
+			}
+		}
+		out = append(out, link)
 		if q == nil {
 			break
 		}
-		out = append(out, Link{Budget: e.Budget, Proposal: q})
 		at = q
 	}
 	return out
@@ -273,3 +281,71 @@ func (l *Ledger) Chain(p *proposal.Proposal) []Link {
 // HoldsBudget reports whether the ledger's folder holds budget b: loaded with it, or b is its
 // own.
 func (l *Ledger) HoldsBudget(b int) bool { return slices.Contains(l.Budgets, b) }
+
+// BudgetInfo is one budget of a ledger as budget budgets lists it.
+type BudgetInfo struct {
+	Year int
+	// Folder is the budget's folder as diagnostics name it: the ledger's, in the one-catalog layout.
+	Folder       string
+	Name         string // the catalog's name; "" where it did not load
+	Years        []int
+	Proposals    int // numbered proposals (data files outside cross-cutting/)
+	CrossCutting int
+	Draft        bool
+}
+
+// ListBudgets lists the budgets of the ledger in fsys, by year: each one's catalog (read, with
+// its errors) and the number of its data files (listed, not read). A one-catalog ledger lists
+// its one budget.
+func ListBudgets(fsys fs.FS, display string, opts Options) ([]BudgetInfo, diag.List, error) {
+	years, err := BudgetFolders(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	folders := []string{"."}
+	if len(years) > 0 {
+		folders = folders[:0]
+		for _, y := range years {
+			folders = append(folders, strconv.Itoa(y))
+		}
+	}
+	opts = opts.withDefaults()
+	opts.Check = nil
+	var out []BudgetInfo
+	var ds diag.List
+	for i, dir := range folders {
+		sub, err := fs.Sub(fsys, dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		files, wds, err := Files(sub, path.Join(display, dir), opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		ds = append(ds, wds.Errors()...)
+		b := BudgetInfo{Folder: path.Join(display, dir)}
+		if len(years) > 0 {
+			b.Year = years[i]
+		}
+		for _, f := range files {
+			switch KindOf(f) {
+			case "proposal":
+				b.Proposals++
+			case "crosscutting":
+				b.CrossCutting++
+			}
+		}
+		if slices.Contains(files, CatalogFile) {
+			f := loadFile(sub, CatalogFile, path.Join(display, dir, CatalogFile), opts, nil)
+			ds = append(ds, f.ds.Errors()...)
+			if c := f.catalog; c != nil {
+				b.Name, b.Years, b.Draft = c.Name, c.Years, c.Draft()
+				if b.Year == 0 {
+					b.Year = c.BudgetYear
+				}
+			}
+		}
+		out = append(out, b)
+	}
+	return out, ds, nil
+}

@@ -70,6 +70,9 @@ type Sheet struct {
 	AdministrativeEffect   *SheetSection // Tabel 3; nil where not printed
 	AdministrativeNote     string        // the statement under section 5
 	Consultations          *proposal.Consultations
+	// Continues is the chain of earlier proposals this one continues, the nearest first
+	// (Ledger.Chain); empty where it continues none.
+	Continues []Link
 }
 
 // EconomySheet is a proposal's Tabel 1 in its own year columns.
@@ -278,6 +281,12 @@ func (l *Ledger) loadedSheet(doc *proposal.Document) *Sheet {
 
 // Sheet lays out a numbered proposal.
 func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
+	s := l.layOut(p)
+	s.Continues = l.Chain(p)
+	return s
+}
+
+func (l *Ledger) layOut(p *proposal.Proposal) Sheet {
 	if s := l.loadedSheet(p.Doc); s != nil {
 		return *s // laid out once, as its file was loaded
 	}

@@ -198,6 +198,7 @@ type sheetJSON struct {
 	Case                    string                  `json:"case,omitempty"`
 	Summary                 string                  `json:"summary,omitempty"`
 	File                    string                  `json:"file"`
+	Continues               []linkJSON              `json:"continues,omitempty"`
 	Economy                 *economyJSON            `json:"economy"`
 	Catalog                 catalogJSON             `json:"catalog"`
 	FollowUp                []proposal.FollowUp     `json:"follow_up"`
@@ -296,6 +297,9 @@ func sheetOf(s ledger.Sheet) sheetJSON {
 		CommitteeName: s.CommitteeName, Administration: s.Administration, ApprovedWith: s.ApprovedWith, Case: s.Case,
 		Summary: s.Summary, File: s.File, FollowUp: s.FollowUp, Risk: s.Risk, FromInnovationProposal: s.FromInnovationProposal,
 		AdministrativeStatement: s.AdministrativeNote, Consultations: s.Consultations}
+	for _, k := range s.Continues {
+		out.Continues = append(out.Continues, linkJSON{k.Budget, k.Number, k.Title, k.File})
+	}
 	if out.FollowUp == nil {
 		out.FollowUp = []proposal.FollowUp{}
 	}
@@ -726,4 +730,40 @@ type fdpDimension struct {
 type fdpAttribute struct {
 	Source   string `json:"source"`
 	Labelfor string `json:"labelfor,omitempty"`
+}
+
+// budget budgets
+
+type budgetJSON struct {
+	Budget       int    `json:"budget"`
+	Folder       string `json:"folder"`
+	Name         string `json:"name"`
+	Years        []int  `json:"years"`
+	Proposals    int    `json:"proposals"`
+	CrossCutting int    `json:"cross_cutting"`
+	Status       string `json:"status"`
+}
+
+func budgetsOf(bs []ledger.BudgetInfo) []budgetJSON {
+	out := []budgetJSON{}
+	for _, b := range bs {
+		s := "published"
+		if b.Draft {
+			s = "draft"
+		}
+		years := b.Years
+		if years == nil {
+			years = []int{}
+		}
+		out = append(out, budgetJSON{b.Year, b.Folder, b.Name, years, b.Proposals, b.CrossCutting, s})
+	}
+	return out
+}
+
+// linkJSON is one step of a continuation chain; title and file are "" for a broken link.
+type linkJSON struct {
+	Budget int    `json:"budget"`
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	File   string `json:"file"`
 }
