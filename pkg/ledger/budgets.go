@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"slices"
@@ -219,7 +218,12 @@ func (s *budgetSet) catalog(b int) (*proposal.Catalog, diag.List, error) {
 		return nil, nil, err
 	}
 	name := path.Join(s.display, dir, CatalogFile)
-	if _, err := fs.Stat(sub, CatalogFile); errors.Is(err, fs.ErrNotExist) {
+	// The folder is listed rather than the file stat'ed: a Stat through a plain fs.FS opens it.
+	entries, err := fs.ReadDir(sub, ".")
+	if err != nil {
+		return nil, nil, err
+	}
+	if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == CatalogFile }) {
 		var ds diag.List
 		ds.Errorf(diag.Pos{File: name}, "", "no-catalog",
 			"the ledger has no %s: it names the committees and years every proposal refers to", CatalogFile)
