@@ -134,6 +134,7 @@ ledger is read.`, findDepth, findFolders),
 		NewCmdNew(g, s, nil),
 		NewCmdCatalog(g, s),
 		NewCmdBudgets(g, s, nil),
+		NewCmdCompare(g, s, nil),
 	)
 	addHelp(root)
 	return root, g
@@ -289,13 +290,18 @@ func (g *Global) loadFS(fsys fs.FS, display string) (*ledger.Ledger, diag.List, 
 // loadFSWith is loadFS with options beyond the limits (ledger.Options.Values for budget diff).
 // Each file's checks run in the worker that loads it (check.File); those across files after.
 func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*ledger.Ledger, diag.List, error) {
+	return g.loadFSBudget(fsys, display, g.Budget, more)
+}
+
+// loadFSBudget is loadFSWith for budget (0 for the latest) rather than --budget's.
+func (g *Global) loadFSBudget(fsys fs.FS, display string, budget int, more ledger.Options) (*ledger.Ledger, diag.List, error) {
 	opts, err := g.Limits.options()
 	if err != nil {
 		return nil, nil, err
 	}
 	opts.Values, opts.Model = more.Values, more.Model
 	opts.Check = check.File
-	l, loaded, err := ledger.LoadBudget(fsys, display, g.Budget, opts)
+	l, loaded, err := ledger.LoadBudget(fsys, display, budget, opts)
 	var none *ledger.NoBudgetError
 	if errors.As(err, &none) {
 		return nil, nil, usageError{err}

@@ -767,3 +767,51 @@ type linkJSON struct {
 	Title  string `json:"title"`
 	File   string `json:"file"`
 }
+
+// budget compare
+
+type compareJSON struct {
+	From       int                   `json:"from"`
+	To         int                   `json:"to"`
+	Unit       string                `json:"unit"`
+	PriceLevel [2]string             `json:"price_level"`
+	Years      []int                 `json:"years"`
+	Committees []committeeChangeJSON `json:"committees"`
+	Total      sideBySideJSON            `json:"total"`
+	Proposals  []proposalChangeJSON  `json:"proposals"`
+}
+
+type sideBySideJSON struct {
+	From   amountsJSON `json:"from"`
+	To     amountsJSON `json:"to"`
+	Change amountsJSON `json:"change"`
+}
+
+type committeeChangeJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	sideBySideJSON
+}
+
+type proposalChangeJSON struct {
+	Status     string `json:"status"`
+	FromNumber *int   `json:"from_number"`
+	ToNumber   *int   `json:"to_number"`
+	Title      string `json:"title"`
+	Committee  string `json:"committee"`
+}
+
+func compareOf(c ledger.Comparison) compareJSON {
+	ch := func(x ledger.Change) sideBySideJSON {
+		return sideBySideJSON{printedOf(c.Years, x.From), printedOf(c.Years, x.To), printedOf(c.Years, x.Change)}
+	}
+	out := compareJSON{From: c.From, To: c.To, Unit: c.Unit, PriceLevel: c.PriceLevel, Years: c.Years,
+		Committees: []committeeChangeJSON{}, Total: ch(c.Total), Proposals: []proposalChangeJSON{}}
+	for _, k := range c.Committees {
+		out.Committees = append(out.Committees, committeeChangeJSON{k.ID, k.Name, ch(k.Change)})
+	}
+	for _, p := range c.Proposals {
+		out.Proposals = append(out.Proposals, proposalChangeJSON{p.Status, numberOrNull(p.FromNumber), numberOrNull(p.ToNumber), p.Title, p.Committee})
+	}
+	return out
+}
