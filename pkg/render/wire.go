@@ -777,7 +777,7 @@ type compareJSON struct {
 	PriceLevel [2]string             `json:"price_level"`
 	Years      []int                 `json:"years"`
 	Committees []committeeChangeJSON `json:"committees"`
-	Total      sideBySideJSON            `json:"total"`
+	Total      sideBySideJSON        `json:"total"`
 	Proposals  []proposalChangeJSON  `json:"proposals"`
 }
 
