@@ -8,6 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -40,6 +44,9 @@ type usageError struct{ error }
 
 // In words the error in l.
 func (e usageError) In(l msg.Lang) string { return msg.In(e.error, l) }
+
+// Unwrap is the error itself, for errors.As (a *ledger.NoBudgetError).
+func (e usageError) Unwrap() error { return e.error }
 
 func usagef(format string, args ...any) error { return usageError{msg.Errorf(format, args...)} }
 
@@ -189,7 +196,7 @@ func (g *Global) useCatalog(l *ledger.Ledger) msg.Lang {
 // read as the loader reads it (a regular file in the ledger folder, never a link, within the
 // size limit) and parsed within the same limits: aliases and deep nesting refused.
 func (g *Global) peekLanguage() msg.Lang {
-	dir, _, err := g.ledgerDir()
+	dir, _, err := g.budgetDir()
 	if err != nil {
 		return msg.Danish
 	}
@@ -231,6 +238,30 @@ const DefaultDir = "proposals"
 // show. Every command that reads or writes a ledger finds it here.
 func (g *Global) ledgerDir() (string, string, error) {
 	return findLedger(g.Dir, true)
+}
+
+// budgetDir is the folder of the budget --budget chooses (the latest without it) in a ledger of
+// budget folders, with the name to show: for the commands that work in one catalog's folder
+// (new, catalog sync and publish, and the language of the run). A one-catalog ledger is its
+// own, whatever --budget says: the loaders check that.
+func (g *Global) budgetDir() (string, string, error) {
+	dir, display, err := g.ledgerDir()
+	if err != nil {
+		return "", "", err
+	}
+	years, err := ledger.BudgetFolders(os.DirFS(dir))
+	if err != nil || len(years) == 0 {
+		return dir, display, nil
+	}
+	b := years[len(years)-1]
+	if g.Budget != 0 {
+		if !slices.Contains(years, g.Budget) {
+			return "", "", usageError{&ledger.NoBudgetError{Want: g.Budget, Have: years}}
+		}
+		b = g.Budget
+	}
+	y := strconv.Itoa(b)
+	return filepath.Join(dir, y), path.Join(display, y), nil
 }
 
 func unwrapPathError(err error) error {
