@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -183,6 +184,9 @@ func (s *budgetSet) load(b int, opts Options) (*Ledger, diag.List, error) {
 		return nil, nil, err
 	}
 	l.Budget, l.Budgets = b, s.years
+	if Trace != nil {
+		trace(fmt.Sprintf("budget %d read, %d files", b, len(l.Docs)))
+	}
 	if c := l.Catalog; c != nil && c.BudgetYear != b {
 		ds.Errorf(c.Doc.Pos("budget_year"), "budget_year", "wrong-folder",
 			"the catalog says budget_year %d, but it is in the folder of budget %d (%s/): move it, or correct the one that is wrong", c.BudgetYear, b, path.Join(s.display, dir))
@@ -232,6 +236,9 @@ func (s *budgetSet) catalog(b int) (*proposal.Catalog, diag.List, error) {
 	opts := s.opts.withDefaults()
 	opts.Check = nil
 	f := loadFile(sub, CatalogFile, name, opts, nil)
+	if Trace != nil {
+		trace(fmt.Sprintf("budget %d read, its catalog", b))
+	}
 	return f.catalog, f.ds.Errors(), nil
 }
 
