@@ -28,8 +28,11 @@ func TestReadmeShowsRealOutput(t *testing.T) {
 			"biu.txt": "$ budget proposals --committee biu\n",
 			"biu.csv": "$ budget proposals --committee biu --format csv\n",
 		},
-		"totals_bundled.txtar": {"table1.csv": "$ budget totals --format csv\n"},
-		"target_bundled.txtar": {"bundled.csv": "$ budget target --format csv\n"},
+		"totals_bundled.txtar":         {"table1.csv": "$ budget totals --format csv\n"},
+		"target_bundled.txtar":         {"bundled.csv": "$ budget target --format csv\n"},
+		"budgets_list.txtar":           {"budgets.txt": "$ budget budgets\n"},
+		"target_rising_profiles.txtar": {"target.txt": "$ budget target\n"},
+		"compare_budgets.txtar":        {"compare.txt": "$ budget compare 2025 2026\n"},
 	}
 	for name, shown := range scripts {
 		script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", name))
