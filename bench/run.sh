@@ -178,7 +178,7 @@ for b in $BENCH_BUDGETS; do
 	p="$dir/proposals"
 	first=$(ls "$p" | head -1)
 	last=$(ls "$p" | tail -1)
-	echo "budgets=$b first=$first last=$last" >"$results/budgets.env"
+	printf "budgets=%s\nfirst=%s\nlast=%s\n" "$b" "$first" "$last" >"$results/budgets.env"
 	find "$p" -name '*.yaml' | wc -l | sed 's/^/files=/' >>"$results/budgets.env"
 	# Which files one budget reads: the loader's trace names each budget and what of it was read.
 	for y in "$last" "$first"; do
