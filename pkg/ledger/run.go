@@ -23,6 +23,9 @@ type Report struct {
 	// (ReportOptions.Sheets).
 	Proposals    []ProposalReport
 	CrossCutting []Sheet
+	// Compare is this budget beside an earlier one (budget report in a ledger of budget
+	// folders); nil otherwise. The caller sets it: it needs the earlier budget loaded.
+	Compare *Comparison
 }
 
 // ProposalReport is a numbered proposal's sheet and, for an investment proposal with a table,

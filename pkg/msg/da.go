@@ -318,4 +318,5 @@ var danish = map[string]string{
 	"the intro leaves %s %s of its target for %d to earlier years' rising profiles, but the earlier catalogs in the ledger rise by %s": "indledningen overlader %s %s af sit måltal for %d til tidligere års stigende profiler, men de tidligere kataloger i ledgeren stiger med %s",
 	"compare %s: want a budget year, e.g. 2026":                                                                                        "compare %s: angiv et budgetår, fx 2026",
 	"compare %d %d: give the earlier budget first":                                                                                     "compare %d %d: angiv det tidligste budget først",
+	"--compare %d: want a budget earlier than this one, %d":                                                                            "--compare %d: angiv et budget, der er tidligere end dette, %d",
 }

@@ -32,6 +32,10 @@ type htmlPage struct {
 	Table2       htmlTable
 	Proposals    []htmlProposal
 	CrossCutting []htmlCrossCutting
+	// Compare is the view of budget compare beside an earlier budget (CompareHeading its
+	// heading), in a ledger of budget folders; empty otherwise.
+	CompareHeading string
+	Compare        []htmlTable
 }
 
 // htmlWords are the page's fixed labels in its language.
@@ -116,6 +120,17 @@ func HTML(w io.Writer, r ledger.Report, lang Lang) error {
 	}
 	for _, x := range r.CrossCutting {
 		page.CrossCutting = append(page.CrossCutting, crossCuttingHTML(x, r.Totals, lang))
+	}
+	if r.Compare != nil {
+		page.CompareHeading = fmt.Sprintf(lang.word("Sammenlignet med budget %d", "Compared with budget %d"), r.Compare.From)
+		for i, b := range compareBlocks(*r.Compare, lang) {
+			t := b.grid.html(fmt.Sprintf("sammenligning-%d", i+1), "", lang)
+			if t.Caption != "" {
+				t.Caption = " · " + t.Caption
+			}
+			t.Caption = b.heading + t.Caption
+			page.Compare = append(page.Compare, t)
+		}
 	}
 	// Render whole before writing, so that a failing template writes nothing.
 	var b bytes.Buffer
