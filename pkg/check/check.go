@@ -106,22 +106,10 @@ func (c *checker) continues(p *proposal.Proposal) {
 	case own != 0 && to.Budget >= own:
 		c.errorf(p.Doc, "continues.budget", CodeContinues, "continues budget %d, which is not earlier than this proposal's own budget %d", to.Budget, own)
 	case !c.l.HoldsBudget(to.Budget):
-		c.errorf(p.Doc, "continues.budget", CodeContinues, "continues budget %d, which the ledger does not hold: it holds %s", to.Budget, budgetList(c.l.Budgets))
+		c.errorf(p.Doc, "continues.budget", CodeContinues, "continues budget %d, which the ledger does not hold: it holds %s", to.Budget, ledger.BudgetList(c.l.Budgets))
 	case q == nil && e != nil:
 		c.errorf(p.Doc, "continues.number", CodeContinues, "continues proposal %d of budget %d, which has no proposal %d", to.Number, to.Budget, to.Number)
 	}
-}
-
-// budgetList names the budgets of a ledger in a message: "2025 and 2026".
-func budgetList(years []int) any {
-	if len(years) == 0 {
-		return msg.Newf("no budget")
-	}
-	names := make([]string, len(years))
-	for i, y := range years {
-		names[i] = strconv.Itoa(y)
-	}
-	return msg.And(names)
 }
 
 // placeholders warns about every text still saying TODO, as budget new writes them, so that

@@ -67,11 +67,19 @@ func (e *NoBudgetError) text() msg.Text {
 	if len(e.Have) == 0 {
 		return msg.Newf("the ledger holds no budget %d: it holds no catalog", e.Want)
 	}
-	have := make([]string, len(e.Have))
-	for i, y := range e.Have {
-		have[i] = strconv.Itoa(y)
+	return msg.Newf("the ledger holds no budget %d: it holds budget %s", e.Want, BudgetList(e.Have))
+}
+
+// BudgetList names budgets in a message: "2024, 2025 and 2026", "no budget" for none.
+func BudgetList(years []int) msg.Text {
+	if len(years) == 0 {
+		return msg.Newf("no budget")
 	}
-	return msg.Newf("the ledger holds no budget %d: it holds budget %s", e.Want, msg.And(have))
+	names := make([]string, len(years))
+	for i, y := range years {
+		names[i] = strconv.Itoa(y)
+	}
+	return msg.And(names)
 }
 
 // LoadBudget loads one budget of the ledger in fsys: budget (0 for the latest) of a ledger of

@@ -1,31 +1,14 @@
-package ledger
+package ledger_test
 
 import (
 	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
+
+	"github.com/budget-ledger/budget/pkg/ledger"
 )
-
-// countingFS counts the files opened through it, by name; folders are not counted.
-type countingFS struct {
-	fs.FS
-	mu     sync.Mutex
-	opened map[string]int
-}
-
-func (c *countingFS) Open(name string) (fs.File, error) {
-	f, err := c.FS.Open(name)
-	if err == nil && IsDataFile(name) {
-		c.mu.Lock()
-		c.opened[name]++
-		c.mu.Unlock()
-	}
-	return f, err
-}
 
 // budgetsLedger is a synthetic ledger of budget folders 2020-2027, each a catalog of five years
 // from its budget year, its target in that year, and two proposals that rise each year.
@@ -77,7 +60,7 @@ catalog:
 // catalog of the other earlier ones, and nothing of the later ones.
 func TestLoadBudgetReadsOnlyWhatItNeeds(t *testing.T) {
 	c := &countingFS{FS: budgetsLedger(), opened: map[string]int{}}
-	l, ds, err := LoadBudget(c, "proposals", 2025, Options{})
+	l, ds, err := ledger.LoadBudget(c, "proposals", 2025, ledger.Options{})
 	if err != nil || ds.HasErrors() {
 		t.Fatalf("LoadBudget: %v %v", err, ds)
 	}
@@ -117,7 +100,7 @@ func TestLoadBudgetReadsOnlyWhatItNeeds(t *testing.T) {
 // TestLoadBudgetEarliest reads the earliest budget's own files only.
 func TestLoadBudgetEarliest(t *testing.T) {
 	c := &countingFS{FS: budgetsLedger(), opened: map[string]int{}}
-	if _, _, err := LoadBudget(c, "proposals", 2020, Options{}); err != nil {
+	if _, _, err := ledger.LoadBudget(c, "proposals", 2020, ledger.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for name := range c.opened {
