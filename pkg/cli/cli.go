@@ -112,12 +112,18 @@ The ledger is the folder that holds catalog.yaml. Every command finds it from --
 the current directory: in that folder, in its proposals/, with --dir in the one folder below
 it that holds one (to depth %d, at most %d folders listed, hidden folders and links passed
 over), or in the nearest parent that holds one or whose proposals/ does. Nothing outside the
-ledger is read.`, findDepth, findFolders),
+ledger is read.
+
+A ledger holds one catalog, or one folder per budget year (2025/catalog.yaml,
+2026/catalog.yaml), each a catalog of its own: --budget chooses the budget every command works
+on, the latest by default; budget budgets lists them.`, findDepth, findFolders),
 		Example: `  budget validate --strict
   budget validate --dir path/to/repository
   budget totals --unit mio
   budget show 1
   budget target
+  budget budgets
+  budget totals --budget 2025
   source <(budget completion bash)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,

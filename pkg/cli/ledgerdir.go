@@ -92,10 +92,14 @@ func findLedger(start string, up bool) (string, string, error) {
 	}
 	if up {
 		for dir := filepath.Dir(s.abs); ; dir = filepath.Dir(dir) {
-			for _, cand := range []string{dir, filepath.Join(dir, DefaultDir)} {
-				if holdsLedger(cand) {
-					return cand, show(cand), nil
-				}
+			// A parent is a ledger by its catalog.yaml; its proposals/ may also hold budget
+			// folders. A parent's own year-named folders are not looked into: /tmp/2026 would
+			// make /tmp a ledger for every folder below it.
+			if holdsCatalog(dir) {
+				return dir, show(dir), nil
+			}
+			if cand := filepath.Join(dir, DefaultDir); holdsLedger(cand) {
+				return cand, show(cand), nil
 			}
 			if filepath.Dir(dir) == dir {
 				break
