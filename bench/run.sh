@@ -8,6 +8,8 @@
 #   make bench                                               # BENCH_N=1000 BENCH_LIKE=30, a quick look
 #   BENCH_OLD=/tmp/budget-main bench/run.sh                  # before (OLD) and after in the same run
 #
+# BENCH_BUDGETS (budgets of the multi-budget ledgers, 10; empty: none) measures one budget of a
+# ledger of budget folders (bench/gen -budgets, 50 proposals each) and 10 such ledgers.
 # Settings (environment): BENCH_N (synthetic sizes; empty: none), BENCH_LIKE (real-like copies;
 # empty: none), BENCH_SEED (1), BENCH_RUNS (timed runs a command, 5), BENCH_OLD (a binary of
 # budget to measure beside this checkout's), BENCH_WORK (where ledgers and results go; ledgers
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/.."
 
 BENCH_N=${BENCH_N-1000}
 BENCH_LIKE=${BENCH_LIKE-30}
+BENCH_BUDGETS=${BENCH_BUDGETS-10}
 BENCH_SEED=${BENCH_SEED:-1}
 BENCH_RUNS=${BENCH_RUNS:-5}
 BENCH_OLD=${BENCH_OLD:-}
@@ -172,6 +175,28 @@ for n in $BENCH_LIKE; do
 	# The bundled proposals' commit is in the name: a new transcription makes a new clone.
 	generate "$BENCH_WORK/like-$n-$(git log -1 --format=%h -- proposals)" -like proposals -n "$n"
 	measure "like$n" "$BENCH_WORK/like-$n-$(git log -1 --format=%h -- proposals)"
+done
+for b in $BENCH_BUDGETS; do
+	# One ledger of b budgets × 50 proposals, and 10 municipalities' ledgers of the same shape.
+	dir="$BENCH_WORK/budgets-$b-seed$BENCH_SEED"
+	munis="$BENCH_WORK/munis-$b-seed$BENCH_SEED"
+	[ -d "$dir" ] || { rm -rf "$dir.tmp"; "$BENCH_WORK/gen" -budgets "$b" -n 50 -seed "$BENCH_SEED" -out "$dir.tmp" && mv "$dir.tmp" "$dir"; }
+	[ -d "$munis" ] || { rm -rf "$munis.tmp"; "$BENCH_WORK/gen" -budgets "$b" -municipalities 10 -n 50 -seed "$BENCH_SEED" -out "$munis.tmp" && mv "$munis.tmp" "$munis"; }
+	p="$dir/proposals"
+	first=$(ls "$p" | head -1)
+	last=$(ls "$p" | tail -1)
+	printf "budgets=%s\nfirst=%s\nlast=%s\n" "$b" "$first" "$last" >"$results/budgets.env"
+	find "$p" -name '*.yaml' | wc -l | sed 's/^/files=/' >>"$results/budgets.env"
+	# Which files one budget reads: the loader's trace names each budget and what of it was read.
+	for y in "$last" "$first"; do
+		BUDGET_TRACE=1 "$budget" totals --dir "$p" --budget "$y" 2>&1 >/dev/null |
+			sed -n "s/^budget: trace: budget \([0-9]*\) read, \(.*\) [0-9.]* ms$/$y \1 \2/p" >>"$results/budgets.reads" || true
+	done
+	hyperfine -N --warmup 1 --runs "$BENCH_RUNS" --export-json "$results/budgets.json" \
+		-n latest "$budget totals --dir $p" \
+		-n earliest "$budget totals --dir $p --budget $first" \
+		-n alone "$budget totals --dir $p/$last" \
+		-n municipalities "bash -c 'for m in $munis/m*; do $budget totals --dir \$m >/dev/null; done'"
 done
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$results/machine.env"
 

@@ -324,8 +324,17 @@ var mutants = []mutant{
 	// pkg/ledger/load.go and run.go: loading (catalog first, per-file checks in the workers) and
 	// the one report of a run.
 	{"load-tables-approval", "pkg/ledger/load.go",
-		`Kind: p.Kind, ApprovedWith: p.ApprovedWith, Catalog: p.Catalog}`, `Kind: p.Kind, Catalog: p.Catalog}`,
+		`Kind: p.Kind, ApprovedWith: p.ApprovedWith, Continues: p.Continues, Catalog: p.Catalog}`, `Kind: p.Kind, Continues: p.Continues, Catalog: p.Catalog}`,
 		"a ledger loaded for the tables forgets each proposal's approval: totals --approved-with selects nothing"},
+	{"load-tables-continues", "pkg/ledger/load.go",
+		`ApprovedWith: p.ApprovedWith, Continues: p.Continues, Catalog: p.Catalog}`, `ApprovedWith: p.ApprovedWith, Catalog: p.Catalog}`,
+		"a ledger loaded for the tables forgets each proposal's continuation: compare shows every proposal as new, and an earlier budget's own links go unread"},
+	{"profile-level", "pkg/ledger/target.go",
+		`p.Increase = Convert(p.To.Sub(p.From), from, to)`, `p.Increase = Convert(p.To, from, to)`,
+		"the rising profile counts an earlier catalog's whole amount in the target's year, not its increase over the year before"},
+	{"budget-latest", "pkg/ledger/budgets.go",
+		`budget = years[len(years)-1]`, `budget = years[0]`,
+		"without --budget the earliest budget is read, not the latest"},
 	{"check-folder-display", "pkg/check/check.go",
 		`dir := path.Dir(c.l.Rel(p.Doc.File)); dir != p.Committee {`, `dir := path.Base(path.Dir(p.Doc.File)); dir != p.Committee && dir != "." {`,
 		"wrong-folder judges a proposal by the ledger's own folder name, and passes one at the root with --dir ."},

@@ -23,16 +23,23 @@ func main() {
 	n := flag.Int("n", 1000, "number of numbered proposals")
 	seed := flag.Int64("seed", 1, "seed of the pseudo-random choices")
 	like := flag.String("like", "", "real-like mode: clone the ledger in this folder (e.g. proposals) -n times")
+	budgets := flag.Int("budgets", 0, "multi-budget mode: this many budget folders ending at 2026, each of -n proposals (see budgets.go)")
+	municipalities := flag.Int("municipalities", 0, "with -budgets: this many ledgers, in m01/, m02/, … of -out")
 	out := flag.String("out", "", "output folder (created; must not hold a proposals/ folder already)")
 	flag.Parse()
 	if *out == "" || *n < 1 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: gen -n N [-seed S] -out DIR\n       gen -like proposals -n COPIES -out DIR")
+		fmt.Fprintln(os.Stderr, "usage: gen -n N [-seed S] -out DIR\n       gen -like proposals -n COPIES -out DIR\n       gen -budgets B [-municipalities M] -n N [-seed S] -out DIR")
 		os.Exit(2)
 	}
 	var err error
-	if *like != "" {
+	switch {
+	case *budgets > 0 && *municipalities > 0:
+		err = writeMunicipalities(*out, *municipalities, *budgets, *n, *seed)
+	case *budgets > 0:
+		err = writeBudgets(*out, *budgets, *n, *seed)
+	case *like != "":
 		err = writeLike(*out, *like, *n)
-	} else {
+	default:
 		err = write(*out, *n, *seed)
 	}
 	if err != nil {

@@ -33,6 +33,10 @@ func TestReadmeShowsRealOutput(t *testing.T) {
 		// The scenarios' ledger of realised figures (testdata/followup.txtar).
 		"followup_formats.txtar":   {"followup.txt": "$ budget followup\n"},
 		"validate_shortfall.txtar": {"want/over.txt": "$ budget validate --lang en\n"},
+		// The scenarios' ledger of budget folders (testdata/budgets.txtar).
+		"budgets_list.txtar":           {"budgets.txt": "$ budget budgets\n"},
+		"target_rising_profiles.txtar": {"target.txt": "$ budget target\n"},
+		"compare_budgets.txtar":        {"compare.txt": "$ budget compare 2025 2026\n"},
 	}
 	for name, shown := range scripts {
 		script, err := txtar.ParseFile(filepath.Join("..", "..", "testdata", "script", name))

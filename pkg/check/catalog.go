@@ -141,6 +141,11 @@ func (c *checker) intro(draft bool) {
 				"the intro states %s %s for %d, but Table 1's total %s %s rounds to %s", t.Stated[i].Value.String(), t.Unit, y, fmtDec(t.Table1[i]), t.Table1Unit, t.Rounded[i].String())
 		}
 	}
+	if t.ComputedDiffers {
+		c.warnf(d, "intro.target.amount", CodeIntroMismatch,
+			"the intro leaves %s %s of its target for %d to earlier years' rising profiles, but the earlier catalogs in the ledger rise by %s",
+			t.StatedRest.String(), t.Unit, t.TargetYear, fmtDec(*t.Computed))
+	}
 	if t.DeliveredDiffers {
 		c.warnf(d, "intro.delivered.amount", CodeIntroMismatch,
 			"the intro states %s %s delivered, but the target and the other contributions add up to %s", t.Delivered.String(), t.Unit, fmtDec(t.Sum))

@@ -43,6 +43,7 @@ const (
 	CodeUnknownGoal  = "unknown-goal"
 	CodeGoalNote     = "goal-without-note"
 	CodeShortfall    = "shortfall"
+	CodeContinues    = "continues"
 )
 
 // Load loads the ledger in fsys as ledger.LoadWith does, with each file's checks run as it is
@@ -93,6 +94,27 @@ func Run(l *ledger.Ledger, loaded diag.List) diag.List {
 	// A file shows at most diag.MaxErrorsPerFile errors, whichever step found them.
 	all, _ = all.LimitErrors(false)
 	return all
+}
+
+// continues reports a broken continuation link: to a budget that is not earlier than the
+// proposal's own, to one the ledger does not hold, or to a number that budget has not.
+func (c *checker) continues(p *proposal.Proposal) {
+	to := p.Continues
+	if to == nil {
+		return
+	}
+	own := c.l.Budget
+	if own == 0 && c.l.Catalog != nil {
+		own = c.l.Catalog.BudgetYear
+	}
+	switch q, e := c.l.Continued(p); {
+	case own != 0 && to.Budget >= own:
+		c.errorf(p.Doc, "continues.budget", CodeContinues, "continues budget %d, which is not earlier than this proposal's own budget %d", to.Budget, own)
+	case !c.l.HoldsBudget(to.Budget):
+		c.errorf(p.Doc, "continues.budget", CodeContinues, "continues budget %d, which the ledger does not hold: it holds %s", to.Budget, ledger.BudgetList(c.l.Budgets))
+	case q == nil && e != nil:
+		c.errorf(p.Doc, "continues.number", CodeContinues, "continues proposal %d of budget %d, which has no proposal %d", to.Number, to.Budget, to.Number)
+	}
 }
 
 // placeholders warns about every text still saying TODO, as budget new writes them, so that
@@ -178,6 +200,7 @@ func (c *checker) references() {
 			}
 			c.errorf(p.Doc, "committee", CodeWrongFolder, "proposal of committee %s is %s: move it to %s/", diag.Quote(p.Committee), where, diag.Clip(p.Committee))
 		}
+		c.continues(p)
 	}
 	byID := map[string]*proposal.CrossCutting{}
 	for _, x := range c.l.CrossCutting {

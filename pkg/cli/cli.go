@@ -8,6 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -40,6 +44,9 @@ type usageError struct{ error }
 
 // In words the error in l.
 func (e usageError) In(l msg.Lang) string { return msg.In(e.error, l) }
+
+// Unwrap is the error itself, for errors.As (a *ledger.NoBudgetError).
+func (e usageError) Unwrap() error { return e.error }
 
 func usagef(format string, args ...any) error { return usageError{msg.Errorf(format, args...)} }
 
@@ -77,6 +84,8 @@ func Main(args []string, s Streams) int {
 type Global struct {
 	Dir    string
 	Limits Limits
+	// Budget is --budget: the budget year of a ledger of budget folders, 0 for the latest.
+	Budget int
 	// Lang is --lang as given, "" when it is not.
 	Lang string
 
@@ -103,12 +112,18 @@ The ledger is the folder that holds catalog.yaml. Every command finds it from --
 the current directory: in that folder, in its proposals/, with --dir in the one folder below
 it that holds one (to depth %d, at most %d folders listed, hidden folders and links passed
 over), or in the nearest parent that holds one or whose proposals/ does. Nothing outside the
-ledger is read.`, findDepth, findFolders),
+ledger is read.
+
+A ledger holds one catalog, or one folder per budget year (2025/catalog.yaml,
+2026/catalog.yaml), each a catalog of its own: --budget chooses the budget every command works
+on, the latest by default; budget budgets lists them.`, findDepth, findFolders),
 		Example: `  budget validate --strict
   budget validate --dir path/to/repository
   budget totals --unit mio
   budget show 1
   budget target
+  budget budgets
+  budget totals --budget 2025
   source <(budget completion bash)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -132,6 +147,8 @@ ledger is read.`, findDepth, findFolders),
 		NewCmdDiff(g, s, nil),
 		NewCmdNew(g, s, nil),
 		NewCmdCatalog(g, s),
+		NewCmdBudgets(g, s, nil),
+		NewCmdCompare(g, s, nil),
 	)
 	addHelp(root)
 	return root, g
@@ -143,6 +160,7 @@ func (g *Global) addFlags(root *cobra.Command) {
 	root.PersistentFlags().StringVar(&g.Dir, "dir", "", "the ledger (the folder holding catalog.yaml), or a folder above or below it to find it from (default: the current directory)")
 	root.PersistentFlags().StringVar(&g.Lang, "lang", "", "language of messages, labels and numbers: da (1.791,5) or en (1,791.5) (default: the catalog's language, else da)")
 	_ = root.RegisterFlagCompletionFunc("lang", completeWith("da\tDansk: 1.791,5", "en\tEnglish: 1,791.5"))
+	root.PersistentFlags().IntVar(&g.Budget, "budget", 0, "the budget to work on, by year, in a ledger of budget folders (2025/, 2026/) (default: the latest)")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		if _, ok := msg.Parse(g.Lang); g.Lang != "" && !ok {
 			return usagef("--lang %s: want da or en", g.Lang)
@@ -185,7 +203,7 @@ func (g *Global) useCatalog(l *ledger.Ledger) msg.Lang {
 // read as the loader reads it (a regular file in the ledger folder, never a link, within the
 // size limit) and parsed within the same limits: aliases and deep nesting refused.
 func (g *Global) peekLanguage() msg.Lang {
-	dir, _, err := g.ledgerDir()
+	dir, _, err := g.budgetDir()
 	if err != nil {
 		return msg.Danish
 	}
@@ -227,6 +245,30 @@ const DefaultDir = "proposals"
 // show. Every command that reads or writes a ledger finds it here.
 func (g *Global) ledgerDir() (string, string, error) {
 	return findLedger(g.Dir, true)
+}
+
+// budgetDir is the folder of the budget --budget chooses (the latest without it) in a ledger of
+// budget folders, with the name to show: for the commands that work in one catalog's folder
+// (new, catalog sync and publish, and the language of the run). A one-catalog ledger is its
+// own, whatever --budget says: the loaders check that.
+func (g *Global) budgetDir() (string, string, error) {
+	dir, display, err := g.ledgerDir()
+	if err != nil {
+		return "", "", err
+	}
+	years, err := ledger.BudgetFolders(os.DirFS(dir))
+	if err != nil || len(years) == 0 {
+		return dir, display, nil
+	}
+	b := years[len(years)-1]
+	if g.Budget != 0 {
+		if !slices.Contains(years, g.Budget) {
+			return "", "", usageError{&ledger.NoBudgetError{Want: g.Budget, Have: years}}
+		}
+		b = g.Budget
+	}
+	y := strconv.Itoa(b)
+	return filepath.Join(dir, y), path.Join(display, y), nil
 }
 
 func unwrapPathError(err error) error {
@@ -286,13 +328,22 @@ func (g *Global) loadFS(fsys fs.FS, display string) (*ledger.Ledger, diag.List, 
 // loadFSWith is loadFS with options beyond the limits (ledger.Options.Values for budget diff).
 // Each file's checks run in the worker that loads it (check.File); those across files after.
 func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*ledger.Ledger, diag.List, error) {
+	return g.loadFSBudget(fsys, display, g.Budget, more)
+}
+
+// loadFSBudget is loadFSWith for budget (0 for the latest) rather than --budget's.
+func (g *Global) loadFSBudget(fsys fs.FS, display string, budget int, more ledger.Options) (*ledger.Ledger, diag.List, error) {
 	opts, err := g.Limits.options()
 	if err != nil {
 		return nil, nil, err
 	}
 	opts.Values, opts.Model = more.Values, more.Model
 	opts.Check = check.File
-	l, loaded, err := ledger.LoadWith(fsys, display, opts)
+	l, loaded, err := ledger.LoadBudget(fsys, display, budget, opts)
+	var none *ledger.NoBudgetError
+	if errors.As(err, &none) {
+		return nil, nil, usageError{err}
+	}
 	if err != nil {
 		return nil, nil, msg.Errorf("reading ledger: %w", unwrapPathError(err))
 	}

@@ -28,7 +28,7 @@ func (g *Global) completionLedger() (*ledger.Ledger, bool) {
 	if err != nil {
 		return nil, false
 	}
-	l, _, err := ledger.Load(os.DirFS(dir), name)
+	l, _, err := ledger.LoadBudget(os.DirFS(dir), name, g.Budget, ledger.Options{})
 	return l, err == nil && l.Catalog != nil
 }
 

@@ -27,6 +27,9 @@ type DiffOptions struct {
 	ExitCode bool
 
 	format render.Format
+	// budget is the budget both sides are read at: --budget, else the latest of the side after
+	// the change (which gitSides loads first).
+	budget int
 }
 
 // NewCmdDiff builds budget diff.
@@ -80,6 +83,14 @@ func diffRun(opts *DiffOptions) error {
 	var a, b diff.Side
 	var err error
 	if opts.Dirs {
+		// The latest budget of the side after the change is the one both are read at.
+		if opts.Budget == 0 {
+			if dir, _, err := findLedger(opts.Revs[1], false); err == nil {
+				if years, _ := ledger.BudgetFolders(os.DirFS(dir)); len(years) > 0 {
+					opts.budget = years[len(years)-1]
+				}
+			}
+		}
 		a, err = opts.dirSide(opts.Revs[0])
 		if err == nil {
 			b, err = opts.dirSide(opts.Revs[1])
@@ -117,8 +128,21 @@ func (o *DiffOptions) dirSide(start string) (diff.Side, error) {
 }
 
 // side loads one side's ledger, within the same limits as every other command.
+// Both sides are read at one budget (o.budget): a budget the side before the change does not
+// hold yet is an empty ledger there, so that every proposal of it shows as added.
 func (o *DiffOptions) side(fsys fs.FS, display, name string) (diff.Side, error) {
-	l, ds, err := o.loadFSWith(fsys, display, ledger.Options{Values: true}) // every value, and each text's hash
+	pinned := o.budget != 0
+	if !pinned {
+		o.budget = o.Budget
+	}
+	l, ds, err := o.loadFSBudget(fsys, display, o.budget, ledger.Options{Values: true}) // every value, and each text's hash
+	var none *ledger.NoBudgetError
+	if pinned && o.Budget == 0 && errors.As(err, &none) {
+		return diff.Side{Name: name}, nil
+	}
+	if err == nil && o.budget == 0 {
+		o.budget = l.Budget
+	}
 	if err != nil {
 		return diff.Side{}, msg.Errorf("%s: %w", name, err)
 	}

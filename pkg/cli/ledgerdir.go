@@ -29,7 +29,8 @@ type ledgerSearch struct {
 	up bool
 }
 
-// findLedger finds the ledger, the folder that holds catalog.yaml, from a start folder: the
+// findLedger finds the ledger, the folder that holds catalog.yaml or budget folders that do
+// (2025/catalog.yaml), from a start folder: the
 // folder itself; else its proposals/; else, for a folder given with --dir, the one folder below
 // it that holds one (a bounded breadth-first walk that only lists folders, skips hidden ones and
 // follows no link); else,
@@ -67,7 +68,7 @@ func findLedger(start string, up bool) (string, string, error) {
 		return filepath.ToSlash(name)
 	}
 	for _, dir := range []string{s.abs, filepath.Join(s.abs, DefaultDir)} {
-		if holdsCatalog(dir) {
+		if holdsLedger(dir) {
 			return dir, show(dir), nil
 		}
 	}
@@ -91,10 +92,14 @@ func findLedger(start string, up bool) (string, string, error) {
 	}
 	if up {
 		for dir := filepath.Dir(s.abs); ; dir = filepath.Dir(dir) {
-			for _, cand := range []string{dir, filepath.Join(dir, DefaultDir)} {
-				if holdsCatalog(cand) {
-					return cand, show(cand), nil
-				}
+			// A parent is a ledger by its catalog.yaml; its proposals/ may also hold budget
+			// folders. A parent's own year-named folders are not looked into: /tmp/2026 would
+			// make /tmp a ledger for every folder below it.
+			if holdsCatalog(dir) {
+				return dir, show(dir), nil
+			}
+			if cand := filepath.Join(dir, DefaultDir); holdsLedger(cand) {
+				return cand, show(cand), nil
 			}
 			if filepath.Dir(dir) == dir {
 				break
@@ -139,6 +144,26 @@ func (s ledgerSearch) notFound(capped bool) error {
 		ledger.CatalogFile, at, sub, below, findDepth, limit, DefaultDir)
 }
 
+// holdsLedger reports whether dir is a ledger: it holds catalog.yaml, or budget folders
+// (2025/, 2026/) that do.
+func holdsLedger(dir string) bool {
+	if holdsCatalog(dir) {
+		return true
+	}
+	entries, err := os.ReadDir(dir)
+	return err == nil && holdsBudgets(dir, entries)
+}
+
+// holdsBudgets reports whether a folder of these entries holds a budget folder with a catalog.
+func holdsBudgets(dir string, entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if _, ok := ledger.BudgetYear(e.Name()); ok && e.IsDir() && holdsCatalog(filepath.Join(dir, e.Name())) {
+			return true
+		}
+	}
+	return false
+}
+
 // holdsCatalog reports whether dir holds catalog.yaml: anything by that name but a folder
 // (a link or a pipe there is the loader's to report, as it reports them in any ledger).
 func holdsCatalog(dir string) bool {
@@ -164,9 +189,9 @@ func findBelow(dir string, depth, most int) (found []string, capped bool) {
 		if err != nil {
 			continue
 		}
-		if f.depth > 0 && slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+		if f.depth > 0 && (slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
 			return e.Name() == ledger.CatalogFile && !e.IsDir()
-		}) {
+		}) || holdsBudgets(f.path, entries)) {
 			found = append(found, f.path)
 			continue
 		}

@@ -75,3 +75,42 @@ func TestLedgerNotFoundAfterTheBound(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}
 }
+
+// TestFindLedgerOfBudgetFolders: a folder of budget folders (2025/catalog.yaml) is a ledger,
+// found as the start folder, as its proposals/ and below --dir; a parent's own year-named
+// folder does not make the parent one (/tmp/2026 would make /tmp a ledger of every folder below).
+func TestFindLedgerOfBudgetFolders(t *testing.T) {
+	top := t.TempDir()
+	for _, f := range []string{"repo/proposals/2025", "repo/proposals/2026", "parent/2026", "parent/work/x"} {
+		if err := os.MkdirAll(filepath.Join(top, f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"repo/proposals/2025", "repo/proposals/2026", "parent/2026"} {
+		if err := os.WriteFile(filepath.Join(top, f, "catalog.yaml"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		cwd, dir string
+		want     string // "" for not found
+	}{
+		{cwd: "repo", want: "proposals"},
+		{cwd: "repo/proposals", want: "."},
+		{cwd: ".", dir: "repo", want: "repo/proposals"},
+		{cwd: "repo/proposals/2026", want: "."}, // a budget folder alone is a one-catalog ledger
+		{cwd: "parent/work/x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cwd+" "+tt.dir, func(t *testing.T) {
+			t.Chdir(filepath.Join(top, tt.cwd))
+			_, name, err := findLedger(tt.dir, true)
+			switch {
+			case tt.want == "" && err == nil:
+				t.Errorf("found %s, want none", name)
+			case tt.want != "" && (err != nil || name != tt.want):
+				t.Errorf("found %q (%v), want %q", name, err, tt.want)
+			}
+		})
+	}
+}

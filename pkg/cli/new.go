@@ -81,11 +81,12 @@ changes (table-mismatch).`,
 	return cmd
 }
 
-// openLedger opens the ledger of --dir as an os.Root, with the name to show, for a command that
+// openLedger opens the ledger of --dir (the folder of --budget's budget, in a ledger of budget
+// folders) as an os.Root, with the name to show, for a command that
 // writes in it (new, catalog sync): every write goes through the root, and the operating
 // system refuses a name that leads out of it, whatever the data says.
 func (g *Global) openLedger() (*os.Root, string, error) {
-	dir, display, err := g.ledgerDir()
+	dir, display, err := g.budgetDir()
 	if err != nil {
 		return nil, "", err
 	}
@@ -96,13 +97,32 @@ func (g *Global) openLedger() (*os.Root, string, error) {
 	return root, display, nil
 }
 
+// loadOpened loads the ledger of root, which openLedger opened, for a command that writes in
+// it: in a ledger of budget folders the whole ledger at --budget, so that the earlier budgets
+// its continuation links and target read are there; else root itself.
+func (g *Global) loadOpened(root *os.Root, display string, more ledger.Options) (*ledger.Ledger, diag.List, error) {
+	dir, name, err := g.ledgerDir()
+	if err != nil {
+		return nil, nil, err
+	}
+	if years, err := ledger.BudgetFolders(os.DirFS(dir)); err != nil || len(years) == 0 {
+		return g.loadFSWith(root.FS(), display, more)
+	}
+	whole, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, msg.Errorf("opening the ledger: %w", unwrapPathError(err))
+	}
+	defer whole.Close()
+	return g.loadFSWith(whole.FS(), name, more)
+}
+
 func newRun(opts *NewOptions) error {
 	root, display, err := opts.openLedger()
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	l, ds, err := opts.loadFS(root.FS(), display)
+	l, ds, err := opts.loadOpened(root, display, ledger.Options{})
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,16 @@ type Ledger struct {
 	Sheets map[string]*Sheet
 	// Model is what the ledger kept of each file (Options.Model).
 	Model Model
+	// Budget is the budget year of a ledger of budget folders (LoadBudget), 0 for the
+	// one-catalog layout; Budgets are the budgets its folder holds, by year.
+	Budget  int
+	Budgets []int
+	// Earlier are the earlier budgets whose rising profiles reach the target's year, by year,
+	// loaded with ModelTables (LoadBudget).
+	Earlier []*Ledger
+	// others are the earlier budgets loaded with it, by year: Earlier and those its proposals
+	// continue.
+	others map[int]*Ledger
 
 	computed computedTables // Table 2, Table 1 and the target, at first use (see run.go)
 }
@@ -50,6 +60,11 @@ type Ledger struct {
 func (l *Ledger) Source(file string, n int) ([]byte, bool) {
 	if d := l.Docs[file]; d != nil {
 		return d.Line(n)
+	}
+	for _, e := range l.others {
+		if d := e.Docs[file]; d != nil {
+			return d.Line(n)
+		}
 	}
 	return nil, false
 }
@@ -136,7 +151,7 @@ const (
 // tablesOnly is what ModelTables keeps of a proposal: a new value, the worker's own is dropped.
 func tablesOnly(p *proposal.Proposal) *proposal.Proposal {
 	return &proposal.Proposal{Doc: p.Doc, Schema: p.Schema, Number: p.Number, Title: p.Title, Committee: p.Committee,
-		Kind: p.Kind, ApprovedWith: p.ApprovedWith, Catalog: p.Catalog}
+		Kind: p.Kind, ApprovedWith: p.ApprovedWith, Continues: p.Continues, Catalog: p.Catalog}
 }
 
 // TooManyFilesError is Load's error for a ledger over Options.MaxFiles; it stops the walk at the

@@ -26,6 +26,9 @@ type Report struct {
 	// Followup is promised against realised, where the sheets were asked for and some proposal
 	// reports realised figures or goal statuses; nil otherwise.
 	Followup *Followup
+	// Compare is this budget beside an earlier one (budget report in a ledger of budget
+	// folders); nil otherwise. The caller sets it: it needs the earlier budget loaded.
+	Compare *Comparison
 }
 
 // ProposalReport is a numbered proposal's sheet and, for an investment proposal with a table,

@@ -72,6 +72,9 @@ type Sheet struct {
 	Consultations          *proposal.Consultations
 	// Realised is the file's realised section against Tabel 1; nil where it has none.
 	Realised *RealisedSheet
+	// Continues is the chain of earlier proposals this one continues, the nearest first
+	// (Ledger.Chain); empty where it continues none.
+	Continues []Link
 }
 
 // EconomySheet is a proposal's Tabel 1 in its own year columns.
@@ -280,6 +283,12 @@ func (l *Ledger) loadedSheet(doc *proposal.Document) *Sheet {
 
 // Sheet lays out a numbered proposal.
 func (l *Ledger) Sheet(p *proposal.Proposal) Sheet {
+	s := l.layOut(p)
+	s.Continues = l.Chain(p)
+	return s
+}
+
+func (l *Ledger) layOut(p *proposal.Proposal) Sheet {
 	if s := l.loadedSheet(p.Doc); s != nil {
 		return *s // laid out once, as its file was loaded
 	}

@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"slices"
+
 	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/shopspring/decimal"
 )
@@ -37,6 +39,19 @@ type Target struct {
 	// where Goal or the contribution is unknown.
 	Earlier *decimal.Decimal
 	Others  []NamedFigure // the further contributions the intro names
+	// Budget is the catalog's budget in a ledger of budget folders, 0 in the one-catalog
+	// layout, where no earlier catalog can be in the ledger.
+	Budget int
+	// Profiles are the rising profiles of the earlier catalogs in the ledger whose years reach
+	// TargetYear, by budget: each one's increase in TargetYear over the year before, as its own
+	// Table 1 shows it (see docs/rising-profiles.md). Computed is their sum in Unit, nil without
+	// any; StatedRest is what the intro leaves to them, its target less its own stated figure
+	// for TargetYear (250 - 62,2), nil where it states either not; ComputedDiffers marks a
+	// Computed that, rounded as the intro rounds, is not StatedRest.
+	Profiles        []Profile
+	Computed        *decimal.Decimal
+	StatedRest      *decimal.Decimal
+	ComputedDiffers bool
 	// Sum is Goal plus Others.
 	Sum decimal.Decimal
 	// Delivered is what the intro states was delivered in all, in DeliveredYear; nil where it
@@ -44,6 +59,58 @@ type Target struct {
 	DeliveredYear    int
 	Delivered        *decimal.Decimal
 	DeliveredDiffers bool
+}
+
+// Profile is one earlier catalog's rising profile in a later budget's target year: its Table 1
+// total in the year before (From) and in the year (To), and the increase, in the later
+// catalog's intro unit; From is 0 where the year before is not one of its years.
+type Profile struct {
+	Budget     int
+	Year       int
+	From, To   decimal.Decimal
+	Increase   decimal.Decimal
+	Proposals  []ProfileRow // the proposals whose row rises (or falls) in the year, by number
+	Unit       string       // the earlier catalog's unit, of From, To and the rows' figures
+	PriceLevel string
+}
+
+// ProfileRow is one proposal's part of a Profile, in the earlier catalog's unit.
+type ProfileRow struct {
+	Number   int
+	Title    string
+	From, To decimal.Decimal
+}
+
+// profile is the rising profile of the earlier ledger e in year y, converted into unit to;
+// ok is false where e's catalog or units are unknown or y is not one of its years.
+func profile(e *Ledger, y int, to Unit) (Profile, bool) {
+	c := e.Catalog
+	if c == nil {
+		return Profile{}, false
+	}
+	from, okFrom := UnitNamed(c.Unit)
+	i := slices.Index(c.Years, y)
+	if !okFrom || i < 0 {
+		return Profile{}, false
+	}
+	total := e.tables().table2.Total
+	p := Profile{Budget: e.Budget, Year: y, To: total[i], Unit: c.Unit, PriceLevel: c.PriceLevel}
+	if i > 0 {
+		p.From = total[i-1]
+	}
+	p.Increase = Convert(p.To.Sub(p.From), from, to)
+	for _, q := range e.Proposals {
+		var r ProfileRow
+		r.Number, r.Title = q.Number, q.Title
+		r.To = q.Catalog.Contribution.Value(y)
+		if i > 0 {
+			r.From = q.Catalog.Contribution.Value(y - 1)
+		}
+		if !r.To.Equal(r.From) {
+			p.Proposals = append(p.Proposals, r)
+		}
+	}
+	return p, true
 }
 
 // NamedFigure is an amount with what it is.
@@ -91,6 +158,26 @@ func (l *Ledger) target(t2 Table2) (t Target, ok bool) {
 				earlier := goal.Sub(t.Contribution[i])
 				t.Earlier = &earlier
 			}
+		}
+	}
+	t.Budget = l.Budget
+	if to, ok := UnitNamed(in.Unit); ok && in.Target != nil {
+		for _, e := range l.Earlier {
+			if p, ok := profile(e, t.TargetYear, to); ok {
+				t.Profiles = append(t.Profiles, p)
+			}
+		}
+	}
+	if len(t.Profiles) > 0 {
+		sum := decimal.Zero
+		for _, p := range t.Profiles {
+			sum = sum.Add(p.Increase)
+		}
+		t.Computed = &sum
+		if i := slices.Index(t.Years, t.TargetYear); i >= 0 && t.Stated[i].Printed {
+			rest := t.Goal.Sub(t.Stated[i].Value)
+			t.StatedRest = &rest
+			t.ComputedDiffers = !sum.Round(introPlaces(in)).Equal(rest)
 		}
 	}
 	for _, o := range in.OtherContributions {

@@ -317,4 +317,16 @@ var danish = map[string]string{
 	"goal %s is marked met without a note: say in note what shows it is met":                                                               "målet %s er markeret som nået uden en note: skriv i note, hvad der viser, at det er nået",
 	"realised saving in %d is %s, %s short of the %s promised: more than the catalog's shortfall threshold allows (%s, %s of the promise)": "realiseret besparelse i %d er %s, %s mindre end de lovede %s: mere end katalogets tærskel for manglende realisering tillader (%s, %s af det lovede)",
 	"internal schema error: the generated check says valid %v, jsonschema %v":                                                              "intern fejl i skemaet: det genererede tjek siger gyldig %v, jsonschema %v",
+	// Budgets of several years in one ledger (issue 15).
+	"continues budget %d, which is not earlier than this proposal's own budget %d": "fortsætter budget %d, som ikke er tidligere end forslagets eget budget %d",
+	"continues budget %d, which the ledger does not hold: it holds %s":             "fortsætter budget %d, som ledgeren ikke rummer: den rummer %s",
+	"continues proposal %d of budget %d, which has no proposal %d":                 "fortsætter forslag %d i budget %d, som ikke har noget forslag %d",
+	"no budget": "intet budget",
+	"the catalog says budget_year %d, but it is in the folder of budget %d (%s/): move it, or correct the one that is wrong":           "kataloget siger budget_year %d, men det ligger i mappen for budget %d (%s/): flyt det, eller ret det, der er forkert",
+	"the ledger holds no budget %d: it holds no catalog":                                                                               "ledgeren rummer intet budget %d: den rummer intet katalog",
+	"the ledger holds no budget %d: it holds budget %s":                                                                                "ledgeren rummer intet budget %d: den rummer budget %s",
+	"the intro leaves %s %s of its target for %d to earlier years' rising profiles, but the earlier catalogs in the ledger rise by %s": "indledningen overlader %s %s af sit måltal for %d til tidligere års stigende profiler, men de tidligere kataloger i ledgeren stiger med %s",
+	"compare %s: want a budget year, e.g. 2026":                                                                                        "compare %s: angiv et budgetår, fx 2026",
+	"compare %d %d: give the earlier budget first":                                                                                     "compare %d %d: angiv det tidligste budget først",
+	"--compare %d: want a budget earlier than this one, %d":                                                                            "--compare %d: angiv et budget, der er tidligere end dette, %d",
 }

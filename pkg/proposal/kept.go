@@ -85,6 +85,11 @@ func (d *Parsed) Keep(o KeepOptions) *Document {
 				continue
 			}
 			b.add(key.Value)
+			if key.Value == "continues" && val.Kind == yaml.MappingNode {
+				// A broken continuation link is reported at its budget or its number.
+				b.add("continues.budget")
+				b.add("continues.number")
+			}
 			if field := listField[key.Value]; field != "" && val.Kind == yaml.SequenceNode {
 				for j, item := range val.Content {
 					p := Join(key.Value, strconv.Itoa(j))

@@ -31,6 +31,7 @@ type Proposal struct {
 	Administration         string                `yaml:"administration" json:"administration"`
 	Kind                   string                `yaml:"kind" json:"kind"`
 	ApprovedWith           *string               `yaml:"approved_with" json:"approved_with"`
+	Continues              *Continuation         `yaml:"continues" json:"continues,omitempty"`
 	Case                   string                `yaml:"case" json:"case,omitempty"`
 	Summary                string                `yaml:"summary" json:"summary,omitempty"`
 	Catalog                CatalogRow            `yaml:"catalog" json:"catalog"`
@@ -42,6 +43,13 @@ type Proposal struct {
 	Consultations          *Consultations        `yaml:"consultations" json:"consultations,omitempty"`
 	Realised               *Realised             `yaml:"realised" json:"realised,omitempty"`
 	Acknowledged           []Acknowledgement     `yaml:"acknowledged" json:"acknowledged,omitempty"`
+}
+
+// Continuation names the proposal of an earlier budget that a proposal continues: its budget
+// year and its number in that budget's catalog.
+type Continuation struct {
+	Budget int `yaml:"budget" json:"budget"`
+	Number int `yaml:"number" json:"number"`
 }
 
 // CatalogRow is a proposal's row in the catalog's Table 2. A nil TotalInvestment is a blank or "-".

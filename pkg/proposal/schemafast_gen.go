@@ -92,6 +92,10 @@ func schemaProposal(v any) bool {
 				if !schemaProposal_consultations(e) {
 					return false
 				}
+			case "continues":
+				if !schemaProposal_continues(e) {
+					return false
+				}
 			case "economy":
 				if !schemaProposal_economy(e) {
 					return false
@@ -455,6 +459,36 @@ func schemaProposal_consultations(v any) bool {
 				}
 			case "partners":
 				if !schemaProposal_consultations_partners(e) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// schemaProposal_continues checks proposal.schema.json#/properties/continues, and every schema equal to it.
+func schemaProposal_continues(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		if _, ok := x["budget"]; !ok {
+			return false
+		}
+		if _, ok := x["number"]; !ok {
+			return false
+		}
+		for k, e := range x {
+			switch k {
+			case "budget":
+				if !schemaDefs_def_year(e) {
+					return false
+				}
+			case "number":
+				if !schemaProposal_number(e) {
 					return false
 				}
 			default:

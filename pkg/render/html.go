@@ -38,6 +38,10 @@ type htmlPage struct {
 	CrossCutting []htmlCrossCutting
 	// Realised is the section of promised against realised; nil where no proposal reports any.
 	Realised *htmlRealised
+	// Compare is the view of budget compare beside an earlier budget (CompareHeading its
+	// heading), in a ledger of budget folders; empty otherwise.
+	CompareHeading string
+	Compare        []htmlTable
 }
 
 // htmlRealised is the report's section of promised against realised: budget followup's blocks.
@@ -145,6 +149,17 @@ func HTML(w io.Writer, r ledger.Report, lang Lang) error {
 	}
 	for _, x := range r.CrossCutting {
 		page.CrossCutting = append(page.CrossCutting, crossCuttingHTML(x, r.Totals, lang))
+	}
+	if r.Compare != nil {
+		page.CompareHeading = fmt.Sprintf(lang.word("Sammenlignet med budget %d", "Compared with budget %d"), r.Compare.From)
+		for i, b := range compareBlocks(*r.Compare, lang) {
+			t := b.grid.html(fmt.Sprintf("sammenligning-%d", i+1), "", lang)
+			if t.Caption != "" {
+				t.Caption = " · " + t.Caption
+			}
+			t.Caption = b.heading + t.Caption
+			page.Compare = append(page.Compare, t)
+		}
 	}
 	// Render whole before writing, so that a failing template writes nothing.
 	var b bytes.Buffer

@@ -151,9 +151,9 @@ func TestSARIFErrors(t *testing.T) {
 		got[r.Locations[0].PhysicalLocation.ArtifactLocation.URI] = r
 	}
 	for uri, want := range map[string]string{
-		"proposals/aaa/03-%C3%B8delagt%20fil.yaml": `{"ruleId":"yaml-syntax","ruleIndex":39,"level":"error","message":{"text":"YAML syntax: did not find expected node content"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"proposals/aaa/03-%C3%B8delagt%20fil.yaml","uriBaseId":"%SRCROOT%"},"region":{"startLine":3,"startColumn":1}}}]}`,
-		"proposals/bbb/04-tom.yaml":                `{"ruleId":"empty","ruleIndex":9,"level":"error","message":{"text":"file holds no YAML document; expected a mapping"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"proposals/bbb/04-tom.yaml","uriBaseId":"%SRCROOT%"},"region":{"startLine":1,"startColumn":1}}}]}`,
-		"proposals/catalog.YAML":                   `{"ruleId":"file-name","ruleIndex":11,"level":"error","message":{"text":"not read: a data file's name ends in .yaml or .yml, in lower case, not .YAML"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"proposals/catalog.YAML","uriBaseId":"%SRCROOT%"},"region":{"startLine":1,"startColumn":1}}}]}`,
+		"proposals/aaa/03-%C3%B8delagt%20fil.yaml": `{"ruleId":"yaml-syntax","ruleIndex":40,"level":"error","message":{"text":"YAML syntax: did not find expected node content"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"proposals/aaa/03-%C3%B8delagt%20fil.yaml","uriBaseId":"%SRCROOT%"},"region":{"startLine":3,"startColumn":1}}}]}`,
+		"proposals/bbb/04-tom.yaml":                `{"ruleId":"empty","ruleIndex":10,"level":"error","message":{"text":"file holds no YAML document; expected a mapping"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"proposals/bbb/04-tom.yaml","uriBaseId":"%SRCROOT%"},"region":{"startLine":1,"startColumn":1}}}]}`,
+		"proposals/catalog.YAML":                   `{"ruleId":"file-name","ruleIndex":12,"level":"error","message":{"text":"not read: a data file's name ends in .yaml or .yml, in lower case, not .YAML"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"proposals/catalog.YAML","uriBaseId":"%SRCROOT%"},"region":{"startLine":1,"startColumn":1}}}]}`,
 	} {
 		if g := mustJSON(t, got[uri]); g != want {
 			t.Errorf("%s:\n%s\nwant\n%s", uri, g, want)

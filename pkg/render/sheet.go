@@ -94,6 +94,9 @@ func sheetBlocks(s ledger.Sheet, l Lang) []block {
 	if s.ApprovedWith != nil {
 		add(l.word("Godkendt med", "Approved with"), *s.ApprovedWith)
 	}
+	if len(s.Continues) > 0 {
+		add(l.word("Fortsætter", "Continues"), chainText(s.Continues, l))
+	}
 	add(l.word("Sag", "Case"), s.Case)
 	add(l.word("Forvaltning", "Administration"), s.Administration)
 	add(l.word("Fil", "File"), s.File)
@@ -472,4 +475,18 @@ func wrap(text, indent string, width int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// chainText is a continuation chain on one line: "budget 2025 nr. 14 Digital jobsamtale ←
+// budget 2024 nr. 2 Digital visitation"; a broken link says so.
+func chainText(links []ledger.Link, l Lang) string {
+	parts := make([]string, len(links))
+	for i, k := range links {
+		title := k.Title
+		if title == "" {
+			title = l.word("(ikke i ledgeren)", "(not in the ledger)")
+		}
+		parts[i] = fmt.Sprintf(l.word("budget %d nr. %d %s", "budget %d no. %d %s"), k.Budget, k.Number, title)
+	}
+	return strings.Join(parts, " ← ")
 }

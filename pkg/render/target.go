@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/budget-ledger/budget/pkg/escape"
 	"github.com/budget-ledger/budget/pkg/ledger"
@@ -53,6 +54,13 @@ func targetBlocks(t ledger.Target, l Lang) []block {
 		if t.Earlier != nil {
 			row(plainRow, l.word("↳ heraf stigende profiler fra tidligere år (resten)", "↳ of which earlier years' rising profiles (the rest)"), txt(""), opt(t.Earlier))
 		}
+		if t.Computed != nil {
+			computed := num(*t.Computed)
+			if t.ComputedDiffers {
+				computed.mark = differs
+			}
+			row(plainRow, fmt.Sprintf(l.word("↳ heraf stigende profiler, beregnet fra budget %s", "↳ of which rising profiles, computed from budget %s"), profileBudgets(t.Profiles, l)), opt(t.StatedRest), computed)
+		}
 	}
 	for _, o := range t.Others {
 		row(plainRow, o.Label, num(o.Amount), txt(""))
@@ -74,6 +82,16 @@ func targetBlocks(t ledger.Target, l Lang) []block {
 	account.notes = append(account.notes, l.word(
 		"Budgets tal: leveret i alt = måltal + øvrige bidrag; resten = måltal - katalogets bidrag (indledningen oplyser den ikke)",
 		"budget's figures: delivered in all = target + other contributions; the rest = target - this catalog's contribution (the intro does not state it)"))
+	switch {
+	case t.Computed != nil:
+		account.notes = append(account.notes, fmt.Sprintf(l.word(
+			"beregnet: hvert tidligere katalogs stigning i Tabel 1 i alt fra %d til %d; indledningen: måltallet - dets eget tal for %d (se docs/rising-profiles.md)",
+			"computed: each earlier catalog's rise in Table 1's total from %d to %d; the intro: the target - its own figure for %d (see docs/rising-profiles.md)"), t.TargetYear-1, t.TargetYear, t.TargetYear))
+	case t.Budget != 0 && t.Goal != nil:
+		account.notes = append(account.notes, fmt.Sprintf(l.word(
+			"ledgeren rummer intet tidligere katalog, hvis år når %d: de stigende profiler er kun resten",
+			"the ledger holds no earlier catalog whose years reach %d: the rising profiles are only the rest"), t.TargetYear))
+	}
 	if account.marked() {
 		account.notes = append(account.notes, l.word("≠: indledningen oplyser et andet tal", "≠: the intro states another figure"))
 	}
@@ -107,10 +125,38 @@ func targetBlocks(t ledger.Target, l Lang) []block {
 	if t.Contribution != nil {
 		bs = append(bs, block{heading: l.word("Dette katalogs bidrag pr. år", "This catalog's contribution per year"), grid: years})
 	}
+	for _, p := range t.Profiles {
+		bs = append(bs, block{heading: fmt.Sprintf(l.word("Stigende profil fra budget %d i %d", "Rising profile of budget %d in %d"), p.Budget, p.Year), grid: profileGrid(p, l)})
+	}
 	if t.Text != "" {
 		bs = append(bs, block{heading: l.word("Indledningen", "The intro"), text: t.Text})
 	}
 	return bs
+}
+
+// profileBudgets names the budgets of the profiles: "2024 og 2025".
+func profileBudgets(ps []ledger.Profile, l Lang) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = strconv.Itoa(p.Budget)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + l.word(" og ", " and ") + names[len(names)-1]
+}
+
+// profileGrid is one earlier catalog's rising profile: each proposal whose row changes from the
+// year before to the year, and Table 1's total, in that catalog's unit.
+func profileGrid(p ledger.Profile, l Lang) *grid {
+	g := &grid{caption: caption(p.Unit, p.PriceLevel, l), places: -1,
+		header:  []string{l.word("Forslag", "Proposal"), strconv.Itoa(p.Year - 1), strconv.Itoa(p.Year), l.word("Stigning", "Increase")},
+		numeric: []bool{false, true, true, true}}
+	for _, r := range p.Proposals {
+		g.rows = append(g.rows, gridRow{cells: []cell{txt(fmt.Sprintf("%d %s", r.Number, r.Title)), num(r.From), num(r.To), num(r.To.Sub(r.From))}})
+	}
+	g.rows = append(g.rows, gridRow{style: totalRow, cells: []cell{txt(l.word("Tabel 1 i alt", "Table 1 total")), num(p.From), num(p.To), num(p.To.Sub(p.From))}})
+	return g
 }
 
 func yearIndex(years []int, y int) int {
@@ -160,6 +206,12 @@ func targetCSV(w io.Writer, t ledger.Target, l Lang) error {
 	if t.Goal != nil {
 		put("target", t.TargetYear, t.Goal, nil, "")
 		put("earlier", t.TargetYear, nil, t.Earlier, "")
+		for _, p := range t.Profiles {
+			put(fmt.Sprintf("profile %d", p.Budget), t.TargetYear, nil, &p.Increase, "")
+		}
+		if t.Computed != nil {
+			put("profiles", t.TargetYear, t.StatedRest, t.Computed, strconv.FormatBool(t.ComputedDiffers))
+		}
 	}
 	for _, o := range t.Others {
 		put(o.Label, 0, &o.Amount, nil, "")

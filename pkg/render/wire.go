@@ -198,6 +198,7 @@ type sheetJSON struct {
 	Case                    string                  `json:"case,omitempty"`
 	Summary                 string                  `json:"summary,omitempty"`
 	File                    string                  `json:"file"`
+	Continues               []linkJSON              `json:"continues,omitempty"`
 	Economy                 *economyJSON            `json:"economy"`
 	Catalog                 catalogJSON             `json:"catalog"`
 	FollowUp                []proposal.FollowUp     `json:"follow_up"`
@@ -296,6 +297,9 @@ func sheetOf(s ledger.Sheet) sheetJSON {
 		CommitteeName: s.CommitteeName, Administration: s.Administration, ApprovedWith: s.ApprovedWith, Case: s.Case,
 		Summary: s.Summary, File: s.File, FollowUp: s.FollowUp, Risk: s.Risk, FromInnovationProposal: s.FromInnovationProposal,
 		AdministrativeStatement: s.AdministrativeNote, Consultations: s.Consultations}
+	for _, k := range s.Continues {
+		out.Continues = append(out.Continues, linkJSON{k.Budget, k.Number, k.Title, k.File})
+	}
 	if out.FollowUp == nil {
 		out.FollowUp = []proposal.FollowUp{}
 	}
@@ -447,6 +451,29 @@ type targetJSON struct {
 	Sum              string          `json:"sum"`
 	Delivered        *yearFigureJSON `json:"delivered"`
 	DeliveredDiffers bool            `json:"delivered_differs"`
+	// The earlier catalogs' rising profiles, in a ledger of budget folders only.
+	Profiles        []profileJSON `json:"profiles,omitempty"`
+	Computed        *string       `json:"computed,omitempty"`
+	StatedRest      *string       `json:"stated_rest,omitempty"`
+	ComputedDiffers bool          `json:"computed_differs,omitempty"`
+}
+
+type profileJSON struct {
+	Budget     int              `json:"budget"`
+	Year       int              `json:"year"`
+	Increase   string           `json:"increase"`
+	Unit       string           `json:"unit"`
+	PriceLevel string           `json:"price_level"`
+	From       string           `json:"from"`
+	To         string           `json:"to"`
+	Proposals  []profileRowJSON `json:"proposals"`
+}
+
+type profileRowJSON struct {
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	From   string `json:"from"`
+	To     string `json:"to"`
 }
 
 type yearFigureJSON struct {
@@ -475,6 +502,15 @@ func targetOf(t ledger.Target) targetJSON {
 	}
 	for _, o := range t.Others {
 		out.Others = append(out.Others, labelledJSON{o.Label, o.Amount.String()})
+	}
+	out.Computed, out.StatedRest, out.ComputedDiffers = decimalString(t.Computed), decimalString(t.StatedRest), t.ComputedDiffers
+	for _, p := range t.Profiles {
+		pj := profileJSON{Budget: p.Budget, Year: p.Year, Increase: p.Increase.String(), Unit: p.Unit, PriceLevel: p.PriceLevel,
+			From: p.From.String(), To: p.To.String(), Proposals: []profileRowJSON{}}
+		for _, r := range p.Proposals {
+			pj.Proposals = append(pj.Proposals, profileRowJSON{r.Number, r.Title, r.From.String(), r.To.String()})
+		}
+		out.Profiles = append(out.Profiles, pj)
 	}
 	return out
 }
@@ -787,4 +823,88 @@ type fdpDimension struct {
 type fdpAttribute struct {
 	Source   string `json:"source"`
 	Labelfor string `json:"labelfor,omitempty"`
+}
+
+// budget budgets
+
+type budgetJSON struct {
+	Budget       int    `json:"budget"`
+	Folder       string `json:"folder"`
+	Name         string `json:"name"`
+	Years        []int  `json:"years"`
+	Proposals    int    `json:"proposals"`
+	CrossCutting int    `json:"cross_cutting"`
+	Status       string `json:"status"`
+}
+
+func budgetsOf(bs []ledger.BudgetInfo) []budgetJSON {
+	out := []budgetJSON{}
+	for _, b := range bs {
+		s := "published"
+		if b.Draft {
+			s = "draft"
+		}
+		years := b.Years
+		if years == nil {
+			years = []int{}
+		}
+		out = append(out, budgetJSON{b.Year, b.Folder, b.Name, years, b.Proposals, b.CrossCutting, s})
+	}
+	return out
+}
+
+// linkJSON is one step of a continuation chain; title and file are "" for a broken link.
+type linkJSON struct {
+	Budget int    `json:"budget"`
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	File   string `json:"file"`
+}
+
+// budget compare
+
+type compareJSON struct {
+	From       int                   `json:"from"`
+	To         int                   `json:"to"`
+	Unit       string                `json:"unit"`
+	PriceLevel [2]string             `json:"price_level"`
+	Years      []int                 `json:"years"`
+	Committees []committeeChangeJSON `json:"committees"`
+	Total      sideBySideJSON        `json:"total"`
+	Proposals  []proposalChangeJSON  `json:"proposals"`
+}
+
+type sideBySideJSON struct {
+	From   amountsJSON `json:"from"`
+	To     amountsJSON `json:"to"`
+	Change amountsJSON `json:"change"`
+}
+
+type committeeChangeJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	sideBySideJSON
+}
+
+type proposalChangeJSON struct {
+	Status     string `json:"status"`
+	FromNumber *int   `json:"from_number"`
+	ToNumber   *int   `json:"to_number"`
+	Title      string `json:"title"`
+	Committee  string `json:"committee"`
+}
+
+func compareOf(c ledger.Comparison) compareJSON {
+	ch := func(x ledger.Change) sideBySideJSON {
+		return sideBySideJSON{printedOf(c.Years, x.From), printedOf(c.Years, x.To), printedOf(c.Years, x.Change)}
+	}
+	out := compareJSON{From: c.From, To: c.To, Unit: c.Unit, PriceLevel: c.PriceLevel, Years: c.Years,
+		Committees: []committeeChangeJSON{}, Total: ch(c.Total), Proposals: []proposalChangeJSON{}}
+	for _, k := range c.Committees {
+		out.Committees = append(out.Committees, committeeChangeJSON{k.ID, k.Name, ch(k.Change)})
+	}
+	for _, p := range c.Proposals {
+		out.Proposals = append(out.Proposals, proposalChangeJSON{p.Status, numberOrNull(p.FromNumber), numberOrNull(p.ToNumber), p.Title, p.Committee})
+	}
+	return out
 }
