@@ -154,7 +154,7 @@ func openCatalog(g *Global, s Streams, command string) (*catalogFile, error) {
 	}
 	c.limits = lopts.Limits
 	// Values keeps the catalog's hash, to tell whether it changed while it was read.
-	l, ds, err := g.loadFSWith(root.FS(), display, ledger.Options{Model: ledger.ModelTables, Values: true})
+	l, ds, err := g.loadFSWith(root.FS(), display, ledger.Options{Model: ledger.ModelTables, Values: true, Cache: g.cacheFor(root.Name())})
 	if err != nil {
 		return fail(err)
 	}

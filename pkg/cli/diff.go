@@ -113,12 +113,14 @@ func (o *DiffOptions) dirSide(start string) (diff.Side, error) {
 	if err != nil {
 		return diff.Side{}, err
 	}
-	return o.side(os.DirFS(dir), name, name)
+	return o.side(os.DirFS(dir), name, name, o.cacheFor(dir))
 }
 
-// side loads one side's ledger, within the same limits as every other command.
-func (o *DiffOptions) side(fsys fs.FS, display, name string) (diff.Side, error) {
-	l, ds, err := o.loadFSWith(fsys, display, ledger.Options{Values: true}) // every value, and each text's hash
+// side loads one side's ledger, within the same limits as every other command; c is the cache
+// of a side read from the disk (a revision of git has no stat data to vouch for its files, and
+// is read anew each run).
+func (o *DiffOptions) side(fsys fs.FS, display, name string, c ledger.Cache) (diff.Side, error) {
+	l, ds, err := o.loadFSWith(fsys, display, ledger.Options{Values: true, Cache: c}) // every value, and each text's hash
 	if err != nil {
 		return diff.Side{}, msg.Errorf("%s: %w", name, err)
 	}
@@ -169,7 +171,7 @@ func (o *DiffOptions) gitSides() (diff.Side, diff.Side, error) {
 	}
 	var b diff.Side
 	if revB == "" {
-		if b, err = o.side(os.DirFS(dir), display, workingTree); err != nil {
+		if b, err = o.side(os.DirFS(dir), display, workingTree, o.cacheFor(dir)); err != nil {
 			return diff.Side{}, diff.Side{}, err
 		}
 	} else {
@@ -212,5 +214,5 @@ func (o *DiffOptions) revSide(repo *gitfs.Repo, commit, rel, display, name strin
 	if err != nil {
 		return diff.Side{}, msg.Errorf("reading %s at %s: %w", display, name, err)
 	}
-	return o.side(fsys, display, name)
+	return o.side(fsys, display, name, ledger.Cache{})
 }

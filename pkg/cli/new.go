@@ -102,7 +102,7 @@ func newRun(opts *NewOptions) error {
 		return err
 	}
 	defer root.Close()
-	l, ds, err := opts.loadFS(root.FS(), display)
+	l, ds, err := opts.loadFSWith(root.FS(), display, ledger.Options{Cache: opts.cacheFor(root.Name())})
 	if err != nil {
 		return err
 	}
