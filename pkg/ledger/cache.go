@@ -79,6 +79,7 @@ type cached struct {
 	entry   cache.Entry
 	keep    bool
 	changed bool
+	hit     bool // the result is the entry's
 }
 
 // load loads the file at rel through the cache: from its entry where the entry vouches for
@@ -97,7 +98,7 @@ func (c *fileCache) load(fsys fs.FS, rel, name string, opts Options, catalog *pr
 	found = found && e.Dep == dep
 	if found && c.pack.Trusted(e, st) {
 		if out, ok := decodeResult(e.Data, opts, catalog); ok {
-			out.cache, out.sum = cached{entry: e, keep: true}, e.Sum
+			out.cache, out.sum = cached{entry: e, keep: true, hit: true}, e.Sum
 			return out
 		}
 	}
@@ -113,7 +114,7 @@ func (c *fileCache) load(fsys fs.FS, rel, name string, opts Options, catalog *pr
 			// The same content under new stat data (a checkout, a touch): the next pack vouches
 			// for it by the new stat, once the stat has settled.
 			e.Stat = st
-			out.cache = cached{entry: e, keep: true, changed: cache.Settled(st, c.start.UnixNano())}
+			out.cache = cached{entry: e, keep: true, hit: true, changed: cache.Settled(st, c.start.UnixNano())}
 			out.sum = sum
 			return out
 		}

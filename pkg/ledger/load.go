@@ -46,6 +46,8 @@ type Ledger struct {
 	Model Model
 
 	computed computedTables // Table 2, Table 1 and the target, at first use (see run.go)
+	// fromCache counts the files whose results came from the cache (Options.Cache), for tests.
+	fromCache int
 }
 
 // Source returns line n of a file by the name diagnostics use, where the file kept it: the
@@ -222,6 +224,9 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	for i := range loaded {
 		f := &loaded[i]
 		ds = append(ds, f.ds...)
+		if f.cache.hit {
+			l.fromCache++
+		}
 		if f.doc != nil {
 			l.Docs[f.doc.File] = f.doc
 			if f.sheet != nil {
