@@ -322,7 +322,9 @@ var mutants = []mutant{
 		`out.ds = append(out.ds, opts.Check(f)...)`, `_ = opts.Check(f)`,
 		"the per-file checks' findings are dropped"},
 	{"load-sheet-catalog", "pkg/ledger/load.go",
-		`s := (&Ledger{Catalog: catalog}).Sheet(f.Proposal)`, `s := (&Ledger{}).Sheet(f.Proposal)`,
+		`l := &Ledger{Catalog: catalog}
+	var s Sheet`, `l := &Ledger{}
+	var s Sheet`,
 		"a proposal's Sheet is laid out without the catalog's years"},
 	{"load-catalog-indexed", "pkg/ledger/load.go",
 		`All: kind == "catalog" && !out.ds.HasErrors()`, `All: false`,

@@ -29,9 +29,13 @@ func (l *List) ReadBinenc(r *binenc.Reader) {
 		return
 	}
 	out := make(List, n)
+	var file, code string // most diagnostics of a file are at that file, many of one code
 	for i := range out {
 		d := &out[i]
-		d.Pos.File = r.String()
+		if b := r.Blob(); string(b) != file {
+			file = string(b)
+		}
+		d.Pos.File = file
 		d.Pos.Line = r.Int()
 		d.Pos.Column = r.Int()
 		switch s := Severity(r.Int()); s {
@@ -40,7 +44,10 @@ func (l *List) ReadBinenc(r *binenc.Reader) {
 		default:
 			r.Fail(binenc.ErrCorrupt)
 		}
-		d.Code = r.String()
+		if b := r.Blob(); string(b) != code {
+			code = string(b)
+		}
+		d.Code = code
 		d.Message = r.String()
 		d.Text.ReadBinenc(r)
 		d.Path = r.String()

@@ -210,13 +210,7 @@ func decodeResult(data []byte, opts Options, catalog *proposal.Catalog) (loadedF
 		return loadedFile{}, false
 	}
 	if opts.Model == ModelAll {
-		if out.proposal != nil {
-			s := (&Ledger{Catalog: catalog}).Sheet(out.proposal)
-			out.sheet = &s
-		} else if out.crossCutting != nil {
-			s := (&Ledger{Catalog: catalog}).CrossCuttingSheet(out.crossCutting)
-			out.sheet = &s
-		}
+		out.sheet = sheetOf(catalog, out.proposal, out.crossCutting)
 	}
 	return out, true
 }

@@ -435,13 +435,7 @@ func loadSource(src []byte, rel, name string, opts Options, catalog *proposal.Ca
 	f := &File{Doc: parsed.Document(), Parsed: parsed, Catalog: catalog}
 	out.ds = append(out.ds, withoutEchoes(ds, parsed.Validate(kind))...)
 	out.decode(f, kind)
-	if f.Proposal != nil {
-		s := (&Ledger{Catalog: catalog}).Sheet(f.Proposal)
-		f.Sheet = &s
-	} else if f.CrossCutting != nil {
-		s := (&Ledger{Catalog: catalog}).CrossCuttingSheet(f.CrossCutting)
-		f.Sheet = &s
-	}
+	f.Sheet = sheetOf(catalog, f.Proposal, f.CrossCutting)
 	if opts.Check != nil && (f.Proposal != nil || f.CrossCutting != nil || f.OwnCatalog != nil) {
 		out.ds = append(out.ds, opts.Check(f)...)
 	}
@@ -475,6 +469,22 @@ func loadSource(src []byte, rel, name string, opts Options, catalog *proposal.Ca
 	}
 	out.sheet = f.Sheet
 	return out
+}
+
+// sheetOf lays out the Sheet of a decoded proposal p or cross-cutting proposal x against the
+// ledger's catalog; nil for neither.
+func sheetOf(catalog *proposal.Catalog, p *proposal.Proposal, x *proposal.CrossCutting) *Sheet {
+	l := &Ledger{Catalog: catalog}
+	var s Sheet
+	switch {
+	case p != nil:
+		s = l.Sheet(p)
+	case x != nil:
+		s = l.CrossCuttingSheet(x)
+	default:
+		return nil
+	}
+	return &s
 }
 
 // decode decodes the file into the model its kind calls for, where it can be: a file that
