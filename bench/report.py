@@ -135,6 +135,34 @@ def budgets_table(results):
     return out
 
 
+WARM_TARGET_S = 0.25
+
+
+def warm_table(results, m):
+    """The cache's rows (bench/run.sh warm): cold, warm, and warm with one file changed."""
+    out = []
+    for tag, label in ledgers(m):
+        path = os.path.join(results, f"{tag}-warm.json")
+        if not os.path.exists(path):
+            continue
+        t = means(path)
+        if not out:
+            out += [
+                "",
+                "### Warm runs: the cache of per-file results (issue 14), in one hyperfine run",
+                "",
+                f"| ledger | command | cold (s) | warm (s, ≤ {WARM_TARGET_S}) | one file changed (s) | cold ÷ warm | CPU cold / warm / changed (s) | peak RSS warm (MiB) |",
+                "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |",
+            ]
+        for c in ("validate", "totals"):
+            cold, w, ch = t[f"{c}-cold"], t[f"{c}-warm"], t[f"{c}-changed"]
+            out.append(
+                f"| {label} | `budget {c}` | {cold[0]:.2f} | {w[0]:.3f} | {ch[0]:.3f} | {cold[0] / w[0]:.1f}× | "
+                f"{cold[2]:.2f} / {w[2]:.3f} / {ch[2]:.3f} | {fmt(rss_mib(results, f'{tag}-{c}-warm'), '.0f')} |"
+            )
+    return out
+
+
 def main():
     results = sys.argv[1]
     readme = sys.argv[2] if len(sys.argv) > 2 else ""
@@ -241,6 +269,7 @@ def main():
         out.append(f"| bundled, 36 proposals | `budget totals` | {ms:.1f} ms, start-up included (< {BUNDLED_TARGET_MS} ms): {ok(ms < BUNDLED_TARGET_MS)} | | | |")
     out += startup_table(results)
     out += budgets_table(results)
+    out += warm_table(results, m)
     text = "\n".join(out) + "\n"
     print(text)
     if not readme:

@@ -120,11 +120,12 @@ measure() {
 	local p="$dir/proposals" j="$dir/ledger.journal" bc="$dir/ledger.beancount"
 	find "$p" -name '*.yaml' -printf '%s\n' | awk '{n++; b+=$1} END {print "files=" n; print "bytes=" b}' >"$results/$tag.size"
 	echo "bench: $tag ($(tr '\n' ' ' <"$results/$tag.size"))"
+	# Cold: --no-cache reads and checks every file (warm runs: the function warm).
 	local cmds=(
-		-n validate "$budget validate --dir $p"
-		-n totals "$budget totals --dir $p"
-		-n validate-1core "env GOMAXPROCS=1 $budget validate --dir $p"
-		-n totals-1core "env GOMAXPROCS=1 $budget totals --dir $p"
+		-n validate "$budget --no-cache validate --dir $p"
+		-n totals "$budget --no-cache totals --dir $p"
+		-n validate-1core "env GOMAXPROCS=1 $budget --no-cache validate --dir $p"
+		-n totals-1core "env GOMAXPROCS=1 $budget --no-cache totals --dir $p"
 	)
 	[ -z "$old" ] || cmds+=(
 		-n validate-old "$old validate --dir $p"
@@ -144,8 +145,8 @@ measure() {
 
 	local c
 	for c in validate totals; do
-		peak "$tag-$c" "$budget" $c --dir "$p"
-		serial "$tag-$c" "$budget" $c --dir "$p"
+		peak "$tag-$c" "$budget" --no-cache $c --dir "$p"
+		serial "$tag-$c" "$budget" --no-cache $c --dir "$p"
 		[ -z "$old" ] || peak "$tag-$c-old" "$old" $c --dir "$p"
 		[ -z "$old" ] || serial "$tag-$c-old" "$old" $c --dir "$p"
 	done
@@ -153,6 +154,35 @@ measure() {
 	peak "$tag-hledger" hledger -f "$j" balance -Y --depth 1
 	peak "$tag-ledger" ledger -f "$j" balance --depth 1
 	peak "$tag-beancount" bean-query -f csv "$bc" "$beanq"
+}
+
+# warm TAG DIR: validate and totals cold (--no-cache), warm (every file from the cache) and warm
+# with one file changed before each run (a copy of the ledger, the file's content changed), in
+# one hyperfine run, each with a cache folder of its own; peak memory of the warm runs.
+warm() {
+	local tag=$1 dir=$2
+	local p="$dir/proposals" copy="$BENCH_WORK/$tag-changed"
+	rm -rf "$copy" "$BENCH_WORK/cache-$tag"
+	cp -r "$p" "$copy"
+	find "$copy" -type f -exec touch -d '1 hour ago' {} +
+	local one
+	one=$(find "$copy" -name '*.yaml' ! -name catalog.yaml | sort | head -1)
+	printf 'echo "# synthetic edit" >> %s\n' "$one" >"$BENCH_WORK/$tag-edit.sh"
+	local cmds=() c
+	# One --prepare a command, in the commands' order: only the changed runs edit the file.
+	for c in validate totals; do
+		cmds+=(
+			--prepare true -n "$c-cold" "$budget --no-cache $c --dir $p"
+			--prepare true -n "$c-warm" "$budget --cache-dir $BENCH_WORK/cache-$tag/$c $c --dir $p"
+			--prepare "sh $BENCH_WORK/$tag-edit.sh" -n "$c-changed" "$budget --cache-dir $BENCH_WORK/cache-$tag/$c-changed $c --dir $copy"
+		)
+	done
+	hyperfine -N --warmup 1 --runs "$BENCH_RUNS" --export-json "$results/$tag-warm.json" "${cmds[@]}"
+	for c in validate totals; do
+		peak "$tag-$c-warm" "$budget" --cache-dir "$BENCH_WORK/cache-$tag/$c" $c --dir "$p"
+		serial "$tag-$c-warm" "$budget" --cache-dir "$BENCH_WORK/cache-$tag/$c" $c --dir "$p"
+	done
+	du -sb "$BENCH_WORK/cache-$tag"/* | awk '{print "pack_" NR "=" $1}' >"$results/$tag-warm.packs"
 }
 
 # generate DIR ARGS...: a ledger from bench/gen, kept for the next run with the same arguments.
@@ -175,6 +205,7 @@ for n in $BENCH_LIKE; do
 	# The bundled proposals' commit is in the name: a new transcription makes a new clone.
 	generate "$BENCH_WORK/like-$n-$(git log -1 --format=%h -- proposals)" -like proposals -n "$n"
 	measure "like$n" "$BENCH_WORK/like-$n-$(git log -1 --format=%h -- proposals)"
+	warm "like$n" "$BENCH_WORK/like-$n-$(git log -1 --format=%h -- proposals)"
 done
 for b in $BENCH_BUDGETS; do
 	# One ledger of b budgets × 50 proposals, and 10 municipalities' ledgers of the same shape.

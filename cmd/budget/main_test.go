@@ -19,7 +19,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("BUDGET_TEST_MAIN") == "1" { // TestInitCost runs the binary as budget
 		os.Exit(cli.Main(os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cacheDirM{m}, map[string]func(){
 		"budget": func() {
 			os.Exit(cli.Main(os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
 		},
@@ -36,13 +36,60 @@ func TestMain(m *testing.M) {
 // of testdata/ledger.txtar (proposals/ with two committees, three proposals and a catalog whose
 // tables add up). It refuses to write over a file that is already there, the scenario's own
 // included: a scenario changes a fixture file by copying its own version over it afterwards.
+//
+// Each scenario's cache of per-file results is a folder of its own outside $WORK
+// (BUDGET_CACHE_DIR), so that no scenario writes to the user's cache folder, and one command's
+// results are the next one's cache.
 func TestScripts(t *testing.T) {
+	testscript.Run(t, scriptParams(t, t.TempDir(), ""))
+}
+
+// TestScriptsWarm runs every scenario twice in the same $WORK path, with the same cache folder:
+// the second pass finds every file of the first in its cache (by content: the files are written
+// anew), so that every scenario holds its output to be the same whether its files come from the
+// cache or not. BUDGET_WARM=0 skips it.
+func TestScriptsWarm(t *testing.T) {
+	if os.Getenv("BUDGET_WARM") == "0" {
+		t.Skip("BUDGET_WARM=0")
+	}
+	caches, work := t.TempDir(), t.TempDir()
+	for _, pass := range []string{"cold", "warm"} {
+		// testscript leaves the $WORK folders under a WorkdirRoot of the caller's.
+		if err := os.RemoveAll(work); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(work, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(pass, func(t *testing.T) { testscript.Run(t, scriptParams(t, caches, work)) })
+	}
+}
+
+// cacheDirM runs the tests with BUDGET_CACHE_DIR at a folder of their own, for the tests that
+// run budget in this process; a scenario's budget gets its own (scriptParams).
+type cacheDirM struct{ m *testing.M }
+
+func (c cacheDirM) Run() int {
+	dir, err := os.MkdirTemp("", "budget-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	defer os.RemoveAll(dir)
+	os.Setenv("BUDGET_CACHE_DIR", dir)
+	return c.m.Run()
+}
+
+// scriptParams are the scenarios' Params: each scenario's cache in caches, under its $WORK's
+// name; work is the folder of the $WORK folders ("" for testscript's own).
+func scriptParams(t *testing.T, caches, work string) testscript.Params {
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	testscript.Run(t, testscript.Params{
+	return testscript.Params{
 		Dir:                 filepath.Join(repo, "testdata", "script"),
+		WorkdirRoot:         work,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
@@ -50,6 +97,7 @@ func TestScripts(t *testing.T) {
 			if mode := os.Getenv("BUDGET_SCHEMA"); mode != "" {
 				env.Setenv("BUDGET_SCHEMA", mode) // BUDGET_SCHEMA=both: CI runs every scenario through both validators
 			}
+			env.Setenv("BUDGET_CACHE_DIR", filepath.Join(caches, filepath.Base(env.WorkDir)))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -71,7 +119,7 @@ func TestScripts(t *testing.T) {
 			return os.Geteuid() == 0, nil
 		},
 		UpdateScripts: strings.TrimSpace(os.Getenv("BUDGET_UPDATE")) != "",
-	})
+	}
 }
 
 // fixtureName is what fixture takes: the name of a file in testdata/, without .txtar.

@@ -88,6 +88,9 @@ type Global struct {
 	Budget int
 	// Lang is --lang as given, "" when it is not.
 	Lang string
+	// CacheDir is --cache-dir, NoCache --no-cache (see cacheDir).
+	CacheDir string
+	NoCache  bool
 
 	// lang is the language of the catalog of the ledger read, once one is (see language).
 	lang msg.Lang
@@ -168,6 +171,36 @@ func (g *Global) addFlags(root *cobra.Command) {
 		return nil
 	}
 	g.Limits.addFlags(root.PersistentFlags())
+	root.PersistentFlags().StringVar(&g.CacheDir, "cache-dir", "", "folder of the cache of each file's checked content, so that a file unchanged since the last run is not read again (default: env BUDGET_CACHE_DIR, else budget/ in the user's cache folder)")
+	root.PersistentFlags().BoolVar(&g.NoCache, "no-cache", false, "read and check every file, and keep nothing for the next run")
+}
+
+// cacheDir is the folder of the cache of per-file results (ledger.Cache): --cache-dir, else
+// BUDGET_CACHE_DIR, else budget/ in os.UserCacheDir; "" with --no-cache, or where there is no
+// user cache folder (no HOME), and then nothing is cached.
+func (g *Global) cacheDir() string {
+	switch {
+	case g.NoCache:
+		return ""
+	case g.CacheDir != "":
+		return g.CacheDir
+	case os.Getenv("BUDGET_CACHE_DIR") != "":
+		return os.Getenv("BUDGET_CACHE_DIR")
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "budget")
+}
+
+// cacheFor is the cache of the ledger in the folder dir, read from the disk.
+func (g *Global) cacheFor(dir string) ledger.Cache {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ledger.Cache{}
+	}
+	return ledger.Cache{Dir: g.cacheDir(), Ledger: abs}
 }
 
 // language is the language of the run's messages, labels and numbers: --lang; else the
@@ -312,7 +345,7 @@ func (g *Global) loadModel(m ledger.Model) (*ledger.Ledger, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	l, ds, err := g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m})
+	l, ds, err := g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: m, Cache: g.cacheFor(dir)})
 	if err == nil {
 		g.useCatalog(l)
 	}
@@ -325,7 +358,8 @@ func (g *Global) loadFS(fsys fs.FS, display string) (*ledger.Ledger, diag.List, 
 	return g.loadFSWith(fsys, display, ledger.Options{})
 }
 
-// loadFSWith is loadFS with options beyond the limits (ledger.Options.Values for budget diff).
+// loadFSWith is loadFS with options beyond the limits (ledger.Options.Values for budget diff,
+// Cache for a ledger read from the disk, cacheFor).
 // Each file's checks run in the worker that loads it (check.File); those across files after.
 func (g *Global) loadFSWith(fsys fs.FS, display string, more ledger.Options) (*ledger.Ledger, diag.List, error) {
 	return g.loadFSBudget(fsys, display, g.Budget, more)
@@ -337,7 +371,7 @@ func (g *Global) loadFSBudget(fsys fs.FS, display string, budget int, more ledge
 	if err != nil {
 		return nil, nil, err
 	}
-	opts.Values, opts.Model = more.Values, more.Model
+	opts.Values, opts.Model, opts.Cache = more.Values, more.Model, more.Cache
 	opts.Check = check.File
 	l, loaded, err := ledger.LoadBudget(fsys, display, budget, opts)
 	var none *ledger.NoBudgetError

@@ -124,18 +124,20 @@ func (o *DiffOptions) dirSide(start string) (diff.Side, error) {
 	if err != nil {
 		return diff.Side{}, err
 	}
-	return o.side(os.DirFS(dir), name, name)
+	return o.side(os.DirFS(dir), name, name, o.cacheFor(dir))
 }
 
-// side loads one side's ledger, within the same limits as every other command.
+// side loads one side's ledger, within the same limits as every other command; c is the cache
+// of a side read from the disk (a revision of git has no stat data to vouch for its files, and
+// is read anew each run).
 // Both sides are read at one budget (o.budget): a budget the side before the change does not
 // hold yet is an empty ledger there, so that every proposal of it shows as added.
-func (o *DiffOptions) side(fsys fs.FS, display, name string) (diff.Side, error) {
+func (o *DiffOptions) side(fsys fs.FS, display, name string, c ledger.Cache) (diff.Side, error) {
 	pinned := o.budget != 0
 	if !pinned {
 		o.budget = o.Budget
 	}
-	l, ds, err := o.loadFSBudget(fsys, display, o.budget, ledger.Options{Values: true}) // every value, and each text's hash
+	l, ds, err := o.loadFSBudget(fsys, display, o.budget, ledger.Options{Values: true, Cache: c}) // every value, and each text's hash
 	var none *ledger.NoBudgetError
 	if pinned && o.Budget == 0 && errors.As(err, &none) {
 		return diff.Side{Name: name}, nil
@@ -193,7 +195,7 @@ func (o *DiffOptions) gitSides() (diff.Side, diff.Side, error) {
 	}
 	var b diff.Side
 	if revB == "" {
-		if b, err = o.side(os.DirFS(dir), display, workingTree); err != nil {
+		if b, err = o.side(os.DirFS(dir), display, workingTree, o.cacheFor(dir)); err != nil {
 			return diff.Side{}, diff.Side{}, err
 		}
 	} else {
@@ -236,5 +238,5 @@ func (o *DiffOptions) revSide(repo *gitfs.Repo, commit, rel, display, name strin
 	if err != nil {
 		return diff.Side{}, msg.Errorf("reading %s at %s: %w", display, name, err)
 	}
-	return o.side(fsys, display, name)
+	return o.side(fsys, display, name, ledger.Cache{})
 }

@@ -106,6 +106,7 @@ func (g *Global) loadOpened(root *os.Root, display string, more ledger.Options) 
 		return nil, nil, err
 	}
 	if years, err := ledger.BudgetFolders(os.DirFS(dir)); err != nil || len(years) == 0 {
+		more.Cache = g.cacheFor(root.Name())
 		return g.loadFSWith(root.FS(), display, more)
 	}
 	whole, err := os.OpenRoot(dir)
@@ -113,6 +114,7 @@ func (g *Global) loadOpened(root *os.Root, display string, more ledger.Options) 
 		return nil, nil, msg.Errorf("opening the ledger: %w", unwrapPathError(err))
 	}
 	defer whole.Close()
+	more.Cache = g.cacheFor(dir)
 	return g.loadFSWith(whole.FS(), name, more)
 }
 

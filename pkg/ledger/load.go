@@ -3,6 +3,7 @@
 package ledger
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -13,8 +14,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
+	"github.com/budget-ledger/budget/pkg/cache"
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -53,6 +56,8 @@ type Ledger struct {
 	others map[int]*Ledger
 
 	computed computedTables // Table 2, Table 1 and the target, at first use (see run.go)
+	// fromCache counts the files whose results came from the cache (Options.Cache), for tests.
+	fromCache int
 }
 
 // Source returns line n of a file by the name diagnostics use, where the file kept it: the
@@ -116,6 +121,10 @@ type Options struct {
 	// and the checks across files read (ModelTables), so that memory holds the tables, not every
 	// proposal's own pages.
 	Model Model
+	// Cache keeps each file's result between runs, so that a file unchanged since is not read,
+	// parsed or checked again (see Cache); the zero value keeps none. Check must then depend on
+	// the File alone, and change only with the program's build.
+	Cache Cache
 }
 
 // DefaultMaxFiles is four times the largest ledger planned for (100 municipalities, 50
@@ -183,6 +192,7 @@ func Load(fsys fs.FS, display string) (*Ledger, diag.List, error) {
 // own; the results are then joined in file-name order, so the ledger and its diagnostics are
 // the same whatever the scheduling.
 func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, error) {
+	start := time.Now() // before any stat: what the pack written at the end trusts (cache.Settled)
 	opts = opts.withDefaults()
 	listing, ds, err := walk(fsys, display, opts.MaxFiles)
 	if err != nil {
@@ -190,12 +200,21 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 	}
 	files := listing.Files
 	loaded := make([]loadedFile, len(files))
-	// The catalog is loaded first, on its own, so that every other file's checks see it.
+	fc := openCache(display, opts, start)
+	load := func(i int, catalog *proposal.Catalog, dep [sha256.Size]byte) loadedFile {
+		if fc == nil {
+			return loadFile(fsys, files[i], path.Join(display, files[i]), opts, catalog)
+		}
+		return fc.load(fsys, files[i], path.Join(display, files[i]), opts, catalog, dep)
+	}
+	// The catalog is loaded first, on its own, so that every other file's checks see it; every
+	// other file's cached result is tied to the catalog's content (dep).
 	var catalog *proposal.Catalog
+	var dep [sha256.Size]byte
 	first := slices.Index(files, CatalogFile)
 	if first >= 0 {
-		loaded[first] = loadFile(fsys, files[first], path.Join(display, files[first]), opts, nil)
-		catalog = loaded[first].catalog
+		loaded[first] = load(first, nil, dep)
+		catalog, dep = loaded[first].catalog, loaded[first].sum
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -203,18 +222,25 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				if i != first {
-					loaded[i] = loadFile(fsys, files[i], path.Join(display, files[i]), opts, catalog)
+					loaded[i] = load(i, catalog, dep)
 				}
 			}
 		})
 	}
 	wg.Wait()
 	trace("join")
+	if fc != nil {
+		_ = fc.save(files, loaded) // a cache that cannot be written changes nothing of the run
+		trace("cache")
+	}
 
 	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}, Model: opts.Model}
 	for i := range loaded {
 		f := &loaded[i]
 		ds = append(ds, f.ds...)
+		if f.cache.hit {
+			l.fromCache++
+		}
 		if f.doc != nil {
 			l.Docs[f.doc.File] = f.doc
 			if f.sheet != nil {
@@ -268,18 +294,26 @@ func Walk(fsys fs.FS, display string, opts Options) (Listing, diag.List, error) 
 // ReadFile reads the data file rel of fsys within lim's size, as Load does: a larger file is
 // refused from its size, unread. name is the file's name in diagnostics.
 func ReadFile(fsys fs.FS, rel, name string, lim proposal.Limits) ([]byte, *diag.Diagnostic) {
+	src, _, bad := readStat(fsys, rel, name, lim)
+	return src, bad
+}
+
+// readStat is ReadFile that also returns the file's stat data, as the open file gave it before
+// it was read, for the cache's entry (the zero Stat where the file system keeps none).
+func readStat(fsys fs.FS, rel, name string, lim proposal.Limits) ([]byte, cache.Stat, *diag.Diagnostic) {
 	lim = lim.OrDefault()
-	src, err := readLimited(fsys, rel, lim.MaxFileSize)
+	src, info, err := readLimited(fsys, rel, lim.MaxFileSize)
 	if err == nil {
-		return src, nil
+		st, _ := cache.StatOf(info)
+		return src, st, nil
 	}
 	var big *tooLarge
 	if errors.As(err, &big) {
 		d := proposal.FileTooLarge(name, big.size, lim)
-		return nil, &d
+		return nil, cache.Stat{}, &d
 	}
 	d := diag.Newf(diag.Pos{File: name}, diag.Error, "", "read", "cannot read file: %v", unwrapPath(err))
-	return nil, &d
+	return nil, cache.Stat{}, &d
 }
 
 // walk is Walk with a limit: it stops at the first file past maxFiles, before any is read.
@@ -383,6 +417,9 @@ type loadedFile struct {
 	crossCutting *proposal.CrossCutting
 	proposal     *proposal.Proposal
 	sheet        *Sheet
+	// sum is the sha256 of the file's content, where the cache read or vouched for it.
+	sum   [sha256.Size]byte
+	cache cached
 }
 
 // loadFile reads one file within the limits, parses it, validates it against the schema its
@@ -391,12 +428,18 @@ type loadedFile struct {
 // drops the rest. catalog is the ledger's, loaded before. It touches nothing shared, so files
 // load in parallel.
 func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Catalog) loadedFile {
-	var out loadedFile
 	src, bad := ReadFile(fsys, rel, name, opts.Limits)
 	if bad != nil {
+		var out loadedFile
 		out.ds.Add(*bad)
 		return out
 	}
+	return loadSource(src, rel, name, opts, catalog)
+}
+
+// loadSource is loadFile of the file's content, read.
+func loadSource(src []byte, rel, name string, opts Options, catalog *proposal.Catalog) loadedFile {
+	var out loadedFile
 	parsed, ds := proposal.ParseLimited(name, src, opts.Limits)
 	out.ds = ds
 	if parsed == nil {
@@ -406,13 +449,7 @@ func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Cata
 	f := &File{Doc: parsed.Document(), Parsed: parsed, Catalog: catalog}
 	out.ds = append(out.ds, withoutEchoes(ds, parsed.Validate(kind))...)
 	out.decode(f, kind)
-	if f.Proposal != nil {
-		s := (&Ledger{Catalog: catalog}).Sheet(f.Proposal)
-		f.Sheet = &s
-	} else if f.CrossCutting != nil {
-		s := (&Ledger{Catalog: catalog}).CrossCuttingSheet(f.CrossCutting)
-		f.Sheet = &s
-	}
+	f.Sheet = sheetOf(catalog, f.Proposal, f.CrossCutting)
 	if opts.Check != nil && (f.Proposal != nil || f.CrossCutting != nil || f.OwnCatalog != nil) {
 		out.ds = append(out.ds, opts.Check(f)...)
 	}
@@ -446,6 +483,22 @@ func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Cata
 	}
 	out.sheet = f.Sheet
 	return out
+}
+
+// sheetOf lays out the Sheet of a decoded proposal p or cross-cutting proposal x against the
+// ledger's catalog; nil for neither.
+func sheetOf(catalog *proposal.Catalog, p *proposal.Proposal, x *proposal.CrossCutting) *Sheet {
+	l := &Ledger{Catalog: catalog}
+	var s Sheet
+	switch {
+	case p != nil:
+		s = l.Sheet(p)
+	case x != nil:
+		s = l.CrossCuttingSheet(x)
+	default:
+		return nil
+	}
+	return &s
 }
 
 // decode decodes the file into the model its kind calls for, where it can be: a file that
@@ -537,18 +590,18 @@ func (e *tooLarge) Error() string { return fmt.Sprintf("file is %d bytes", e.siz
 // readLimited reads a file of at most max bytes. A larger one is refused from its size before
 // any of it is read, and a file that grows while it is read is cut off one byte past the limit,
 // so a hostile file never costs more than the limit in memory.
-func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
+func readLimited(fsys fs.FS, name string, max int64) ([]byte, fs.FileInfo, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if st.Size() > max {
-		return nil, &tooLarge{size: st.Size()}
+		return nil, nil, &tooLarge{size: st.Size()}
 	}
 	// Read what the size says, and one byte more to see whether the file goes on: one that grows
 	// while it is read, or a device that does not know its size, is read on up to the limit.
@@ -556,18 +609,18 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	n, err := io.ReadFull(f, buf)
 	switch {
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return buf[:n], nil
+		return buf[:n], st, nil
 	case err != nil:
-		return nil, err
+		return nil, nil, err
 	}
 	rest, err := io.ReadAll(io.LimitReader(f, max+1-int64(n)))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if total := int64(n + len(rest)); total > max {
-		return nil, &tooLarge{size: total}
+		return nil, nil, &tooLarge{size: total}
 	}
-	return append(buf, rest...), nil
+	return append(buf, rest...), st, nil
 }
 
 // KindOf tells which schema a file at rel (relative to the ledger root) follows.

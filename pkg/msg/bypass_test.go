@@ -39,6 +39,15 @@ var unworded = map[string]string{
 	"%s: schema nests deeper than 64 levels": "an embedded schema nested too deep",
 	"%s: cannot resolve $ref %q":             "an embedded schema with a broken $ref",
 	"schema %s: %w":                          "an embedded schema that does not compile",
+	// The cache's encoding: never shown, a file whose result cannot be kept or read is loaded anew.
+	"binenc: corrupt input":                              "a cache entry that does not decode, loaded anew",
+	"binenc: Encode of a non-pointer %T":                 "a bug in the cache's caller, whose file is loaded anew",
+	"binenc: Decode of a non-pointer %T":                 "a bug in the cache's caller, whose file is loaded anew",
+	"binenc: %s embeds the unexported %s":                "a model type the cache cannot keep, loaded anew",
+	"binenc: %s has no field to encode":                  "a model type the cache cannot keep, loaded anew",
+	"binenc: cannot encode a %s":                         "a model type the cache cannot keep, loaded anew",
+	"proposal: the cache keeps kept Documents only (%s)": "a bug in the cache's caller, whose file is loaded anew",
+	"proposal: cannot keep a JSON value of type %T":      "a value the cache cannot keep, loaded anew",
 }
 
 // bypassing are the calls that write text out or make an error of it without this package.

@@ -22,7 +22,7 @@ const (
 
 // Proposal is one numbered proposal: its identity, its catalog row and its own tables.
 type Proposal struct {
-	Doc *Document `yaml:"-" json:"-"`
+	Doc *Document `yaml:"-" json:"-" binenc:"-"`
 
 	Schema                 int                   `yaml:"schema" json:"schema"`
 	Number                 int                   `yaml:"number" json:"number"`
@@ -287,7 +287,7 @@ type Acknowledgement struct {
 
 // CrossCutting is an unnumbered proposal shared by several committees.
 type CrossCutting struct {
-	Doc *Document `yaml:"-" json:"-"`
+	Doc *Document `yaml:"-" json:"-" binenc:"-"`
 
 	Schema       int               `yaml:"schema" json:"schema"`
 	ID           string            `yaml:"id" json:"id"`
@@ -307,7 +307,7 @@ type Share struct {
 
 // Catalog is the catalog file: the committees, the intro's figures and the catalog's printed tables.
 type Catalog struct {
-	Doc *Document `yaml:"-" json:"-"`
+	Doc *Document `yaml:"-" json:"-" binenc:"-"`
 
 	Schema int `yaml:"schema" json:"schema"`
 	// Status is "draft" or "published" as written; Draft reads it ("" means published).
