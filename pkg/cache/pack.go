@@ -25,7 +25,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -93,11 +92,43 @@ type Pack struct {
 // user's (BUDGET_CACHE_DIR).
 func Path(dir, name string) string { return filepath.Join(dir, prefix+name+Ext) }
 
-// The names of packs and of the temporary files of their writes.
-var (
-	packName = regexp.MustCompile(`^budget-[0-9a-f]{1,64}\.pack$`)
-	tempName = regexp.MustCompile(`^budget-[0-9a-f]{1,64}\.pack\.[0-9]+\.tmp$`)
-)
+// isPackName reports whether name is a pack's, budget-<1-64 lower-case hex digits>.pack; and
+// isTempName whether it is one's temporary file, that name and .<digits>.tmp. Plain functions,
+// not regular expressions: nothing of the cache is built at process start.
+func isPackName(name string) bool {
+	rest, ok := strings.CutSuffix(name, Ext)
+	return ok && isPackStem(rest)
+}
+
+func isTempName(name string) bool {
+	rest, ok := strings.CutSuffix(name, ".tmp")
+	if !ok {
+		return false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	if i < 0 || !allIn(rest[i+1:], "0123456789") {
+		return false
+	}
+	return isPackName(rest[:i])
+}
+
+func isPackStem(s string) bool {
+	hex, ok := strings.CutPrefix(s, prefix)
+	return ok && len(hex) <= 64 && allIn(hex, "0123456789abcdef")
+}
+
+// allIn reports whether s is not empty and each of its bytes is one of set's.
+func allIn(s, set string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // Open reads the pack name of dir (Path) written with key. A pack that is missing, unreadable,
 // truncated, corrupt anywhere, foreign or of another version or key is an empty Pack, never an
@@ -308,10 +339,10 @@ func Bound(dir string, max int64, keep string) {
 		}
 		p := filepath.Join(dir, e.Name())
 		switch {
-		case packName.MatchString(e.Name()):
+		case isPackName(e.Name()):
 			packs = append(packs, pack{p, info.Size(), info.ModTime()})
 			total += info.Size()
-		case tempName.MatchString(e.Name()) && time.Since(info.ModTime()) > time.Hour:
+		case isTempName(e.Name()) && time.Since(info.ModTime()) > time.Hour:
 			_ = os.Remove(p)
 		}
 	}
