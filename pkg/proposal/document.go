@@ -246,8 +246,15 @@ func Parse(file string, src []byte) (*Parsed, diag.List) {
 	return ParseLimited(file, src, DefaultLimits)
 }
 
-// ParseLimited is Parse within lim; a limit that is zero takes its default.
+// ParseLimited is Parse within lim; a limit that is zero takes its default. A file in the
+// layout budget fmt writes is read by fastRead, any other by yaml.v3, with the same result
+// (FuzzFastReader); BUDGET_READER=yaml reads every file with yaml.v3.
 func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
+	return parseWith(file, src, lim, fastReaderOn())
+}
+
+// parseWith is ParseLimited, with fastRead tried first when fast is set.
+func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.List) {
 	lim = lim.OrDefault()
 	var ds diag.List
 	at := diag.Pos{File: file}
@@ -263,7 +270,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
 		return nil, ds
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	root, diagnostic := parseOne(file, src, lim)
+	root, diagnostic := readDocument(file, src, lim, fast)
 	if diagnostic != nil {
 		ds.Add(*diagnostic)
 		return nil, ds
