@@ -172,3 +172,152 @@ func TestFastReaderReadsTheCanonicalLayout(t *testing.T) {
 		t.Errorf("only %d test data files formatted: the test data moved?", n)
 	}
 }
+
+// trickyValues are values a hand-edited file may hold, each of which YAML reads in its own
+// way: numbers in other bases and spellings, YAML 1.1 words, dates, indicators, quotes and
+// escapes, characters outside ASCII.
+var trickyValues = []string{
+	"0o17", "0x1F", "0b101", "017", "08", "1_000", "1e3", "1.", ".5", "+1", "-0", "-1.50", "1.500",
+	"99999999999999999999", "18446744073709551615", "9223372036854775807", "-9223372036854775809",
+	".inf", "-.Inf", ".NaN", "~", "null", "Null", "NULL", "nULL", "yes", "No", "on", "OFF", "y",
+	"true", "True", "TRUE", "tRUE", "false", "2026-01-02", "2026-1-2 10:00:00", "27.01.2025",
+	"28/01/2025", "2026 p/l", "12:30", "a: b", "a:b", "a:", "#x", "a #b", "a#b", "- x", "-x", "? x",
+	"[1, 2]", "[1,2]", "[ 1, 2 ]", "[1, a]", "[]", "{}", "{a: 1}", "[[1]]", ">-", "|", "|-", ">",
+	"&a x", "*a", "!!str x", "!x y", "%x", "@x", "`x", `"x`, `"x\ty"`, `"\u00e9\x41\U0001F600"`,
+	`"\q"`, `"\ud800"`, `"a\"b"`, `"a\\"`, `'x'`, `'it''s'`, `'x`, `''`, `""`, "Æble", "😀 x",
+	"x\u00a0y", "x\u200by", "<<", "=x", "a, b", "a ,b", "a  b", "a'b", `a"b`, "a{b}", "a]b",
+}
+
+// trickyKeys are keys spelled otherwise than fmt writes them, or that YAML reads as no text.
+var trickyKeys = []string{"2026", "02026", "2026.0", "true", "Null", "~", `"q"`, "'q'", "a b", "_x",
+	"x-y", "0x1", "x.y", "?", "-", "<<", "&a k", "!!str k", strings.Repeat("k", 101)}
+
+// mutants returns variants of a file in the canonical layout, each with one line changed the
+// way a person editing it might: a value, a key, a comment, the indentation, an empty line.
+// It changes every stride-th line, so that the bundled files give a few thousand mutants.
+func mutants(src []byte) [][]byte {
+	const stride = 8
+	lines := strings.Split(string(src), "\n")
+	var out [][]byte
+	with := func(i int, repl ...string) {
+		l := append(append(append([]string{}, lines[:i]...), repl...), lines[i+1:]...)
+		out = append(out, []byte(strings.Join(l, "\n")))
+	}
+	n := 0
+	for i, l := range lines {
+		if i%stride != len(lines)%stride {
+			continue
+		}
+		trimmed := strings.TrimLeft(l, " ")
+		indent := l[:len(l)-len(trimmed)]
+		k, _, isEntry := strings.Cut(strings.TrimPrefix(trimmed, "- "), ": ")
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			with(i, l+"  ")
+			continue
+		}
+		n++
+		switch n % 9 {
+		case 0, 1:
+			if isEntry {
+				with(i, indent+strings.TrimSuffix(trimmed, trimmed[len(trimmed)-len(strings.TrimPrefix(trimmed, k+": ")):])+
+					trickyValues[(i*7+n)%len(trickyValues)])
+			}
+		case 2:
+			if isEntry {
+				with(i, strings.Replace(l, k+":", trickyKeys[(i+n)%len(trickyKeys)]+":", 1))
+			}
+		case 3:
+			with(i, indent+"# a comment", l)
+		case 4:
+			with(i, l+" # a line comment")
+		case 5:
+			with(i, " "+l)
+		case 6:
+			with(i, indent+"# a comment", "", l)
+		case 7:
+			with(i, "", l, "# at the margin")
+		case 8:
+			with(i, strings.TrimPrefix(l, " "))
+		}
+	}
+	return out
+}
+
+// fastReaderSeeds are the inputs the fast reader is held to yaml.v3 on: every bundled file,
+// each of its mutants and fmt's output of it, the YAML test suite's cases, and the test data's
+// YAML files with fmt's output of them.
+//
+// It checks that the mutants reach the fast reader, both as they are (a fast reader that
+// declined every edited file would pass on them) and once fmt has laid them out again.
+func fastReaderSeeds(t testing.TB) [][]byte {
+	var seeds [][]byte
+	var raw, rawRead, formatted, formattedRead int
+	for p, src := range bundled(t) {
+		seeds = append(seeds, src)
+		for _, m := range mutants(src) {
+			seeds = append(seeds, m)
+			raw++
+			if proposal.FastRead(m) != nil {
+				rawRead++
+			}
+			if out, _ := format.Source("f.yaml", kindOf(p), m); out != nil {
+				seeds = append(seeds, out)
+				formatted++
+				if proposal.FastRead(out) != nil {
+					formattedRead++
+				}
+			}
+		}
+	}
+	if rawRead < raw/4 || formattedRead < formatted*85/100 {
+		t.Fatalf("too few mutants read by the fast reader: %d of %d as edited, %d of %d formatted", rawRead, raw, formattedRead, formatted)
+	}
+	suite, _ := filepath.Glob(filepath.Join("testdata", "yaml-test-suite", "*.yaml"))
+	if len(suite) < 400 {
+		t.Fatalf("%d files of the YAML test suite, want its 402", len(suite))
+	}
+	for _, f := range suite {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, src)
+	}
+	for name, src := range testdataYAML(t) {
+		seeds = append(seeds, src)
+		if out, _ := format.Source("f.yaml", kindOf(name), src); out != nil {
+			seeds = append(seeds, out)
+		}
+	}
+	return seeds
+}
+
+// FuzzFastReader holds the fast reader to yaml.v3 (checkFastReader): for every input it reads,
+// the same node tree, the same document (values, diagnostics, kept positions), and nothing
+// that yaml.v3 refuses.
+func FuzzFastReader(f *testing.F) {
+	for _, s := range fastReaderSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkFastReader(t, src)
+	})
+}
+
+// TestFastReaderOnTheYAMLTestSuite: the fast reader agrees with yaml.v3 on every case of the
+// YAML test suite, and reads few of them (they are not in fmt's layout).
+func TestFastReaderOnTheYAMLTestSuite(t *testing.T) {
+	suite, _ := filepath.Glob(filepath.Join("testdata", "yaml-test-suite", "*.yaml"))
+	read := 0
+	for _, f := range suite {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkFastReader(t, src) {
+			read++
+			t.Logf("read by the fast reader: %s", filepath.Base(f))
+		}
+	}
+	t.Logf("%d of %d cases read by the fast reader", read, len(suite))
+}
