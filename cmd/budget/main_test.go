@@ -44,6 +44,8 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
+			// BUDGET_READER=yaml go test ./... runs every scenario through yaml.v3 too.
+			env.Setenv("BUDGET_READER", os.Getenv("BUDGET_READER"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

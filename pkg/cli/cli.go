@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -145,6 +146,9 @@ func (g *Global) addFlags(root *cobra.Command) {
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		if _, ok := msg.Parse(g.Lang); g.Lang != "" && !ok {
 			return usagef("--lang %s: want da or en", g.Lang)
+		}
+		if v := os.Getenv(proposal.ReaderEnv); v != "" && !slices.Contains(proposal.Readers, v) {
+			return usagef("BUDGET_READER=%s: want fast (the default) or yaml (yaml.v3 reads every file, for a bug report)", v)
 		}
 		return nil
 	}

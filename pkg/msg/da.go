@@ -307,4 +307,5 @@ var danish = map[string]string{
 	"amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold": "beløbet %s har flere end %d cifre før kommaet, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly":        "tallet %s har flere end %d betydende cifre, mere end et regnearks tal kan rumme præcist",
 	"--format %s writes a binary file, not for standard output: give one with -o FILE, e.g. -o ledger.%s":    "--format %s skriver en binær fil, ikke til standard output: angiv en med -o FIL, fx -o ledger.%s",
+	"BUDGET_READER=%s: want fast (the default) or yaml (yaml.v3 reads every file, for a bug report)":         "BUDGET_READER=%s: skal være fast (standard) eller yaml (yaml.v3 læser hver fil, til en fejlrapport)",
 }

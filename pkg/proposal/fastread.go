@@ -47,31 +47,45 @@ const fastMaxDepth = 48
 // with yaml.v3. Values that yaml.v3 takes as written are substrings of one copy of src, and the
 // nodes come from one slab, so that reading a file costs a few allocations.
 func fastRead(src []byte) *yaml.Node {
-	if !fastChars(src) {
+	marks, ok := fastChars(src)
+	if !ok {
 		return nil
 	}
-	r := fastReader{s: string(src), line: 1}
-	r.nodes = make([]yaml.Node, strings.Count(r.s, "\n")*2+8)
+	r := fastReader{s: string(src), line: 1, eolOff: -1}
+	// A key and its value are two nodes, a list's item and its list one more each; any
+	// shortfall is met by node, a few at a time.
+	r.nodes = make([]yaml.Node, marks+4)
 	return r.document()
 }
 
 // fastChars reports whether src holds only what fastRead reads: lines that end in "\n" with no
 // space before it, and characters that YAML prints, none of which it reads as a line break or a
 // byte order mark. Everything else (tabs, CR, NEL, LS, PS, controls) is yaml.v3's to judge.
-func fastChars(src []byte) bool {
+// marks is twice the number of ":" and once that of "-" and ",", which bounds the nodes of
+// most files.
+func fastChars(src []byte) (marks int, ok bool) {
 	if len(src) == 0 || src[len(src)-1] != '\n' {
-		return false
+		return 0, false
 	}
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			switch {
+			case c >= ' ':
+				switch c {
+				case ':':
+					marks += 2
+				case '-', ',':
+					marks++
+				case 0x7f:
+					return 0, false
+				}
 			case c == '\n':
 				if i > 0 && src[i-1] == ' ' {
-					return false
+					return 0, false
 				}
-			case c < 0x20 || c == 0x7f:
-				return false
+			default:
+				return 0, false
 			}
 			i++
 			continue
@@ -80,11 +94,11 @@ func fastChars(src []byte) bool {
 		switch {
 		case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff,
 			0xd800 <= r && r < 0xe000, r == 0xfffe, r == 0xffff, r == utf8.RuneError:
-			return false
+			return 0, false
 		}
 		i += n
 	}
-	return true
+	return marks, true
 }
 
 type fastReader struct {
@@ -95,6 +109,16 @@ type fastReader struct {
 	nodes []yaml.Node
 	ptrs  []*yaml.Node
 	stack []*yaml.Node // children of the collections being read
+	// eolOff and eol cache the end of the line at eolOff, which every step asks for.
+	eolOff, eol int
+}
+
+// end returns the offset of the "\n" that ends the line at off.
+func (r *fastReader) end(off int) int {
+	if off != r.eolOff {
+		r.eolOff, r.eol = off, strings.IndexByte(r.s[off:], '\n')+off
+	}
+	return r.eol
 }
 
 func (r *fastReader) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
@@ -129,8 +153,7 @@ func (r *fastReader) current() (indent int, text string, ok bool) {
 	if r.off >= len(r.s) {
 		return 0, "", false
 	}
-	end := strings.IndexByte(r.s[r.off:], '\n') + r.off
-	l := r.s[r.off:end]
+	l := r.s[r.off:r.end(r.off)]
 	for indent < len(l) && l[indent] == ' ' {
 		indent++
 	}
@@ -138,7 +161,7 @@ func (r *fastReader) current() (indent int, text string, ok bool) {
 }
 
 func (r *fastReader) advance() {
-	r.off += strings.IndexByte(r.s[r.off:], '\n') + 1
+	r.off = r.end(r.off) + 1
 	r.line++
 }
 
@@ -156,9 +179,10 @@ func (r *fastReader) skipBlank() {
 // indentation than the line they head).
 func (r *fastReader) comments() (text string, indent, lines int, next string, ok bool) {
 	off, col := r.off, -1
+	first := "" // the text of the comment's first line, while it has one
 	var b strings.Builder
 	for off < len(r.s) {
-		end := strings.IndexByte(r.s[off:], '\n') + off
+		end := r.end(off)
 		l := r.s[off:end]
 		i := 0
 		for i < len(l) && l[i] == ' ' {
@@ -171,18 +195,30 @@ func (r *fastReader) comments() (text string, indent, lines int, next string, ok
 			if lines > 0 && i != col {
 				return "", 0, 0, "", false
 			}
+			if lines == 1 {
+				return first, i, lines, l[i:], true
+			}
 			return b.String(), i, lines, l[i:], true
 		}
 		if lines > 0 && i != col {
 			return "", 0, 0, "", false
 		}
 		col = i
-		if lines > 0 {
+		switch lines {
+		case 0:
+			first = l[i:]
+		case 1:
+			b.WriteString(first)
+			fallthrough
+		default:
 			b.WriteByte('\n')
+			b.WriteString(l[i:])
 		}
-		b.WriteString(l[i:])
 		lines++
 		off = end + 1
+	}
+	if lines == 1 {
+		return first, -1, lines, "", true
 	}
 	return b.String(), -1, lines, "", true
 }
@@ -594,7 +630,7 @@ func (r *fastReader) flowList(v string, col int) (*yaml.Node, string) {
 	return seq, v[end+1:]
 }
 
-// singleQuoted reads '...' on one line, '' standing for '.
+// singleQuoted reads '...' on one line, ” standing for '.
 func (r *fastReader) singleQuoted(v string, col int) (*yaml.Node, string) {
 	var b strings.Builder
 	for i := 1; i < len(v); {
