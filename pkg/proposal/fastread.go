@@ -52,17 +52,17 @@ func fastRead(src []byte) *yaml.Node {
 		return nil
 	}
 	r := fastReader{s: string(src), line: 1, eolOff: -1}
-	// A key and its value are two nodes, a list's item and its list one more each; any
-	// shortfall is met by node, a few at a time.
-	r.nodes = make([]yaml.Node, marks+4)
+	// A key and its value are two nodes, a list's item one more, a number in brackets one;
+	// any shortfall (the brackets themselves) is met by node, a few at a time.
+	r.nodes = make([]yaml.Node, marks+8)
 	return r.document()
 }
 
 // fastChars reports whether src holds only what fastRead reads: lines that end in "\n" with no
 // space before it, and characters that YAML prints, none of which it reads as a line break or a
 // byte order mark. Everything else (tabs, CR, NEL, LS, PS, controls) is yaml.v3's to judge.
-// marks is twice the number of ":" and once that of "-" and ",", which bounds the nodes of
-// most files.
+// marks counts the nodes that ":", "-" and "," before a space or a line's end start: two for
+// a key, one for an item or a number in brackets.
 func fastChars(src []byte) (marks int, ok bool) {
 	if len(src) == 0 || src[len(src)-1] != '\n' {
 		return 0, false
@@ -70,17 +70,16 @@ func fastChars(src []byte) (marks int, ok bool) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= ' ':
-				switch c {
-				case ':':
-					marks += 2
-				case '-', ',':
+			switch asciiClass[c] {
+			case asciiPlain:
+			case asciiMark:
+				if i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\n') {
 					marks++
-				case 0x7f:
-					return 0, false
+					if c == ':' {
+						marks++
+					}
 				}
-			case c == '\n':
+			case asciiNewline:
 				if i > 0 && src[i-1] == ' ' {
 					return 0, false
 				}
@@ -100,6 +99,23 @@ func fastChars(src []byte) (marks int, ok bool) {
 	}
 	return marks, true
 }
+
+// The classes of ASCII bytes for fastChars.
+const (
+	asciiBad byte = iota
+	asciiPlain
+	asciiMark // ":", "-" and ",", which start nodes when a space or a line's end follows
+	asciiNewline
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = asciiPlain
+	}
+	t[':'], t['-'], t[','] = asciiMark, asciiMark, asciiMark
+	t['\n'] = asciiNewline
+	return t
+}()
 
 type fastReader struct {
 	s     string
