@@ -40,6 +40,8 @@ type Parsed struct {
 	keys map[*yaml.Node]map[string]int
 	// big is set when a mapping holds more than maxObjectKeys keys or a years list more than maxYears.
 	big bool
+	// readFast is set when fastRead read the file, not yaml.v3.
+	readFast bool
 }
 
 // CodeThousandsSeparator is the code of Parse's one warning: an amount such as 1.500, which may
@@ -270,7 +272,7 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 		return nil, ds
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	root, diagnostic := readDocument(file, src, lim, fast)
+	root, diagnostic, readFast := readDocument(file, src, lim, fast)
 	if diagnostic != nil {
 		ds.Add(*diagnostic)
 		return nil, ds
@@ -281,7 +283,7 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Parsed{File: file, Source: src, Root: body, Tree: root}
+	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast}
 	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
 	d.Value = c.convert(body, 0)
 	if c.aliases > 1 {

@@ -6,3 +6,6 @@ var (
 	ParseWith = parseWith
 	ParseOne  = parseOne
 )
+
+// ReadFast reports whether the fast reader read the file.
+func (d *Parsed) ReadFast() bool { return d.readFast }

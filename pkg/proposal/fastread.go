@@ -24,14 +24,15 @@ var Readers = []string{"fast", "yaml"}
 func fastReaderOn() bool { return os.Getenv(ReaderEnv) != "yaml" }
 
 // readDocument parses src into its document node: fastRead where the file is in the layout
-// budget fmt writes, yaml.v3 (parseOne) for anything else, as a whole file.
-func readDocument(file string, src []byte, lim Limits, fast bool) (*yaml.Node, *diag.Diagnostic) {
+// budget fmt writes (read is then set), yaml.v3 (parseOne) for anything else, as a whole file.
+func readDocument(file string, src []byte, lim Limits, fast bool) (root *yaml.Node, d *diag.Diagnostic, read bool) {
 	if fast {
 		if root := fastRead(src); root != nil {
-			return root, nil
+			return root, nil, true
 		}
 	}
-	return parseOne(file, src, lim)
+	root, d = parseOne(file, src, lim)
+	return root, d, false
 }
 
 // fastMaxDepth is the deepest nesting fastRead reads: a proposal nests six levels, and deeper

@@ -153,9 +153,14 @@ var leftToYAML = map[string]string{
 // and fmt's output of every YAML file of the test data that fmt accepts, is read by fastRead,
 // to the same result as yaml.v3's; else a fast reader that never fires would pass every test.
 func TestFastReaderReadsTheCanonicalLayout(t *testing.T) {
+	// ParseLimited takes the fast path, unless BUDGET_READER=yaml forbids it.
+	wantFast := os.Getenv(proposal.ReaderEnv) != "yaml"
 	for p, src := range bundled(t) {
 		if !checkFastReader(t, src) {
 			t.Errorf("%s: the fast reader leaves a bundled file to yaml.v3", p)
+		}
+		if d, _ := proposal.Parse(p, src); d == nil || d.ReadFast() != wantFast {
+			t.Errorf("%s: ParseLimited read it with the fast reader: %v, want %v (BUDGET_READER=%q)", p, d != nil && d.ReadFast(), wantFast, os.Getenv(proposal.ReaderEnv))
 		}
 	}
 	n := 0
@@ -312,6 +317,29 @@ func FuzzFastReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkFastReader(t, src)
 	})
+}
+
+// TestFastReaderScalars: each tricky value and key, alone in a file, is read the same by both
+// readers; the plain ones fmt writes are read by the fast reader.
+func TestFastReaderScalars(t *testing.T) {
+	for _, v := range trickyValues {
+		checkFastReader(t, []byte("a: "+v+"\n"))
+		checkFastReader(t, []byte("a:\n  - "+v+"\n"))
+		checkFastReader(t, []byte("a: "+v+" # c\n"))
+	}
+	for _, k := range trickyKeys {
+		checkFastReader(t, []byte(k+": 1\n"))
+	}
+	for _, src := range []string{
+		"a: null\nb: Null\nc: x~\nd: true\ne: FALSE\nf: yes\ng: -12.50\nh: 2026 p/l\ni: 017\nj: 1.500\n",
+		"a: a#b\nb: x # c\nc: [1, -2.5, 0] # d\nd: {} # e\ne: 'it''s'\nf: \"\\t\\u00e9\\\"\"\n",
+		"a: >-\n  one\n  two\n\n  three\n\n\n  four\nb: 1\n",
+		"# head\n\na:\n  # of b\n  b:\n    - x: 1\n      # of y\n      y: 2\n    # of the item\n    - 3\n# of c\nc: 1\n\n# foot\n",
+	} {
+		if !checkFastReader(t, []byte(src)) {
+			t.Errorf("the fast reader leaves this to yaml.v3:\n%s", src)
+		}
+	}
 }
 
 // TestFastReaderOnTheYAMLTestSuite: the fast reader agrees with yaml.v3 on every case of the
