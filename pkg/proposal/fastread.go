@@ -585,6 +585,11 @@ func (r *fastReader) inline(v string, col, indent int) *yaml.Node {
 	return n
 }
 
+// text is a text value of its own, not a part of the file's text: the model keeps texts (a
+// title, a label) after the file is read, and one of them must not hold the whole file's
+// text in memory. Keys and numbers, which nothing keeps as they are, stay parts of it.
+func text(s string) string { return strings.Clone(s) }
+
 // plain reads a plain scalar up to the end of the line or " #".
 func (r *fastReader) plain(v string, col int) (*yaml.Node, string) {
 	text, rest := v, ""
@@ -604,6 +609,9 @@ func (r *fastReader) plain(v string, col int) (*yaml.Node, string) {
 	}
 	if tag == "" {
 		return nil, ""
+	}
+	if tag == "!!str" {
+		text = strings.Clone(text) // a text of its own, as text (below) says
 	}
 	return r.node(yaml.ScalarNode, tag, text, r.line, col+1), rest
 }
@@ -661,7 +669,7 @@ func (r *fastReader) singleQuoted(v string, col int) (*yaml.Node, string) {
 			i = j + 2
 			continue
 		}
-		val := v[1:j]
+		val := text(v[1:j])
 		if i > 1 {
 			b.WriteString(v[i:j])
 			val = b.String()
@@ -681,7 +689,7 @@ func (r *fastReader) doubleQuoted(v string, col int) (*yaml.Node, string) {
 	for i := 1; i < len(v); i++ {
 		switch v[i] {
 		case '"':
-			val := v[1:i]
+			val := text(v[1:i])
 			if start > 1 {
 				b.WriteString(v[start:i])
 				val = b.String()
