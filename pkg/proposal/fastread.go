@@ -126,6 +126,8 @@ type fastReader struct {
 	nodes []yaml.Node
 	ptrs  []*yaml.Node
 	stack []*yaml.Node // children of the collections being read
+	// left is set where the file leaves fmt's layout, for the block being read to give up.
+	left bool
 	// eolOff and eol cache the end of the line at eolOff, which every step asks for.
 	eolOff, eol int
 }
@@ -322,21 +324,10 @@ func (r *fastReader) mapping(indent int, first string, firstCol int) *yaml.Node 
 		}
 	}
 	for {
-		r.skipBlank()
-		head, at, lines, _, ok := r.comments()
-		if !ok {
-			return nil
+		head, text, more := r.next(indent)
+		if !more {
+			break
 		}
-		if r.off >= len(r.s) || at < indent {
-			break // comments before a shallower line head that line's entry
-		}
-		if at > indent {
-			return nil
-		}
-		for range lines {
-			r.advance()
-		}
-		_, text, _ := r.current()
 		if strings.HasPrefix(text, "-") {
 			return nil
 		}
@@ -347,11 +338,32 @@ func (r *fastReader) mapping(indent int, first string, firstCol int) *yaml.Node 
 			return nil
 		}
 	}
-	if m == nil {
+	if m == nil || r.left {
 		return nil
 	}
 	m.Content = r.content(mark)
 	return m
+}
+
+// next moves to the next entry of the block at column indent, past empty lines and the
+// comments that head it (head), and returns the text of its line after the indentation. more
+// is false where the block ends: at a shallower line (whose comments head that line's entry),
+// at the end of the file, or where the file leaves fmt's layout (left is then set).
+func (r *fastReader) next(indent int) (head, text string, more bool) {
+	r.skipBlank()
+	head, at, lines, _, ok := r.comments()
+	switch {
+	case !ok || r.off < len(r.s) && at > indent:
+		r.left = true
+		return "", "", false
+	case r.off >= len(r.s) || at < indent:
+		return "", "", false
+	}
+	for range lines {
+		r.advance()
+	}
+	_, text, _ = r.current()
+	return head, text, true
 }
 
 // entry reads "key: value" (or "key:" and a block under it), text starting at 0-based column
@@ -410,23 +422,12 @@ func (r *fastReader) sequence(indent int) *yaml.Node {
 	mark := len(r.stack)
 	var s *yaml.Node
 	for {
-		r.skipBlank()
-		head, at, lines, _, ok := r.comments()
-		if !ok {
-			return nil
+		head, text, more := r.next(indent)
+		if !more {
+			break
 		}
-		if r.off >= len(r.s) || at < indent {
-			break // comments before a shallower line head that line's entry
-		}
-		if at > indent {
-			return nil
-		}
-		for range lines {
-			r.advance()
-		}
-		_, text, _ := r.current()
-		item, ok := strings.CutPrefix(text, "- ")
-		if !ok {
+		item, isItem := strings.CutPrefix(text, "- ")
+		if !isItem {
 			return nil
 		}
 		if s == nil {
@@ -444,7 +445,7 @@ func (r *fastReader) sequence(indent int) *yaml.Node {
 		n.HeadComment = head
 		r.stack = append(r.stack, n)
 	}
-	if s == nil {
+	if s == nil || r.left {
 		return nil
 	}
 	s.Content = r.content(mark)
@@ -669,16 +670,24 @@ func (r *fastReader) singleQuoted(v string, col int) (*yaml.Node, string) {
 			i = j + 2
 			continue
 		}
-		val := text(v[1:j])
-		if i > 1 {
-			b.WriteString(v[i:j])
-			val = b.String()
-		}
-		n := r.node(yaml.ScalarNode, "!!str", val, r.line, col+1)
-		n.Style = yaml.SingleQuotedStyle
-		return n, v[j+1:]
+		return r.quoted(v, &b, i, j, col, yaml.SingleQuotedStyle), v[j+1:]
 	}
 	return nil, ""
+}
+
+// quoted returns the node of a quoted text v whose closing quote is v[end]: v[1:end] where
+// nothing was unescaped before from (from is 1), else what b holds and v[from:end].
+func (r *fastReader) quoted(v string, b *strings.Builder, from, end, col int, style yaml.Style) *yaml.Node {
+	val := ""
+	if from == 1 {
+		val = text(v[1:end])
+	} else {
+		b.WriteString(v[from:end])
+		val = b.String()
+	}
+	n := r.node(yaml.ScalarNode, "!!str", val, r.line, col+1)
+	n.Style = style
+	return n
 }
 
 // doubleQuoted reads "..." on one line, with the escapes of YAML that strconv.Quote and
@@ -689,14 +698,7 @@ func (r *fastReader) doubleQuoted(v string, col int) (*yaml.Node, string) {
 	for i := 1; i < len(v); i++ {
 		switch v[i] {
 		case '"':
-			val := text(v[1:i])
-			if start > 1 {
-				b.WriteString(v[start:i])
-				val = b.String()
-			}
-			n := r.node(yaml.ScalarNode, "!!str", val, r.line, col+1)
-			n.Style = yaml.DoubleQuotedStyle
-			return n, v[i+1:]
+			return r.quoted(v, &b, start, i, col, yaml.DoubleQuotedStyle), v[i+1:]
 		case '\\':
 			b.WriteString(v[start:i])
 			if i+1 >= len(v) {
