@@ -57,6 +57,19 @@ var mutants = []mutant{
 		`if c, ok := numCmp(x, "2200"); !ok || c > 0 {`, `if c, ok := numCmp(x, "2200"); !ok || c > 1 {`,
 		"a year after 2200 (2201) passes the schema's maximum: the generated check drops it"},
 
+	// pkg/proposal/fastread.go: the reader of fmt's layout, held to yaml.v3.
+	{"fast-null-word", "pkg/proposal/fastread.go",
+		`case "null", "Null", "NULL":`, `case "null", "NULL":`,
+		"a plain Null is read as the text \"Null\" by the fast reader, as null by yaml.v3"},
+	{"fast-comment-cut", "pkg/proposal/fastread.go",
+		`if i := strings.Index(v, " #"); i >= 0 {`, `if i := strings.Index(v, "#"); i >= 0 {`,
+		"a # inside a plain text (a#b) cuts the text and starts a comment"},
+	{"fast-fold-paragraphs", "pkg/proposal/fastread.go",
+		`b.WriteString(strings.Repeat("\n", breaks-1))`, `b.WriteString(strings.Repeat("\n", breaks))`,
+		"an empty line in folded text reads as two line breaks"},
+	{"fast-never-taken", "pkg/proposal/fastread.go",
+		"\tif fast {\n\t\tif root := fastRead(src)", "\tif false {\n\t\tif root := fastRead(src)",
+		"the fast reader is never used: every file is read by yaml.v3, slowly"},
 	// pkg/proposal: schema messages and the model.
 	{"schema-maximum-word", "pkg/proposal/validate.go",
 		`"%s: got %s, want at most %s"`, `"%s: got %s, want at least %s"`,

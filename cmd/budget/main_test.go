@@ -98,6 +98,8 @@ func scriptParams(t *testing.T, caches, work string) testscript.Params {
 				env.Setenv("BUDGET_SCHEMA", mode) // BUDGET_SCHEMA=both: CI runs every scenario through both validators
 			}
 			env.Setenv("BUDGET_CACHE_DIR", filepath.Join(caches, filepath.Base(env.WorkDir)))
+			// BUDGET_READER=yaml go test ./... runs every scenario through yaml.v3 too.
+			env.Setenv("BUDGET_READER", os.Getenv("BUDGET_READER"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

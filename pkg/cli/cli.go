@@ -168,6 +168,9 @@ func (g *Global) addFlags(root *cobra.Command) {
 		if _, ok := msg.Parse(g.Lang); g.Lang != "" && !ok {
 			return usagef("--lang %s: want da or en", g.Lang)
 		}
+		if v := os.Getenv(proposal.ReaderEnv); v != "" && !slices.Contains(proposal.Readers, v) {
+			return usagef("BUDGET_READER=%s: want fast (the default) or yaml (yaml.v3 reads every file, for a bug report)", v)
+		}
 		return nil
 	}
 	g.Limits.addFlags(root.PersistentFlags())

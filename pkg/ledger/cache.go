@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"os"
 	"time"
 
 	"github.com/budget-ledger/budget/pkg/binenc"
@@ -63,8 +64,10 @@ func openCache(display string, opts Options, start time.Time) *fileCache {
 	}
 	// What a file's result depends on besides its content and the catalog's, but the checks'
 	// code, which the build ID covers. A change of Check's function must change the build.
-	what := fmt.Sprintf("model=%d values=%t check=%t limits=%+v display=%q",
-		opts.Model, opts.Values, opts.Check != nil, opts.Limits, display)
+	// BUDGET_READER and BUDGET_SCHEMA choose the slow paths for a bug report: a run that asks
+	// for them must read its files through them, not take what the fast paths left.
+	what := fmt.Sprintf("model=%d values=%t check=%t limits=%+v display=%q reader=%q schema=%q",
+		opts.Model, opts.Values, opts.Check != nil, opts.Limits, display, os.Getenv("BUDGET_READER"), os.Getenv("BUDGET_SCHEMA"))
 	name := sha256.Sum256([]byte(opts.Cache.Ledger + "\x00" + what))
 	schemas := schemaSum()
 	key := sha256.Sum256(fmt.Appendf(nil, "pack %d\x00%s\x00%x\x00%s", cache.Version, tool, schemas, what))

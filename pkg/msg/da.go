@@ -329,4 +329,5 @@ var danish = map[string]string{
 	"compare %s: want a budget year, e.g. 2026":                                                                                        "compare %s: angiv et budgetår, fx 2026",
 	"compare %d %d: give the earlier budget first":                                                                                     "compare %d %d: angiv det tidligste budget først",
 	"--compare %d: want a budget earlier than this one, %d":                                                                            "--compare %d: angiv et budget, der er tidligere end dette, %d",
+	"BUDGET_READER=%s: want fast (the default) or yaml (yaml.v3 reads every file, for a bug report)":                                   "BUDGET_READER=%s: skal være fast (standard) eller yaml (yaml.v3 læser hver fil, til en fejlrapport)",
 }

@@ -40,6 +40,8 @@ type Parsed struct {
 	keys map[*yaml.Node]map[string]int
 	// big is set when a mapping holds more than maxObjectKeys keys or a years list more than maxYears.
 	big bool
+	// readFast is set when fastRead read the file, not yaml.v3.
+	readFast bool
 }
 
 // CodeThousandsSeparator is the code of Parse's one warning: an amount such as 1.500, which may
@@ -246,8 +248,15 @@ func Parse(file string, src []byte) (*Parsed, diag.List) {
 	return ParseLimited(file, src, DefaultLimits)
 }
 
-// ParseLimited is Parse within lim; a limit that is zero takes its default.
+// ParseLimited is Parse within lim; a limit that is zero takes its default. A file in the
+// layout budget fmt writes is read by fastRead, any other by yaml.v3, with the same result
+// (FuzzFastReader); BUDGET_READER=yaml reads every file with yaml.v3.
 func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
+	return parseWith(file, src, lim, fastReaderOn())
+}
+
+// parseWith is ParseLimited, with fastRead tried first when fast is set.
+func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.List) {
 	lim = lim.OrDefault()
 	var ds diag.List
 	at := diag.Pos{File: file}
@@ -263,7 +272,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
 		return nil, ds
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	root, diagnostic := parseOne(file, src, lim)
+	root, diagnostic, readFast := readDocument(file, src, lim, fast)
 	if diagnostic != nil {
 		ds.Add(*diagnostic)
 		return nil, ds
@@ -274,7 +283,7 @@ func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Parsed{File: file, Source: src, Root: body, Tree: root}
+	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast}
 	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
 	d.Value = c.convert(body, 0)
 	if c.aliases > 1 {

@@ -1,0 +1,801 @@
+package proposal
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// ReaderEnv names the environment variable that picks the reader of data files: "yaml" reads
+// every file with yaml.v3, for bug reports and for the test run that checks the slow path;
+// empty (or "fast") reads a file in budget fmt's layout with fastRead.
+const ReaderEnv = "BUDGET_READER"
+
+// Readers are the values ReaderEnv may take; the command line refuses any other.
+var Readers = []string{"fast", "yaml"}
+
+// fastReaderOn reports whether ReaderEnv lets fastRead read files. It is read at each parse,
+// not once, so that a test can set it; reading it changes nothing in the process.
+func fastReaderOn() bool { return os.Getenv(ReaderEnv) != "yaml" }
+
+// readDocument parses src into its document node: fastRead where the file is in the layout
+// budget fmt writes (read is then set), yaml.v3 (parseOne) for anything else, as a whole file.
+func readDocument(file string, src []byte, lim Limits, fast bool) (root *yaml.Node, d *diag.Diagnostic, read bool) {
+	if fast {
+		if root := fastRead(src); root != nil {
+			return root, nil, true
+		}
+	}
+	root, d = parseOne(file, src, lim)
+	return root, d, false
+}
+
+// fastMaxDepth is the deepest nesting fastRead reads: a proposal nests six levels, and deeper
+// files go to yaml.v3, which the depth limit then judges as it does any file.
+const fastMaxDepth = 48
+
+// fastRead reads a file written in exactly the canonical layout of budget fmt (pkg/format) and
+// returns the document node that yaml.v3 would give for the same bytes, identical in every
+// field (FuzzFastReader holds it to that), or nil for anything it does not recognise
+// completely: tabs, carriage returns, anchors, tags, document markers, indentation other than
+// two spaces a level, a scalar or comment form that fmt does not write, a key that is neither a
+// plain word nor a year. Nil costs nothing but the time spent: the caller reads the whole file
+// with yaml.v3. Values that yaml.v3 takes as written are substrings of one copy of src, and the
+// nodes come from one slab, so that reading a file costs a few allocations.
+func fastRead(src []byte) *yaml.Node {
+	marks, ok := fastChars(src)
+	if !ok {
+		return nil
+	}
+	r := fastReader{s: string(src), line: 1, eolOff: -1}
+	// A key and its value are two nodes, a list's item one more, a number in brackets one;
+	// any shortfall (the brackets themselves) is met by node, a few at a time.
+	r.nodes = make([]yaml.Node, marks+8)
+	return r.document()
+}
+
+// fastChars reports whether src holds only what fastRead reads: lines that end in "\n" with no
+// space before it, and characters that YAML prints, none of which it reads as a line break or a
+// byte order mark. Everything else (tabs, CR, NEL, LS, PS, controls) is yaml.v3's to judge.
+// marks counts the nodes that ":", "-" and "," before a space or a line's end start: two for
+// a key, one for an item or a number in brackets.
+func fastChars(src []byte) (marks int, ok bool) {
+	if len(src) == 0 || src[len(src)-1] != '\n' {
+		return 0, false
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiPlain:
+			case asciiMark:
+				if i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\n') {
+					marks++
+					if c == ':' {
+						marks++
+					}
+				}
+			case asciiNewline:
+				if i > 0 && src[i-1] == ' ' {
+					return 0, false
+				}
+			default:
+				return 0, false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		switch {
+		case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff,
+			0xd800 <= r && r < 0xe000, r == 0xfffe, r == 0xffff, r == utf8.RuneError:
+			return 0, false
+		}
+		i += n
+	}
+	return marks, true
+}
+
+// The classes of ASCII bytes for fastChars.
+const (
+	asciiBad byte = iota
+	asciiPlain
+	asciiMark // ":", "-" and ",", which start nodes when a space or a line's end follows
+	asciiNewline
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = asciiPlain
+	}
+	t[':'], t['-'], t[','] = asciiMark, asciiMark, asciiMark
+	t['\n'] = asciiNewline
+	return t
+}()
+
+type fastReader struct {
+	s     string
+	off   int // start of the current line
+	line  int // its number, 1-based
+	depth int
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	stack []*yaml.Node // children of the collections being read
+	// left is set where the file leaves fmt's layout, for the block being read to give up.
+	left bool
+	// eolOff and eol cache the end of the line at eolOff, which every step asks for.
+	eolOff, eol int
+}
+
+// end returns the offset of the "\n" that ends the line at off.
+func (r *fastReader) end(off int) int {
+	if off != r.eolOff {
+		r.eolOff, r.eol = off, strings.IndexByte(r.s[off:], '\n')+off
+	}
+	return r.eol
+}
+
+func (r *fastReader) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
+	if len(r.nodes) == 0 {
+		r.nodes = make([]yaml.Node, 64)
+	}
+	n := &r.nodes[0]
+	r.nodes = r.nodes[1:]
+	n.Kind, n.Tag, n.Value, n.Line, n.Column = kind, tag, value, line, col
+	return n
+}
+
+// content moves the children above mark off the stack into a slice of its own, whose capacity
+// is its length, so that appending to a node's Content never writes over a neighbour's.
+func (r *fastReader) content(mark int) []*yaml.Node {
+	kids := r.stack[mark:]
+	if len(kids) == 0 {
+		return nil
+	}
+	if len(r.ptrs) < len(kids) {
+		r.ptrs = make([]*yaml.Node, max(len(kids), 256))
+	}
+	c := r.ptrs[:len(kids):len(kids)]
+	copy(c, kids)
+	r.ptrs = r.ptrs[len(kids):]
+	r.stack = r.stack[:mark]
+	return c
+}
+
+// current returns the current line's indentation and its text after it; ok is false at the end.
+func (r *fastReader) current() (indent int, text string, ok bool) {
+	if r.off >= len(r.s) {
+		return 0, "", false
+	}
+	l := r.s[r.off:r.end(r.off)]
+	for indent < len(l) && l[indent] == ' ' {
+		indent++
+	}
+	return indent, l[indent:], true
+}
+
+func (r *fastReader) advance() {
+	r.off = r.end(r.off) + 1
+	r.line++
+}
+
+func (r *fastReader) skipBlank() {
+	for r.off < len(r.s) && r.s[r.off] == '\n' {
+		r.off++
+		r.line++
+	}
+}
+
+// comments looks at the comment lines from the current one, without moving: their text as
+// yaml.v3 keeps a head comment, and the indentation of the content line right after them,
+// which must be theirs; -1 where they run to the end of the file (or there is none). ok is
+// false for comments that yaml.v3 would place elsewhere (a blank line after them, or another
+// indentation than the line they head).
+func (r *fastReader) comments() (text string, indent, lines int, next string, ok bool) {
+	off, col := r.off, -1
+	first := "" // the text of the comment's first line, while it has one
+	var b strings.Builder
+	for off < len(r.s) {
+		end := r.end(off)
+		l := r.s[off:end]
+		i := 0
+		for i < len(l) && l[i] == ' ' {
+			i++
+		}
+		if i == len(l) { // a blank line
+			return "", 0, 0, "", false
+		}
+		if l[i] != '#' {
+			if lines > 0 && i != col {
+				return "", 0, 0, "", false
+			}
+			if lines == 1 {
+				return first, i, lines, l[i:], true
+			}
+			return b.String(), i, lines, l[i:], true
+		}
+		if lines > 0 && i != col {
+			return "", 0, 0, "", false
+		}
+		col = i
+		switch lines {
+		case 0:
+			first = l[i:]
+		case 1:
+			b.WriteString(first)
+			fallthrough
+		default:
+			b.WriteByte('\n')
+			b.WriteString(l[i:])
+		}
+		lines++
+		off = end + 1
+	}
+	if lines == 1 {
+		return first, -1, lines, "", true
+	}
+	return b.String(), -1, lines, "", true
+}
+
+// document reads the whole file: comments at its top, its top mapping, and nothing after.
+func (r *fastReader) document() *yaml.Node {
+	var head string
+	if _, text, ok := r.current(); ok && strings.HasPrefix(text, "#") {
+		// Comments set apart from the first key by an empty line are the document's.
+		c, lines := r.topComment()
+		if lines > 0 {
+			head = c
+			for range lines {
+				r.advance()
+			}
+			r.skipBlank()
+		}
+	}
+	r.skipBlank()
+	indent, _, ok := r.current()
+	if !ok || indent != 0 {
+		return nil
+	}
+	top := r.mapping(0, "", 0)
+	if top == nil {
+		return nil
+	}
+	var foot string
+	if r.off < len(r.s) {
+		// Comments at the end, after an empty line and at the left margin, are the document's.
+		c, at, lines, _, ok := r.comments()
+		if !ok || at >= 0 || r.s[r.off-2] != '\n' || r.s[r.off] != '#' {
+			return nil
+		}
+		for range lines {
+			if r.s[r.off] != '#' {
+				return nil
+			}
+			r.advance()
+		}
+		foot = c
+	}
+	doc := r.node(yaml.DocumentNode, "", "", top.Line, 1)
+	doc.HeadComment, doc.FootComment = head, foot
+	doc.Content = []*yaml.Node{top}
+	return doc
+}
+
+// topComment returns the comment lines at the very top of the file when an empty line follows
+// them (and then a line that is no comment, at the left margin): the document's head comment.
+func (r *fastReader) topComment() (string, int) {
+	off, lines := r.off, 0
+	for off < len(r.s) && r.s[off] == '#' {
+		off += strings.IndexByte(r.s[off:], '\n') + 1
+		lines++
+	}
+	text := r.s[r.off:max(r.off, off-1)]
+	if off >= len(r.s) || r.s[off] != '\n' {
+		return "", 0
+	}
+	for off < len(r.s) && r.s[off] == '\n' {
+		off++
+	}
+	if off >= len(r.s) || r.s[off] == '#' || r.s[off] == ' ' {
+		return "", 0
+	}
+	return text, lines
+}
+
+// mapping reads a block mapping whose keys are at column indent (0-based). first is the text
+// of its first entry when that follows a "- " on the current line, at 0-based column firstCol;
+// empty when the mapping starts on a line of its own.
+func (r *fastReader) mapping(indent int, first string, firstCol int) *yaml.Node {
+	if r.depth++; r.depth > fastMaxDepth {
+		return nil
+	}
+	defer func() { r.depth-- }()
+	mark := len(r.stack)
+	var m *yaml.Node
+	if first != "" {
+		m = r.node(yaml.MappingNode, "!!map", "", r.line, firstCol+1)
+		if !r.entry(first, firstCol, indent, "") {
+			return nil
+		}
+	}
+	for {
+		head, text, more := r.next(indent)
+		if !more {
+			break
+		}
+		if strings.HasPrefix(text, "-") {
+			return nil
+		}
+		if m == nil {
+			m = r.node(yaml.MappingNode, "!!map", "", r.line, indent+1)
+		}
+		if !r.entry(text, indent, indent, head) {
+			return nil
+		}
+	}
+	if m == nil || r.left {
+		return nil
+	}
+	m.Content = r.content(mark)
+	return m
+}
+
+// next moves to the next entry of the block at column indent, past empty lines and the
+// comments that head it (head), and returns the text of its line after the indentation. more
+// is false where the block ends: at a shallower line (whose comments head that line's entry),
+// at the end of the file, or where the file leaves fmt's layout (left is then set).
+func (r *fastReader) next(indent int) (head, text string, more bool) {
+	r.skipBlank()
+	head, at, lines, _, ok := r.comments()
+	switch {
+	case !ok || r.off < len(r.s) && at > indent:
+		r.left = true
+		return "", "", false
+	case r.off >= len(r.s) || at < indent:
+		return "", "", false
+	}
+	for range lines {
+		r.advance()
+	}
+	_, text, _ = r.current()
+	return head, text, true
+}
+
+// entry reads "key: value" (or "key:" and a block under it), text starting at 0-based column
+// col of the current line; indent is the column of the mapping's keys.
+func (r *fastReader) entry(text string, col, indent int, head string) bool {
+	i := strings.IndexByte(text, ':')
+	if i <= 0 {
+		return false
+	}
+	tag, ok := keyTag(text[:i])
+	if !ok {
+		return false
+	}
+	k := r.node(yaml.ScalarNode, tag, text[:i], r.line, col+1)
+	k.HeadComment = head
+	r.stack = append(r.stack, k)
+	rest := text[i+1:]
+	if rest == "" {
+		r.advance()
+		v := r.block(indent + 2)
+		if v == nil {
+			return false
+		}
+		r.stack = append(r.stack, v)
+		return true
+	}
+	if rest[0] != ' ' {
+		return false
+	}
+	v := r.inline(rest[1:], col+i+2, indent+2)
+	if v == nil {
+		return false
+	}
+	r.stack = append(r.stack, v)
+	return true
+}
+
+// block reads the mapping or list that starts on the next line at column indent.
+func (r *fastReader) block(indent int) *yaml.Node {
+	_, at, _, text, ok := r.comments()
+	if !ok || at != indent {
+		return nil
+	}
+	if text == "-" || strings.HasPrefix(text, "- ") {
+		return r.sequence(indent)
+	}
+	return r.mapping(indent, "", 0)
+}
+
+// sequence reads a block list whose "- " are at column indent.
+func (r *fastReader) sequence(indent int) *yaml.Node {
+	if r.depth++; r.depth > fastMaxDepth {
+		return nil
+	}
+	defer func() { r.depth-- }()
+	mark := len(r.stack)
+	var s *yaml.Node
+	for {
+		head, text, more := r.next(indent)
+		if !more {
+			break
+		}
+		item, isItem := strings.CutPrefix(text, "- ")
+		if !isItem {
+			return nil
+		}
+		if s == nil {
+			s = r.node(yaml.SequenceNode, "!!seq", "", r.line, indent+1)
+		}
+		var n *yaml.Node
+		if isKeyStart(item) {
+			n = r.mapping(indent+2, item, indent+2)
+		} else {
+			n = r.inline(item, indent+2, indent+2)
+		}
+		if n == nil {
+			return nil
+		}
+		n.HeadComment = head
+		r.stack = append(r.stack, n)
+	}
+	if s == nil || r.left {
+		return nil
+	}
+	s.Content = r.content(mark)
+	return s
+}
+
+// isKeyStart reports whether a list item's text starts a mapping: a key and ":" at the end or
+// before a space.
+func isKeyStart(text string) bool {
+	i := strings.IndexByte(text, ':')
+	if i <= 0 || (i+1 < len(text) && text[i+1] != ' ') {
+		return false
+	}
+	_, ok := keyTag(text[:i])
+	return ok
+}
+
+// keyTag returns the tag yaml.v3 resolves a key to, for the keys fmt writes plain: words of
+// ASCII letters, digits, "_" and "-" that start with a letter or "_", and years (digits).
+func keyTag(k string) (string, bool) {
+	if len(k) > MaxKeyLength {
+		return "", false
+	}
+	if '0' <= k[0] && k[0] <= '9' {
+		tag := plainNumberTag(k)
+		return tag, tag == "!!int"
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || i > 0 && (c == '-' || '0' <= c && c <= '9')) {
+			return "", false
+		}
+	}
+	return plainWordTag(k), true
+}
+
+// plainWordTag is the tag yaml.v3 resolves a plain scalar that starts with a letter to.
+func plainWordTag(s string) string {
+	switch s {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "null", "Null", "NULL":
+		return "!!null"
+	}
+	return "!!str"
+}
+
+// plainNumberTag is the tag yaml.v3 resolves a plain scalar that starts with a digit or "-"
+// and a digit to, where that is sure: for text of digits, ".", ",", "/" and "-" it goes through the
+// steps of yaml.v3's resolve (a timestamp, an integer in any base strconv reads, a float), and
+// text with a space that cannot be a date ("2026 p/l") is text. Anything else ("" here:
+// exponents, "_", "+", letters, dates) fastRead leaves to yaml.v3.
+func plainNumberTag(s string) string {
+	if len(s) >= 5 && allDigits(s[:4]) && s[4] == '-' {
+		return "" // maybe a timestamp
+	}
+	if strings.IndexByte(s, ' ') > 0 {
+		if strings.ContainsAny(s, ":#") || s[0] == '-' {
+			return ""
+		}
+		return "!!str" // no number of strconv's nor a date holds a space
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || c == '.' || c == '-' || c == '/' || c == ',') {
+			return ""
+		}
+	}
+	if _, err := strconv.ParseInt(s, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(s, 0, 64); err == nil {
+		return "!!int"
+	}
+	if decimalFloat(s) {
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return "!!float"
+		}
+	}
+	return "!!str"
+}
+
+// decimalFloat matches yaml.v3's float spelling (yamlStyleFloat) for text of digits, "." and
+// "-": an optional minus, then ".5", "5", "5." or "5.25".
+func decimalFloat(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	i, f, dot := strings.Cut(s, ".")
+	if i == "" {
+		return dot && f != "" && allDigits(f)
+	}
+	return allDigits(i) && allDigits(f)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// inline reads a value that starts on the current line at 0-based column col, then moves past
+// it (a folded text's lines included, at column indent): {}, [], a list of numbers in
+// brackets, ">-", a quoted or a plain scalar, each with an optional comment to the line's end.
+func (r *fastReader) inline(v string, col, indent int) *yaml.Node {
+	line := r.line
+	var n *yaml.Node
+	var rest string
+	switch {
+	case v == "":
+		return nil
+	case strings.HasPrefix(v, "{}"):
+		n = r.node(yaml.MappingNode, "!!map", "", line, col+1)
+		n.Style = yaml.FlowStyle
+		rest = v[2:]
+	case strings.HasPrefix(v, "["):
+		n, rest = r.flowList(v, col)
+	case v == ">-":
+		r.advance()
+		return r.folded(line, col, indent)
+	case v[0] == '"':
+		n, rest = r.doubleQuoted(v, col)
+	case v[0] == '\'':
+		n, rest = r.singleQuoted(v, col)
+	default:
+		n, rest = r.plain(v, col)
+	}
+	if n == nil {
+		return nil
+	}
+	if rest != "" {
+		if !strings.HasPrefix(rest, " #") {
+			return nil
+		}
+		n.LineComment = rest[1:]
+	}
+	r.advance()
+	return n
+}
+
+// text is a text value of its own, not a part of the file's text: the model keeps texts (a
+// title, a label) after the file is read, and one of them must not hold the whole file's
+// text in memory. Keys and numbers, which nothing keeps as they are, stay parts of it.
+func text(s string) string { return strings.Clone(s) }
+
+// plain reads a plain scalar up to the end of the line or " #".
+func (r *fastReader) plain(v string, col int) (*yaml.Node, string) {
+	text, rest := v, ""
+	if i := strings.Index(v, " #"); i >= 0 {
+		text, rest = v[:i], v[i:]
+	}
+	if text == "" || text[len(text)-1] == ' ' || text[len(text)-1] == ':' || strings.Contains(text, ": ") {
+		return nil, ""
+	}
+	var tag string
+	c, _ := utf8.DecodeRuneInString(text)
+	switch {
+	case c == '-' && len(text) > 1 && '0' <= text[1] && text[1] <= '9', '0' <= c && c <= '9':
+		tag = plainNumberTag(text)
+	case c == '_' || unicode.IsLetter(c):
+		tag = plainWordTag(text)
+	}
+	if tag == "" {
+		return nil, ""
+	}
+	if tag == "!!str" {
+		text = strings.Clone(text) // a text of its own, as text (below) says
+	}
+	return r.node(yaml.ScalarNode, tag, text, r.line, col+1), rest
+}
+
+// flowList reads [] or a list of plain numbers in brackets, each after ", ".
+func (r *fastReader) flowList(v string, col int) (*yaml.Node, string) {
+	end := strings.IndexByte(v, ']')
+	if end < 0 {
+		return nil, ""
+	}
+	seq := r.node(yaml.SequenceNode, "!!seq", "", r.line, col+1)
+	seq.Style = yaml.FlowStyle
+	if end == 1 {
+		return seq, v[2:]
+	}
+	mark := len(r.stack)
+	at := 1
+	for {
+		i := strings.IndexAny(v[at:end], ", ")
+		item := v[at:end]
+		if i >= 0 {
+			item = v[at : at+i]
+		}
+		if item == "" || (item[0] != '-' && (item[0] < '0' || item[0] > '9')) {
+			return nil, ""
+		}
+		tag := plainNumberTag(item)
+		if tag != "!!int" && tag != "!!float" {
+			return nil, ""
+		}
+		r.stack = append(r.stack, r.node(yaml.ScalarNode, tag, item, r.line, col+at+1))
+		if i < 0 {
+			break
+		}
+		if !strings.HasPrefix(v[at+i:], ", ") {
+			return nil, ""
+		}
+		at += i + 2
+	}
+	seq.Content = r.content(mark)
+	return seq, v[end+1:]
+}
+
+// singleQuoted reads '...' on one line, ” standing for '.
+func (r *fastReader) singleQuoted(v string, col int) (*yaml.Node, string) {
+	var b strings.Builder
+	for i := 1; i < len(v); {
+		j := strings.IndexByte(v[i:], '\'')
+		if j < 0 {
+			return nil, ""
+		}
+		j += i
+		if j+1 < len(v) && v[j+1] == '\'' {
+			b.WriteString(v[i : j+1])
+			i = j + 2
+			continue
+		}
+		return r.quoted(v, &b, i, j, col, yaml.SingleQuotedStyle), v[j+1:]
+	}
+	return nil, ""
+}
+
+// quoted returns the node of a quoted text v whose closing quote is v[end]: v[1:end] where
+// nothing was unescaped before from (from is 1), else what b holds and v[from:end].
+func (r *fastReader) quoted(v string, b *strings.Builder, from, end, col int, style yaml.Style) *yaml.Node {
+	val := ""
+	if from == 1 {
+		val = text(v[1:end])
+	} else {
+		b.WriteString(v[from:end])
+		val = b.String()
+	}
+	n := r.node(yaml.ScalarNode, "!!str", val, r.line, col+1)
+	n.Style = style
+	return n
+}
+
+// doubleQuoted reads "..." on one line, with the escapes of YAML that strconv.Quote and
+// yaml.v3's encoder write.
+func (r *fastReader) doubleQuoted(v string, col int) (*yaml.Node, string) {
+	var b strings.Builder
+	start := 1
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			return r.quoted(v, &b, start, i, col, yaml.DoubleQuotedStyle), v[i+1:]
+		case '\\':
+			b.WriteString(v[start:i])
+			if i+1 >= len(v) {
+				return nil, ""
+			}
+			i++
+			hex := 0
+			switch v[i] {
+			case '0':
+				b.WriteByte(0)
+			case 'a':
+				b.WriteByte('\a')
+			case 'b':
+				b.WriteByte('\b')
+			case 't':
+				b.WriteByte('\t')
+			case 'n':
+				b.WriteByte('\n')
+			case 'v':
+				b.WriteByte('\v')
+			case 'f':
+				b.WriteByte('\f')
+			case 'r':
+				b.WriteByte('\r')
+			case 'e':
+				b.WriteByte(0x1b)
+			case '"', '\\', '/':
+				b.WriteByte(v[i])
+			case 'x':
+				hex = 2
+			case 'u':
+				hex = 4
+			case 'U':
+				hex = 8
+			default:
+				return nil, ""
+			}
+			if hex > 0 {
+				if i+hex >= len(v) {
+					return nil, ""
+				}
+				c := rune(0)
+				for _, h := range v[i+1 : i+1+hex] {
+					d := strings.IndexRune("0123456789abcdef", unicode.ToLower(h))
+					if d < 0 {
+						return nil, ""
+					}
+					c = c<<4 | rune(d)
+				}
+				if 0xd800 <= c && c < 0xe000 || c > unicode.MaxRune {
+					return nil, ""
+				}
+				b.WriteRune(c)
+				i += hex
+			}
+			start = i + 1
+		}
+	}
+	return nil, ""
+}
+
+// folded reads the lines of a ">-" text at column indent, from the current line: lines of a
+// paragraph joined by a space, paragraphs by as many line breaks as empty lines between them.
+// A line indented further, or a text that starts with an empty line, is left to yaml.v3.
+func (r *fastReader) folded(line, col, indent int) *yaml.Node {
+	var b strings.Builder
+	breaks := -1 // line breaks since the last text line's text; -1 before the first
+	for r.off < len(r.s) {
+		if r.s[r.off] == '\n' {
+			if breaks < 0 {
+				return nil
+			}
+			breaks++
+			r.advance()
+			continue
+		}
+		at, text, _ := r.current()
+		if at < indent {
+			break
+		}
+		if at > indent {
+			return nil
+		}
+		switch {
+		case breaks == 1:
+			b.WriteByte(' ')
+		case breaks > 1:
+			b.WriteString(strings.Repeat("\n", breaks-1))
+		}
+		b.WriteString(text)
+		breaks = 1 // the line's own break
+		r.advance()
+	}
+	if breaks < 0 {
+		return nil
+	}
+	n := r.node(yaml.ScalarNode, "!!str", b.String(), line, col+1)
+	n.Style = yaml.FoldedStyle
+	return n
+}
