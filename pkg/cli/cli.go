@@ -131,6 +131,7 @@ ledger is read.`, findDepth, findFolders),
 		NewCmdDiff(g, s, nil),
 		NewCmdNew(g, s, nil),
 		NewCmdCatalog(g, s),
+		NewCmdLSP(g, s, nil),
 	)
 	addHelp(root)
 	return root, g
