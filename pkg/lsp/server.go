@@ -97,7 +97,11 @@ type document struct {
 // process should exit with: 0 after shutdown and exit, 1 when the stream ended or the client
 // exited without shutdown, as the protocol says.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
-	s := newServer(opts)
+	return newServer(opts).serve(ctx, rwc)
+}
+
+func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+	opts := s.opts
 	logger := log.New(io.Discard, "", 0)
 	if opts.Log != nil {
 		logger = log.New(opts.Log, "budget lsp: ", 0)

@@ -21,12 +21,13 @@ import (
 // client is the test's side of the connection: a jsonrpc2 client over a pipe to a Server, which
 // keeps what the server publishes and asks of it.
 type client struct {
-	t     testing.TB
-	conn  *jsonrpc2.Conn
-	diags chan PublishDiagnosticsParams
-	shown chan ShowDocumentParams
-	done  chan int
-	dir   string
+	t      testing.TB
+	conn   *jsonrpc2.Conn
+	diags  chan PublishDiagnosticsParams
+	shown  chan ShowDocumentParams
+	done   chan int
+	dir    string
+	server *Server
 }
 
 // copyLedger copies the bundled ledger into a temporary folder, with edit applied to each file's
@@ -69,7 +70,8 @@ func start(t testing.TB, dir string, debounce time.Duration) *client {
 			}
 			return e
 		}}
-	go func() { c.done <- Serve(context.Background(), a, opts) }()
+	c.server = newServer(opts)
+	go func() { c.done <- c.server.serve(context.Background(), a) }()
 	h := jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 		switch req.Method {
 		case "textDocument/publishDiagnostics":

@@ -13,10 +13,11 @@ type text struct {
 	lines []int // byte offset of each line's start; lines[0] is 0
 }
 
+// A line ends at \n, \r\n or a lone \r, as the protocol and YAML both count lines.
 func newText(src []byte) *text {
 	t := &text{src: src, lines: []int{0}}
 	for i, b := range src {
-		if b == '\n' {
+		if b == '\n' || b == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
 			t.lines = append(t.lines, i+1)
 		}
 	}
@@ -30,9 +31,12 @@ func (t *text) line(n int) []byte {
 	}
 	end := len(t.src)
 	if n+1 < len(t.lines) {
-		end = t.lines[n+1] - 1
+		end = t.lines[n+1]
 	}
 	l := t.src[t.lines[n]:end]
+	if len(l) > 0 && l[len(l)-1] == '\n' {
+		l = l[:len(l)-1]
+	}
 	if len(l) > 0 && l[len(l)-1] == '\r' {
 		l = l[:len(l)-1]
 	}
@@ -67,11 +71,12 @@ func (t *text) offset(p Position) int {
 	return start + len(l)
 }
 
-// position returns the Position of byte offset off.
+// position returns the Position of byte offset off; one inside a line's end is that line's end.
 func (t *text) position(off int) Position {
 	off = min(max(off, 0), len(t.src))
 	n := lineOf(t.lines, off)
-	return Position{Line: n, Character: units(t.src[t.lines[n]:off])}
+	l := t.line(n)
+	return Position{Line: n, Character: units(l[:min(off-t.lines[n], len(l))])}
 }
 
 // runePosition returns the Position of 1-based line and rune column, as diagnostics give them;
