@@ -74,9 +74,9 @@ type Server struct {
 	l        *ledger.Ledger
 	ds       diag.List
 	lang     msg.Lang
-	shown    map[string]string // what was last published for each file, as its diagnostics' text
-	pending  map[string]bool   // files changed since the last check
-	rescan   bool              // a file was made or removed: walk again
+	shown    map[string]diag.List // what was last published for each file
+	pending  map[string]bool      // files changed since the last check
+	rescan   bool                 // a file was made or removed: walk again
 	timer    *time.Timer
 	conn     *jsonrpc2.Conn
 	checked  chan struct{} // closed and renewed after each check, for tests
@@ -122,7 +122,7 @@ func newServer(opts Options) *Server {
 		opts.Debounce = DefaultDebounce
 	}
 	opts.Load.Check = check.File
-	return &Server{opts: opts, docs: map[string]*document{}, shown: map[string]string{}, pending: map[string]bool{},
+	return &Server{opts: opts, docs: map[string]*document{}, shown: map[string]diag.List{}, pending: map[string]bool{},
 		checked: make(chan struct{}), exitCode: 1}
 }
 
@@ -435,14 +435,13 @@ func (s *Server) checkLocked() {
 	}
 	for _, f := range slices.Sorted(mapKeys(byFile)) {
 		ds := byFile[f]
-		key := fingerprint(ds)
-		if old, ok := s.shown[f]; ok && old == key && !s.pending[f] {
+		if old, ok := s.shown[f]; ok && same(old, ds) && !s.pending[f] {
 			continue
 		}
 		if len(ds) == 0 {
 			delete(s.shown, f)
 		} else {
-			s.shown[f] = key
+			s.shown[f] = ds
 		}
 		p := PublishDiagnosticsParams{URI: s.uriOf(f), Diagnostics: s.convert(f, ds)}
 		if d := s.docs[f]; d != nil {
@@ -472,17 +471,13 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 	}
 }
 
-// fingerprint is a file's diagnostics as text, to tell whether they changed since published.
-func fingerprint(ds diag.List) string {
-	var b strings.Builder
-	for _, d := range ds {
-		b.WriteString(d.String())
-		if d.Acknowledged {
-			b.WriteString(" ack " + d.Reason)
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
+// same tells whether two lists of a file's diagnostics publish alike, so that a file whose
+// findings did not change is not sent again.
+func same(a, b diag.List) bool {
+	return slices.EqualFunc(a, b, func(x, y diag.Diagnostic) bool {
+		return x.Pos == y.Pos && x.Severity == y.Severity && x.Code == y.Code && x.Message == y.Message &&
+			x.Text.Format == y.Text.Format && x.Acknowledged == y.Acknowledged && x.Reason == y.Reason && x.Path == y.Path
+	})
 }
 
 // convert turns a file's diagnostics into the protocol's, with their positions in the text the
