@@ -15,6 +15,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/budget-ledger/budget/pkg/proposal"
+	"github.com/budget-ledger/budget/pkg/render"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
@@ -145,17 +146,20 @@ func (s *Server) hoverCommittee(b *strings.Builder, id string) {
 	t := s.l.Totals()
 	for _, c := range t.Committees {
 		if c.ID == id {
-			b.WriteString(msg.Newf("Table 1 (%s, %s): %s\n", t.Unit, t.PriceLevel, yearly(t.Years, c.Amounts)).In(s.lang))
+			b.WriteString(msg.Newf("Table 1 (%s, %s): %s\n", t.Unit, t.PriceLevel, yearly(s.num(), t.Years, c.Amounts)).In(s.lang))
 		}
 	}
 }
 
+// num formats figures in the language of the messages, as every other output of budget does.
+func (s *Server) num() render.Lang { return render.Lang(s.lang) }
+
 // yearly lists figures by year: "2026: 1984, 2027: 3968".
-func yearly(years []int, f ledger.Figures) string {
+func yearly(num render.Lang, years []int, f ledger.Figures) string {
 	var parts []string
 	for i, y := range years {
 		if i < len(f) {
-			parts = append(parts, fmt.Sprintf("%d: %s", y, f[i].String()))
+			parts = append(parts, fmt.Sprintf("%d: %s", y, num.Number(f[i])))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -174,8 +178,8 @@ func (s *Server) hoverRow(b *strings.Builder, sh *ledger.Sheet, p string) {
 				r := sec.Rows[i]
 				b.WriteString(msg.Newf("**%s** (%s)\n\n", r.Label, r.Area).In(s.lang))
 				f := r.Cells.Figures()
-				b.WriteString(msg.Newf("Sum of the row over %d years: %s\n\n", len(f), sum(f).String()).In(s.lang))
-				b.WriteString(msg.Newf("Sum of the section's rows: %s\n\n", yearly(sec.Years, sec.Sum)).In(s.lang))
+				b.WriteString(msg.Newf("Sum of the row over %d years: %s\n\n", len(f), s.num().Number(sum(f))).In(s.lang))
+				b.WriteString(msg.Newf("Sum of the section's rows: %s\n\n", yearly(s.num(), sec.Years, sec.Sum)).In(s.lang))
 			}
 			if m[2] == "totals" && i < len(sec.Totals) {
 				s.compared(b, sec.Totals[i])
@@ -188,9 +192,9 @@ func (s *Server) hoverRow(b *strings.Builder, sh *ledger.Sheet, p string) {
 		s.payback(b, sh)
 	case strings.HasPrefix(p, "catalog.contribution"):
 		c := sh.Catalog
-		b.WriteString(msg.Newf("**Table 2 row** (%s): %s\n\n", c.Unit, yearly(c.Years, c.Contribution.Figures())).In(s.lang))
+		b.WriteString(msg.Newf("**Table 2 row** (%s): %s\n\n", c.Unit, yearly(s.num(), c.Years, c.Contribution.Figures())).In(s.lang))
 		if c.Own != nil {
-			b.WriteString(msg.Newf("From Tabel 1: %s\n\n", yearly(c.Years, c.Own.Figures())).In(s.lang))
+			b.WriteString(msg.Newf("From Tabel 1: %s\n\n", yearly(s.num(), c.Years, c.Own.Figures())).In(s.lang))
 		}
 		s.share(b, sh)
 	}
@@ -210,13 +214,13 @@ func (s *Server) compared(b *strings.Builder, c ledger.ComparedLine) {
 	for i, y := range c.Years {
 		declared := "-" // as the tables print an empty cell
 		if c.Declared != nil && c.Declared[i].Printed {
-			declared = c.Declared[i].Value.String()
+			declared = s.num().Number(c.Declared[i].Value)
 		}
 		mark := ""
 		if i < len(c.Differs) && c.Differs[i] {
 			mark = msg.Newf(" (differs)").In(s.lang)
 		}
-		b.WriteString(msg.Newf("- %d: declared %s, computed %s%s\n", y, declared, c.Computed[i].String(), mark).In(s.lang))
+		b.WriteString(msg.Newf("- %d: declared %s, computed %s%s\n", y, declared, s.num().Number(c.Computed[i]), mark).In(s.lang))
 	}
 	b.WriteString("\n")
 }
@@ -235,7 +239,7 @@ func (s *Server) share(b *strings.Builder, sh *ledger.Sheet) {
 				continue
 			}
 			pct := sh.Catalog.Contribution[ci].Value.Div(c.Amounts[i]).Mul(decimal.NewFromInt(100))
-			parts = append(parts, fmt.Sprintf("%d: %s %%", y, pct.StringFixed(1)))
+			parts = append(parts, fmt.Sprintf("%d: %s %%", y, s.num().Rounded(pct, 1)))
 		}
 		if len(parts) > 0 {
 			b.WriteString(msg.Newf("Share of %s's Table 1 row: %s\n\n", c.ID, strings.Join(parts, ", ")).In(s.lang))
@@ -247,7 +251,7 @@ func (s *Server) payback(b *strings.Builder, sh *ledger.Sheet) {
 	for _, p := range sh.Economy.Payback {
 		printed := msg.Newf("not printed").In(s.lang)
 		if p.Printed != nil {
-			printed = p.Printed.String()
+			printed = s.num().Number(*p.Printed)
 		}
 		computed := msg.Newf("never").In(s.lang)
 		if p.Computed > 0 {
@@ -283,7 +287,7 @@ func (s *Server) inlayHint(raw json.RawMessage) (any, error) {
 		if r.End.Line < p.Range.Start.Line || r.End.Line > p.Range.End.Line {
 			return
 		}
-		out = append(out, InlayHint{Position: d.t.lineEnd(r.End.Line), Label: "budget: " + v.String(), PaddingLeft: true})
+		out = append(out, InlayHint{Position: d.t.lineEnd(r.End.Line), Label: "budget: " + s.num().Number(v), PaddingLeft: true})
 	}
 	if ledger.KindOf(d.rel) == "catalog" {
 		if !s.ds.HasErrors() {
@@ -370,7 +374,7 @@ func (s *Server) acknowledge(d *document, x diag.Diagnostic) (CodeAction, bool) 
 	if parsed == nil {
 		return CodeAction{}, false
 	}
-	reason := proposal.PlaceholderPrefix + ": why the document says so"
+	reason := proposal.PlaceholderPrefix + " why the document says so" // a plain scalar: no ": " in it
 	item := fmt.Sprintf("  - check: %s\n    at: %s\n    reason: ", x.Code, x.Path)
 	var at int // byte offset the entry goes at
 	var lead string

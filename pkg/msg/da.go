@@ -316,7 +316,7 @@ var danish = map[string]string{
 	"- %d: declared %s, computed %s%s\n": "- %d: angivet %s, beregnet %s%s\n",
 	"From Tabel 1: %s\n\n":               "Ifølge Tabel 1: %s\n\n",
 	"Payback (%s): Tabel 1 implies %s; the document prints %s\n\n": "Tilbagebetaling (%s): Tabel 1 giver %s; dokumentet angiver %s\n\n",
-	"Share of %s's Table 1 row: %s\n\n":                            "Andel af %s' række i Tabel 1: %s\n\n",
+	"Share of %s's Table 1 row: %s\n\n":                            "Andel af Tabel 1-rækken for %s: %s\n\n",
 	"Sum of the row over %d years: %s\n\n":                         "Rækkens sum over %d år: %s\n\n",
 	"Sum of the section's rows: %s\n\n":                            "Summen af afsnittets rækker: %s\n\n",
 	"Table 1 (%s, %s): %s\n":                                       "Tabel 1 (%s, %s): %s\n",
