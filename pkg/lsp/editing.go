@@ -10,6 +10,7 @@ import (
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
+	"github.com/budget-ledger/budget/pkg/msg"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -115,7 +116,7 @@ func (s *Server) yearsAt(d *document, line int) []int {
 // a document that does not parse is an LSP error that says why.
 func (s *Server) formatting(raw json.RawMessage) (any, error) {
 	var p DocumentFormattingParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	d, err := s.open(p.TextDocument.URI)
@@ -125,9 +126,9 @@ func (s *Server) formatting(raw json.RawMessage) (any, error) {
 	out, ds := format.SourceLimited(d.rel, ledger.KindOf(d.rel), d.t.src, s.opts.Load.Limits)
 	if out == nil {
 		if len(ds) > 0 {
-			return nil, lspError(codeRequestFailed, "%s", ds[0].String())
+			return nil, s.fail(codeRequestFailed, msg.Newf("%s", ds[0].StringIn(s.lang)))
 		}
-		return nil, lspError(codeRequestFailed, "%s cannot be formatted", d.rel)
+		return nil, s.fail(codeRequestFailed, msg.Newf("%s cannot be formatted", d.rel))
 	}
 	if string(out) == string(d.t.src) {
 		return []TextEdit{}, nil
@@ -170,7 +171,7 @@ func (s *Server) definition(raw json.RawMessage) (any, error) {
 // title, committee or id.
 func (s *Server) documentSymbol(raw json.RawMessage) (any, error) {
 	var p DocumentSymbolParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	d, err := s.open(p.TextDocument.URI)

@@ -92,7 +92,7 @@ func nodeRange(t *text, n *yaml.Node) Range {
 
 func (s *Server) positionParams(raw json.RawMessage) (*document, Position, error) {
 	var p TextDocumentPositionParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, Position{}, err
 	}
 	d, err := s.open(p.TextDocument.URI)
@@ -266,7 +266,7 @@ func (s *Server) payback(b *strings.Builder, sh *ledger.Sheet) {
 // another value for.
 func (s *Server) inlayHint(raw json.RawMessage) (any, error) {
 	var p InlayHintParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	d, err := s.open(p.TextDocument.URI)
@@ -333,7 +333,7 @@ const commandReveal = "budget.reveal"
 // budget catalog sync would write.
 func (s *Server) codeAction(raw json.RawMessage) (any, error) {
 	var p CodeActionParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	d, err := s.open(p.TextDocument.URI)
@@ -485,16 +485,16 @@ func (s *Server) sync(d *document) (CodeAction, bool) {
 // messages, replies included, in this one goroutine.
 func (s *Server) executeCommand(raw json.RawMessage) (any, error) {
 	var p ExecuteCommandParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	if p.Command != commandReveal || len(p.Arguments) != 2 {
-		return nil, lspError(codeInvalidParams, "unknown command %s", p.Command)
+		return nil, s.fail(codeInvalidParams, msg.Newf("unknown command %s", p.Command))
 	}
 	var show ShowDocumentParams
 	var r Range
 	if json.Unmarshal(p.Arguments[0], &show.URI) != nil || json.Unmarshal(p.Arguments[1], &r) != nil {
-		return nil, lspError(codeInvalidParams, "budget.reveal takes a URI and a range")
+		return nil, s.fail(codeInvalidParams, msg.Newf("budget.reveal takes a URI and a range"))
 	}
 	show.TakeFocus, show.Selection = true, &r
 	if conn := s.conn; conn != nil {

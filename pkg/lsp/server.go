@@ -135,8 +135,9 @@ const (
 	codeRequestFailed        = -32803
 )
 
-func lspError(code int64, format string, args ...any) *jsonrpc2.Error {
-	return &jsonrpc2.Error{Code: code, Message: msg.Newf(format, args...).String()}
+// fail is the LSP error of code, its message in the run's language.
+func (s *Server) fail(code int64, t msg.Text) *jsonrpc2.Error {
+	return &jsonrpc2.Error{Code: code, Message: t.In(s.lang)}
 }
 
 // handle answers one message. The connection calls it for each in the order they came, so that
@@ -156,16 +157,16 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		if req.Notif {
 			return nil, nil // notifications before initialize are dropped, as the protocol says
 		}
-		return nil, lspError(codeServerNotInitialized, "the server is not initialized: send initialize first")
+		return nil, s.fail(codeServerNotInitialized, msg.Newf("the server is not initialized: send initialize first"))
 	case s.state == stateShutDown:
-		return nil, lspError(codeInvalidRequest, "the server is shut down: only exit is accepted")
+		return nil, s.fail(codeInvalidRequest, msg.Newf("the server is shut down: only exit is accepted"))
 	}
 	h, ok := handlers[req.Method]
 	if !ok {
 		if req.Notif || strings.HasPrefix(req.Method, "$/") {
 			return nil, nil
 		}
-		return nil, lspError(codeMethodNotFound, "budget lsp does not answer %s", req.Method)
+		return nil, s.fail(codeMethodNotFound, msg.Newf("budget lsp does not answer %s", req.Method))
 	}
 	var params json.RawMessage
 	if req.Params != nil {
@@ -197,19 +198,19 @@ func init() {
 	}
 }
 
-func decode(raw json.RawMessage, v any) error {
+func (s *Server) decode(raw json.RawMessage, v any) error {
 	if err := json.Unmarshal(raw, v); err != nil {
-		return lspError(codeInvalidParams, "invalid params: %v", err)
+		return s.fail(codeInvalidParams, msg.Newf("invalid params: %v", err))
 	}
 	return nil
 }
 
 func (s *Server) initialize(raw json.RawMessage) (any, error) {
 	if s.state != stateNew {
-		return nil, lspError(codeInvalidRequest, "initialize was sent twice")
+		return nil, s.fail(codeInvalidRequest, msg.Newf("initialize was sent twice"))
 	}
 	var p InitializeParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	dir := s.opts.Dir
@@ -224,29 +225,29 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 			}
 		}
 		if s.opts.Find == nil || start == "" {
-			return nil, lspError(codeRequestFailed, "no ledger: start budget lsp with --dir, or open the folder that holds catalog.yaml")
+			return nil, s.fail(codeRequestFailed, msg.Newf("no ledger: start budget lsp with --dir, or open the folder that holds catalog.yaml"))
 		}
 		found, err := s.opts.Find(start)
 		if err != nil {
-			return nil, lspError(codeRequestFailed, "no ledger at %s: %v", start, err)
+			return nil, s.fail(codeRequestFailed, msg.Newf("no ledger at %s: %v", start, err))
 		}
 		dir = found
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, lspError(codeRequestFailed, "ledger %s: %v", dir, err)
+		return nil, s.fail(codeRequestFailed, msg.Newf("ledger %s: %v", dir, err))
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
 	root, err := os.OpenRoot(abs)
 	if err != nil {
-		return nil, lspError(codeRequestFailed, "ledger %s: %v", abs, unwrap(err))
+		return nil, s.fail(codeRequestFailed, msg.Newf("ledger %s: %v", abs, unwrap(err)))
 	}
 	s.dir = abs
 	s.over = &overlay{base: root.FS()}
 	if s.reuse, err = ledger.NewReuse(s.over, "", s.opts.Load); err != nil {
-		return nil, lspError(codeRequestFailed, "reading ledger %s: %v", abs, unwrap(err))
+		return nil, s.fail(codeRequestFailed, msg.Newf("reading ledger %s: %v", abs, unwrap(err)))
 	}
 	s.state = stateRunning
 	return InitializeResult{
@@ -294,15 +295,15 @@ func (s *Server) shutdown(json.RawMessage) (any, error) {
 func (s *Server) rel(uri string) (string, error) {
 	f, ok := fileOf(uri)
 	if !ok {
-		return "", lspError(codeRequestFailed, "%s is not a file: budget lsp reads the files of the ledger %s", uri, s.dir)
+		return "", s.fail(codeRequestFailed, msg.Newf("%s is not a file: budget lsp reads the files of the ledger %s", uri, s.dir))
 	}
 	rel, err := filepath.Rel(s.dir, f)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return "", lspError(codeRequestFailed, "%s is outside the ledger %s", f, s.dir)
+		return "", s.fail(codeRequestFailed, msg.Newf("%s is outside the ledger %s", f, s.dir))
 	}
 	rel = filepath.ToSlash(rel)
 	if !ledger.IsDataFile(rel) {
-		return "", lspError(codeRequestFailed, "%s is not a data file of the ledger (*.yaml, *.yml)", f)
+		return "", s.fail(codeRequestFailed, msg.Newf("%s is not a data file of the ledger (*.yaml, *.yml)", f))
 	}
 	return rel, nil
 }
@@ -323,7 +324,7 @@ func (s *Server) uriOf(rel string) string {
 
 func (s *Server) didOpen(raw json.RawMessage) (any, error) {
 	var p DidOpenTextDocumentParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	rel, err := s.rel(p.TextDocument.URI)
@@ -337,7 +338,7 @@ func (s *Server) didOpen(raw json.RawMessage) (any, error) {
 
 func (s *Server) didChange(raw json.RawMessage) (any, error) {
 	var p DidChangeTextDocumentParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	rel, err := s.rel(p.TextDocument.URI)
@@ -358,7 +359,7 @@ func (s *Server) didChange(raw json.RawMessage) (any, error) {
 
 func (s *Server) didClose(raw json.RawMessage) (any, error) {
 	var p DidCloseTextDocumentParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	if rel, err := s.rel(p.TextDocument.URI); err == nil && s.docs[rel] != nil {
@@ -371,7 +372,7 @@ func (s *Server) didClose(raw json.RawMessage) (any, error) {
 // didSave checks the ledger again: a file saved under a new name may be new to the ledger.
 func (s *Server) didSave(raw json.RawMessage) (any, error) {
 	var p DidCloseTextDocumentParams
-	if err := decode(raw, &p); err != nil {
+	if err := s.decode(raw, &p); err != nil {
 		return nil, err
 	}
 	if rel, err := s.rel(p.TextDocument.URI); err == nil {
@@ -406,7 +407,7 @@ func (s *Server) checkLocked() {
 	s.over.set(s.docs)
 	if s.rescan {
 		if err := s.reuse.Rescan(); err != nil {
-			s.notify("window/showMessage", map[string]any{"type": 1, "message": msg.Newf("reading ledger %s: %v", s.dir, unwrap(err)).String()})
+			s.notify("window/showMessage", map[string]any{"type": 1, "message": msg.Newf("reading ledger %s: %v", s.dir, unwrap(err)).In(s.lang)})
 		}
 		s.rescan = false
 	} else if len(s.pending) > 0 {
