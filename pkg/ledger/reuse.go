@@ -103,10 +103,20 @@ func (r *Reuse) load(rels []string) {
 // Ledger joins the files as they were last loaded into a new Ledger, with the diagnostics of the
 // walk and of each file (their own checks included), in file-name order as LoadWith gives them.
 func (r *Reuse) Ledger() (*Ledger, diag.List) {
-	ds := append(diag.List{}, r.walked...)
-	l := &Ledger{Display: r.display, Docs: make(map[string]*proposal.Document, len(r.files)), Sheets: map[string]*Sheet{}, Model: r.opts.Model}
-	for _, rel := range r.files {
-		f := r.loaded[rel]
+	return joinFiles(r.display, r.opts.Model, r.files, r.walked, func(i int) *loadedFile {
+		f := r.loaded[r.files[i]]
+		return &f
+	})
+}
+
+// joinFiles joins loaded files, file(i) of files[i], into a Ledger: the documents, sheets and
+// models in file-name order, the walk's diagnostics and each file's, and the ledger's own finding
+// of a missing catalog. It is LoadWith's join too, once its loop's results are at hand.
+func joinFiles(display string, model Model, files []string, walked diag.List, file func(int) *loadedFile) (*Ledger, diag.List) {
+	ds := append(diag.List{}, walked...)
+	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}, Model: model}
+	for i := range files {
+		f := file(i)
 		ds = append(ds, f.ds...)
 		if f.doc != nil {
 			l.Docs[f.doc.File] = f.doc
@@ -123,8 +133,8 @@ func (r *Reuse) Ledger() (*Ledger, diag.List) {
 			l.Proposals = append(l.Proposals, f.proposal)
 		}
 	}
-	if l.Catalog == nil && !hasFile(r.files, CatalogFile) {
-		ds.Errorf(diag.Pos{File: path.Join(r.display, CatalogFile)}, "", "no-catalog",
+	if l.Catalog == nil && !hasFile(files, CatalogFile) {
+		ds.Errorf(diag.Pos{File: path.Join(display, CatalogFile)}, "", "no-catalog",
 			"the ledger has no %s: it names the committees and years every proposal refers to", CatalogFile)
 	}
 	slices.SortStableFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })

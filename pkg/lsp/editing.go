@@ -115,11 +115,7 @@ func (s *Server) yearsAt(d *document, line int) []int {
 // formatting gives the document in budget fmt's canonical layout, as one edit of the whole text;
 // a document that does not parse is an LSP error that says why.
 func (s *Server) formatting(raw json.RawMessage) (any, error) {
-	var p DocumentFormattingParams
-	if err := s.decode(raw, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.open(p.TextDocument.URI)
+	_, d, err := opened[DocumentFormattingParams](s, raw)
 	if err != nil {
 		return nil, err
 	}
@@ -170,11 +166,7 @@ func (s *Server) definition(raw json.RawMessage) (any, error) {
 // rows and totals, the catalog's committees and its tables' rows, each named by its label,
 // title, committee or id.
 func (s *Server) documentSymbol(raw json.RawMessage) (any, error) {
-	var p DocumentSymbolParams
-	if err := s.decode(raw, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.open(p.TextDocument.URI)
+	_, d, err := opened[DocumentSymbolParams](s, raw)
 	if err != nil {
 		return nil, err
 	}

@@ -91,11 +91,7 @@ func nodeRange(t *text, n *yaml.Node) Range {
 }
 
 func (s *Server) positionParams(raw json.RawMessage) (*document, Position, error) {
-	var p TextDocumentPositionParams
-	if err := s.decode(raw, &p); err != nil {
-		return nil, Position{}, err
-	}
-	d, err := s.open(p.TextDocument.URI)
+	p, d, err := opened[TextDocumentPositionParams](s, raw)
 	return d, p.Position, err
 }
 
@@ -265,11 +261,7 @@ func (s *Server) payback(b *strings.Builder, sh *ledger.Sheet) {
 // budget computes, the computed figure; in catalog.yaml, beside each figure the proposals imply
 // another value for.
 func (s *Server) inlayHint(raw json.RawMessage) (any, error) {
-	var p InlayHintParams
-	if err := s.decode(raw, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.open(p.TextDocument.URI)
+	p, d, err := opened[InlayHintParams](s, raw)
 	if err != nil {
 		return nil, err
 	}
@@ -332,11 +324,7 @@ const commandReveal = "budget.reveal"
 // catalog, to set a declared total to the computed sum; and in a draft catalog out of step, what
 // budget catalog sync would write.
 func (s *Server) codeAction(raw json.RawMessage) (any, error) {
-	var p CodeActionParams
-	if err := s.decode(raw, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.open(p.TextDocument.URI)
+	p, d, err := opened[CodeActionParams](s, raw)
 	if err != nil {
 		return nil, err
 	}

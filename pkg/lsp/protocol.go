@@ -303,3 +303,12 @@ const (
 	symbolObject    = 19
 	symbolNumber    = 16
 )
+
+// about is the params of a request about one document.
+type about interface{ document() string }
+
+func (p TextDocumentPositionParams) document() string { return p.TextDocument.URI }
+func (p InlayHintParams) document() string            { return p.TextDocument.URI }
+func (p CodeActionParams) document() string           { return p.TextDocument.URI }
+func (p DocumentFormattingParams) document() string   { return p.TextDocument.URI }
+func (p DocumentSymbolParams) document() string       { return p.TextDocument.URI }

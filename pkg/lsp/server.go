@@ -529,6 +529,16 @@ func (s *Server) textOf(rel string) *text {
 	return newText(src)
 }
 
+// opened decodes the params of a request about one document and opens it.
+func opened[P about](s *Server, raw json.RawMessage) (P, *document, error) {
+	var p P
+	if err := s.decode(raw, &p); err != nil {
+		return p, nil, err
+	}
+	d, err := s.open(p.document())
+	return p, d, err
+}
+
 // open returns the document uri names: the open buffer, or the file as on disk; an LSP error for
 // a file outside the ledger.
 func (s *Server) open(uri string) (*document, error) {
