@@ -376,3 +376,36 @@ func TestRequests(t *testing.T) {
 	c.must("textDocument/documentSymbol", DocumentSymbolParams{TextDocument: doc}, &syms)
 	golden(t, "symbols", syms, dir)
 }
+
+// TestDebounce types five keystrokes within the debounce: the file is checked once, after the
+// last, and published with the last version.
+func TestDebounce(t *testing.T) {
+	dir := copyLedger(t, nil)
+	c := start(t, dir, 200*time.Millisecond)
+	c.init()
+	c.until(vikar)
+	text := c.open(vikar)
+	c.until(vikar) // the open, once typing paused
+	for i, v := range []string{"-3", "-30", "-300", "-3000", "-3001"} {
+		prev := "-3968"
+		if i > 0 {
+			prev = []string{"-3", "-30", "-300", "-3000"}[i-1]
+		}
+		text = c.change(vikar, text, "          2027: "+prev+"\n          2028: -5953\n          2029: -5953\n          2030: -5953\n  implementation",
+			"          2027: "+v+"\n          2028: -5953\n          2029: -5953\n          2030: -5953\n  implementation", i+2)
+	}
+	p := c.until(vikar)
+	if p.Version == nil || *p.Version != 6 {
+		t.Errorf("published version %v, want 6, the last", p.Version)
+	}
+	if !strings.Contains(p.Diagnostics[1].Message, "prints -3001 in 2027") {
+		t.Errorf("published %q, want the last text's finding", p.Diagnostics[1].Message)
+	}
+	select {
+	case q := <-c.diags:
+		if q.URI == uri(dir, vikar) {
+			t.Errorf("published twice: %+v", q)
+		}
+	case <-time.After(400 * time.Millisecond):
+	}
+}
