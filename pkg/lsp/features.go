@@ -366,12 +366,12 @@ func (s *Server) acknowledge(d *document, x diag.Diagnostic) (CodeAction, bool) 
 	item := fmt.Sprintf("  - check: %s\n    at: %s\n    reason: ", x.Code, x.Path)
 	var at int // byte offset the entry goes at
 	var lead string
-	if n := parsed.Node("acknowledged"); n != nil && n.Kind == yaml.SequenceNode {
+	if n := parsed.Node("acknowledged"); n != nil && n.Kind == yaml.SequenceNode && n.Style&yaml.FlowStyle == 0 {
 		at = acknowledgedEnd(d.t, parsed)
 	} else {
 		at, lead = len(d.t.src), "\nacknowledged:\n"
 		if n != nil {
-			return CodeAction{}, false // acknowledged: with something other than a list: the schema's error says so
+			return CodeAction{}, false // acknowledged: with a flow list or no list: a block item would not join it
 		}
 	}
 	if at > 0 && d.t.src[at-1] != '\n' {

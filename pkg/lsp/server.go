@@ -133,6 +133,7 @@ const (
 	codeInvalidRequest       = -32600
 	codeServerNotInitialized = -32002
 	codeRequestFailed        = -32803
+	codeInternalError        = -32603
 )
 
 // fail is the LSP error of code, its message in the run's language.
@@ -142,7 +143,7 @@ func (s *Server) fail(code int64, t msg.Text) *jsonrpc2.Error {
 
 // handle answers one message. The connection calls it for each in the order they came, so that
 // a change is in the text before the next request reads it.
-func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (result any, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.conn = conn
@@ -172,6 +173,12 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	if req.Params != nil {
 		params = *req.Params
 	}
+	defer func() {
+		// A bug of the server's fails the one request, not the editor's session.
+		if r := recover(); r != nil {
+			result, err = nil, s.fail(codeInternalError, msg.Newf("budget lsp failed on %s: %v (please report this)", req.Method, r))
+		}
+	}()
 	return h(s, params)
 }
 
@@ -250,6 +257,7 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		return nil, s.fail(codeRequestFailed, msg.Newf("reading ledger %s: %v", abs, unwrap(err)))
 	}
 	s.state = stateRunning
+	s.join() // requests before initialized read it; the diagnostics go out at initialized
 	return InitializeResult{
 		Capabilities: ServerCapabilities{
 			PositionEncoding:           "utf-16",
@@ -395,10 +403,26 @@ func (s *Server) changed(rel string) {
 	s.timer = time.AfterFunc(s.opts.Debounce, func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
+		defer func() {
+			if r := recover(); r != nil {
+				s.notify("window/showMessage", map[string]any{"type": 1, "message": msg.Newf("budget lsp failed on %s: %v (please report this)", "textDocument/didChange", r).In(s.lang)})
+			}
+		}()
 		if s.state == stateRunning {
 			s.checkLocked()
 		}
 	})
+}
+
+// join joins the files as loaded into the ledger and runs the checks across files.
+func (s *Server) join() {
+	l, loaded := s.reuse.Ledger()
+	s.l, s.ds = l, check.Run(l, loaded)
+	s.ds.Sort()
+	s.lang = msg.English
+	if s.opts.Lang != nil {
+		s.lang = s.opts.Lang(l)
+	}
 }
 
 // checkLocked loads what changed again over the open buffers, runs the checks across files, and
@@ -413,13 +437,7 @@ func (s *Server) checkLocked() {
 	} else if len(s.pending) > 0 {
 		s.reuse.Reload(slices.Sorted(mapKeys(s.pending))...)
 	}
-	l, loaded := s.reuse.Ledger()
-	s.l, s.ds = l, check.Run(l, loaded)
-	s.ds.Sort()
-	s.lang = msg.English
-	if s.opts.Lang != nil {
-		s.lang = s.opts.Lang(l)
-	}
+	s.join()
 	byFile := map[string]diag.List{}
 	for _, d := range s.ds {
 		byFile[d.Pos.File] = append(byFile[d.Pos.File], d)

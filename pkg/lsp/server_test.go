@@ -409,3 +409,16 @@ func TestDebounce(t *testing.T) {
 	case <-time.After(400 * time.Millisecond):
 	}
 }
+
+// TestBeforeInitialized: a request between initialize and initialized reads the loaded ledger.
+func TestBeforeInitialized(t *testing.T) {
+	dir := copyLedger(t, nil)
+	c := start(t, dir, -1)
+	var res InitializeResult
+	c.must("initialize", InitializeParams{RootURI: uri(dir, "")}, &res)
+	var h *Hover
+	c.must("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri(dir, vikar)}, Position: Position{Line: 4, Character: 12}}, &h)
+	if h == nil || !strings.HasPrefix(h.Contents.Value, "**buu**: Børne- og Ungdomsudvalget") {
+		t.Errorf("hover before initialized: %+v", h)
+	}
+}

@@ -338,4 +338,5 @@ var danish = map[string]string{
 	"the server is not initialized: send initialize first":                               "serveren er ikke initialiseret: send initialize først",
 	"the server is shut down: only exit is accepted":                                     "serveren er lukket ned: kun exit modtages",
 	"unknown command %s": "ukendt kommando %s",
+	"budget lsp failed on %s: %v (please report this)": "budget lsp fejlede ved %s: %v (rapportér det venligst)",
 }
