@@ -66,23 +66,23 @@ func (s *Server) completion(raw json.RawMessage) (any, error) {
 func (s *Server) yearsAt(d *document, line int) []int {
 	indent := len(d.t.line(line)) - len(strings.TrimLeft(string(d.t.line(line)), " "))
 	parent, have := "", map[int]bool{}
-	for n := line - 1; n >= 0; n-- {
-		l := string(d.t.line(n))
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
-			continue
-		}
-		in := len(l) - len(strings.TrimLeft(l, " "))
-		if in == indent {
-			if y, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(l, ":", 2)[0])); err == nil {
+	// The mapping's other keys, above and below, up to a line indented less: its key above.
+	for _, step := range []int{-1, 1} {
+		for n := line + step; n >= 0 && n < len(d.t.lines); n += step {
+			l := string(d.t.line(n))
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+				continue
+			}
+			in := len(l) - len(strings.TrimLeft(l, " "))
+			if in < indent {
+				if m := mapKey.FindStringSubmatch(l); m != nil && step < 0 {
+					parent = m[2]
+				}
+				break
+			}
+			if y, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(l, ":", 2)[0])); err == nil && in == indent {
 				have[y] = true
 			}
-			continue
-		}
-		if in < indent {
-			if m := mapKey.FindStringSubmatch(l); m != nil {
-				parent = m[2]
-			}
-			break
 		}
 	}
 	switch parent {

@@ -364,7 +364,7 @@ func TestRequests(t *testing.T) {
 	text = c.change(vikar, text, "        amounts:\n          2025: 350\n", "        amounts:\n          \n          2025: 350\n", 7)
 	i = strings.Count(text[:strings.Index(text, "          \n          2025: 350")], "\n")
 	c.must("textDocument/completion", at(i, 10), &cmpl[2])
-	c.must("textDocument/completion", at(44, 15), &cmpl[3]) // area: Service
+	c.must("textDocument/completion", at(42, 15), &cmpl[3]) // area: S
 	golden(t, "completion", cmpl, dir)
 	var edits []TextEdit
 	c.must("textDocument/formatting", DocumentFormattingParams{TextDocument: doc}, &edits)
