@@ -152,6 +152,7 @@ on, the latest by default; budget budgets lists them.`, findDepth, findFolders),
 		NewCmdCatalog(g, s),
 		NewCmdBudgets(g, s, nil),
 		NewCmdCompare(g, s, nil),
+		NewCmdLSP(g, s, nil),
 	)
 	addHelp(root)
 	return root, g
