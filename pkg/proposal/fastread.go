@@ -4,6 +4,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -500,7 +501,17 @@ func plainWordTag(s string) string {
 // exponents, "_", "+", letters, dates) fastRead leaves to yaml.v3.
 func plainNumberTag(s string) string {
 	if len(s) >= 5 && allDigits(s[:4]) && s[4] == '-' {
-		return "" // maybe a timestamp
+		// A date, YYYY-M-D of digits and "-" alone (realised figures' dates), is a timestamp
+		// where yaml.v3's date-only layout takes it, else text: its other layouts need a "T",
+		// "t" or space, and no integer or float of strconv's holds a "-" past the first byte.
+		// Anything else that starts so is left to yaml.v3.
+		if strings.Trim(s, "0123456789-") != "" || strings.Count(s, "-") != 2 {
+			return ""
+		}
+		if _, err := time.Parse("2006-1-2", s); err == nil {
+			return "!!timestamp"
+		}
+		return "!!str"
 	}
 	if strings.IndexByte(s, ' ') > 0 {
 		if strings.ContainsAny(s, ":#") || s[0] == '-' {
