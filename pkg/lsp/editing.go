@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/format"
@@ -17,11 +18,13 @@ import (
 // areas are the steering areas (styringsområder) of a row, as the schema lists them.
 var areas = []string{"Service", "Anlæg", "Efterspørgselsstyret indsats", "Efterspørgselsstyrede overførsler", "Finansposter"}
 
+// The patterns of completion, each compiled at its first use: nothing of the server is built
+// at process start (TestInitCost).
 var (
-	valueOf   = regexp.MustCompile(`^\s*(?:-\s+)?(committee|area|check|id):\s*\S*$`)
-	yearsList = regexp.MustCompile(`(?m)^(\s*)years:\s*\[([0-9,\s]*)\]`)
-	yearStart = regexp.MustCompile(`^\s*\d*$`)
-	mapKey    = regexp.MustCompile(`^(\s*)(?:-\s+)?([a-z_]+):\s*$`)
+	valueOf   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:-\s+)?(committee|area|check|id):\s*\S*$`) })
+	yearsList = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*)years:\s*\[([0-9,\s]*)\]`) })
+	yearStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\d*$`) })
+	mapKey    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(?:-\s+)?([a-z_]+):\s*$`) })
 )
 
 // completion completes, from the line typed so far: committee ids with their names, steering
@@ -34,7 +37,7 @@ func (s *Server) completion(raw json.RawMessage) (any, error) {
 	line := string(d.t.line(pos.Line))
 	typed := line[:d.t.offset(pos)-d.t.lines[min(pos.Line, len(d.t.lines)-1)]]
 	out := CompletionList{Items: []CompletionItem{}}
-	if m := valueOf.FindStringSubmatch(typed); m != nil {
+	if m := valueOf().FindStringSubmatch(typed); m != nil {
 		switch m[1] {
 		case "committee":
 			if s.l != nil && s.l.Catalog != nil {
@@ -53,7 +56,7 @@ func (s *Server) completion(raw json.RawMessage) (any, error) {
 		}
 		return out, nil
 	}
-	if yearStart.MatchString(typed) {
+	if yearStart().MatchString(typed) {
 		for _, y := range s.yearsAt(d, pos.Line) {
 			out.Items = append(out.Items, CompletionItem{Label: strconv.Itoa(y), Kind: completionValue, InsertText: strconv.Itoa(y) + ": "})
 		}
@@ -75,7 +78,7 @@ func (s *Server) yearsAt(d *document, line int) []int {
 			}
 			in := len(l) - len(strings.TrimLeft(l, " "))
 			if in < indent {
-				if m := mapKey.FindStringSubmatch(l); m != nil && step < 0 {
+				if m := mapKey().FindStringSubmatch(l); m != nil && step < 0 {
 					parent = m[2]
 				}
 				break
@@ -91,7 +94,7 @@ func (s *Server) yearsAt(d *document, line int) []int {
 		return nil
 	}
 	var years []int
-	m := yearsList.FindAllStringSubmatch(string(d.t.src), -1)
+	m := yearsList().FindAllStringSubmatch(string(d.t.src), -1)
 	if ledger.KindOf(d.rel) == "catalog" || parent == "contribution" {
 		if s.l != nil && s.l.Catalog != nil {
 			years = s.l.Catalog.Years

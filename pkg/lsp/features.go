@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -95,7 +96,7 @@ func (s *Server) positionParams(raw json.RawMessage) (*document, Position, error
 	return d, p.Position, err
 }
 
-var rowPath = regexp.MustCompile(`^economy\.([a-z_]+)\.(rows|totals)\.(\d+)`)
+var rowPath = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^economy\.([a-z_]+)\.(rows|totals)\.(\d+)`) })
 
 // hover answers on a committee id with the committee's name and Table 1 row; on a row of Tabel 1
 // with its sums, its proposal's share of the committee's Table 1 row and the payback; on a
@@ -163,8 +164,8 @@ func yearly(num render.Lang, years []int, f ledger.Figures) string {
 
 func (s *Server) hoverRow(b *strings.Builder, sh *ledger.Sheet, p string) {
 	switch {
-	case sh.Economy != nil && rowPath.MatchString(p):
-		m := rowPath.FindStringSubmatch(p)
+	case sh.Economy != nil && rowPath().MatchString(p):
+		m := rowPath().FindStringSubmatch(p)
 		i, _ := strconv.Atoi(m[3])
 		for _, sec := range sh.Economy.Sections {
 			if sec.Path != "economy."+m[1] {
