@@ -101,7 +101,8 @@ serial() {
 }
 
 # The bundled catalog: budget totals on the 36 real proposals, start-up included.
-bundled=(-n totals "$budget totals --dir proposals")
+# With the cache (the user's, as a person runs it: warm after the first run) and without.
+bundled=(-n totals "$budget totals --dir proposals" -n totals-cold "$budget --no-cache totals --dir proposals")
 [ -z "$old" ] || bundled+=(-n totals-old "$old totals --dir proposals")
 hyperfine -N --warmup 3 --runs 30 --export-json "$results/bundled.json" "${bundled[@]}" >/dev/null
 serial bundled-totals "$budget" totals --dir proposals

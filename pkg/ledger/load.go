@@ -234,34 +234,12 @@ func LoadWith(fsys fs.FS, display string, opts Options) (*Ledger, diag.List, err
 		trace("cache")
 	}
 
-	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}, Model: opts.Model}
+	l, ds := joinFiles(display, opts.Model, files, ds, func(i int) *loadedFile { return &loaded[i] })
 	for i := range loaded {
-		f := &loaded[i]
-		ds = append(ds, f.ds...)
-		if f.cache.hit {
+		if loaded[i].cache.hit {
 			l.fromCache++
 		}
-		if f.doc != nil {
-			l.Docs[f.doc.File] = f.doc
-			if f.sheet != nil {
-				l.Sheets[f.doc.File] = f.sheet
-			}
-		}
-		switch {
-		case f.catalog != nil:
-			l.Catalog = f.catalog
-		case f.crossCutting != nil:
-			l.CrossCutting = append(l.CrossCutting, f.crossCutting)
-		case f.proposal != nil:
-			l.Proposals = append(l.Proposals, f.proposal)
-		}
 	}
-	if l.Catalog == nil && !hasFile(files, CatalogFile) {
-		ds.Errorf(diag.Pos{File: path.Join(display, CatalogFile)}, "", "no-catalog",
-			"the ledger has no %s: it names the committees and years every proposal refers to", CatalogFile)
-	}
-	slices.SortStableFunc(l.Proposals, func(a, b *proposal.Proposal) int { return a.Number - b.Number })
-	slices.SortStableFunc(l.CrossCutting, func(a, b *proposal.CrossCutting) int { return strings.Compare(a.Title, b.Title) })
 	return l, ds, nil
 }
 

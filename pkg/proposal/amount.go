@@ -152,22 +152,39 @@ func (a *Amounts) UnmarshalYAML(n *yaml.Node) error {
 		return msg.Errorf("line %d: expected a mapping of year to amount", n.Line)
 	}
 	out := make(Amounts, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		year, err := strconv.Atoi(n.Content[i].Value)
-		if err != nil {
-			return msg.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
-		}
+	err := eachYear(n, func(year int, c *yaml.Node) error {
 		// The cell is read here rather than through Decode, which costs a decoder per cell; a
 		// null cell stays zero as Decode leaves it (the schema reports it).
 		var v Amount
-		if c := n.Content[i+1]; c.ShortTag() != "!!null" {
+		if c.ShortTag() != "!!null" {
+			var err error
 			if v, err = NewAmount(c.Value); err != nil {
 				return msg.Errorf("line %d: %w", c.Line, err)
 			}
 		}
 		out = append(out, YearAmount{Year: year, Value: v})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*a = out
+	return nil
+}
+
+// eachYear calls each with every year key of the mapping n, in file order, and its value; a
+// key that is not a whole number is an error. The mappings keyed by year (amounts, realised
+// figures) are read so.
+func eachYear(n *yaml.Node, each func(year int, v *yaml.Node) error) error {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		year, err := strconv.Atoi(n.Content[i].Value)
+		if err != nil {
+			return msg.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
+		}
+		if err := each(year, n.Content[i+1]); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

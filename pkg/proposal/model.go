@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/msg"
 	"go.yaml.in/yaml/v3"
 )
@@ -211,16 +210,16 @@ func (r *RealisedYears) UnmarshalYAML(n *yaml.Node) error {
 		return msg.Errorf("line %d: expected a mapping of year to realised figure", n.Line)
 	}
 	out := make(RealisedYears, 0, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		year, err := strconv.Atoi(n.Content[i].Value)
-		if err != nil {
-			return msg.Errorf("line %d: year %s is not a whole number", n.Content[i].Line, diag.Quote(n.Content[i].Value))
-		}
+	err := eachYear(n, func(year int, v *yaml.Node) error {
 		y := RealisedYear{Year: year}
-		if err := n.Content[i+1].Decode(&y); err != nil {
+		if err := v.Decode(&y); err != nil {
 			return err
 		}
 		out = append(out, y)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	*r = out
 	return nil
