@@ -30,11 +30,12 @@ reason. It adds hover (a row's sums, its share of the committee's Table 1 row, t
 committee's name and Table 1 row), inlay hints (what budget computes beside a figure that
 differs), code actions (acknowledge a finding; in a draft catalog, set a declared total to the
 computed sum, and run catalog sync), completion (committee ids, steering areas, check codes,
-year keys), formatting (budget fmt's layout), go to definition of a committee id and document
-symbols. It never writes a file: every edit goes through the editor.
+year keys, a continuation link's budget and number), formatting (budget fmt's layout), go to
+definition of a committee id and document symbols. It never writes a file: every edit goes through the editor.
 
 The ledger is --dir, or the one found from the current directory; else the one found from the
-editor's root folder.`,
+editor's root folder. In a ledger of budget folders the server works on the budget --budget
+names (the latest without it), with the earlier budgets its links and target read beside it.`,
 		Example: `  budget lsp
   budget lsp --dir path/to/proposals`,
 		Args: cobra.NoArgs,
@@ -56,6 +57,7 @@ func lspRun(opts *LSPOptions) error {
 	}
 	so := lsp.Options{
 		Load:      lopts,
+		Budget:    opts.Budget,
 		Lang:      opts.useCatalog,
 		SyncEdits: syncEdits,
 		Version:   buildVersion(),

@@ -368,3 +368,14 @@ func ListBudgets(fsys fs.FS, display string, opts Options) ([]BudgetInfo, diag.L
 	}
 	return out, ds, nil
 }
+
+// Beside makes l, one budget's folder loaded as a ledger of its own (the language server's, as
+// it is edited), that budget of a ledger of budget folders as from, LoadBudget's of the same
+// budget, has it: its year, the budgets beside it and the earlier ones it reads.
+func (l *Ledger) Beside(from *Ledger) {
+	l.Budget, l.Budgets, l.Earlier, l.others = from.Budget, from.Budgets, from.Earlier, from.others
+}
+
+// Other is budget b of the ledger as LoadBudget loaded it beside l (an earlier budget its
+// target or its links read), or nil.
+func (l *Ledger) Other(b int) *Ledger { return l.others[b] }

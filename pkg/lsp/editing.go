@@ -21,7 +21,9 @@ var areas = []string{"Service", "Anlæg", "Efterspørgselsstyret indsats", "Efte
 // The patterns of completion, each compiled at its first use: nothing of the server is built
 // at process start (TestInitCost).
 var (
-	valueOf   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:-\s+)?(committee|area|check|id):\s*\S*$`) })
+	valueOf = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:-\s+)?(committee|area|check|id|budget|number):\s*\S*$`)
+	})
 	yearsList = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*)years:\s*\[([0-9,\s]*)\]`) })
 	yearStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\d*$`) })
 	mapKey    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(?:-\s+)?([a-z_]+):\s*$`) })
@@ -53,6 +55,8 @@ func (s *Server) completion(raw json.RawMessage) (any, error) {
 			for _, c := range check.Acknowledgeable() {
 				out.Items = append(out.Items, CompletionItem{Label: c, Kind: completionConstant})
 			}
+		case "budget", "number":
+			out.Items = append(out.Items, s.continuesAt(d, pos.Line, m[1])...)
 		}
 		return out, nil
 	}
@@ -64,12 +68,42 @@ func (s *Server) completion(raw json.RawMessage) (any, error) {
 	return out, nil
 }
 
-// yearsAt are the years a line of year keys may take: under amounts: (or contribution:, approved:)
-// the table's columns (a proposal's economy.years, the catalog's years) not yet keyed there.
-func (s *Server) yearsAt(d *document, line int) []int {
+// continuesAt are the targets of a continuation link (continues: {budget, number}) at line:
+// for budget the earlier budgets of the ledger, for number the proposals of the budget the link
+// names, with their titles, as far as the ledger loaded that budget (LoadBudget reads those the
+// target and the links need). Elsewhere a budget or number key takes none.
+func (s *Server) continuesAt(d *document, line int, key string) []CompletionItem {
+	parent, siblings := s.mappingAt(d, line)
+	if parent != "continues" || s.l == nil {
+		return nil
+	}
+	var out []CompletionItem
+	switch key {
+	case "budget":
+		for _, b := range s.l.Budgets {
+			if b < s.l.Budget {
+				out = append(out, CompletionItem{Label: strconv.Itoa(b), Kind: completionValue})
+			}
+		}
+	case "number":
+		b, err := strconv.Atoi(siblings["budget"])
+		if err != nil {
+			return nil
+		}
+		if e := s.l.Other(b); e != nil {
+			for _, p := range e.Proposals {
+				out = append(out, CompletionItem{Label: strconv.Itoa(p.Number), Kind: completionValue, Detail: p.Title})
+			}
+		}
+	}
+	return out
+}
+
+// mappingAt is the key of the mapping that holds line (the first line above it indented less)
+// and the plain values of the mapping's other keys.
+func (s *Server) mappingAt(d *document, line int) (parent string, siblings map[string]string) {
 	indent := len(d.t.line(line)) - len(strings.TrimLeft(string(d.t.line(line)), " "))
-	parent, have := "", map[int]bool{}
-	// The mapping's other keys, above and below, up to a line indented less: its key above.
+	siblings = map[string]string{}
 	for _, step := range []int{-1, 1} {
 		for n := line + step; n >= 0 && n < len(d.t.lines); n += step {
 			l := string(d.t.line(n))
@@ -83,9 +117,22 @@ func (s *Server) yearsAt(d *document, line int) []int {
 				}
 				break
 			}
-			if y, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(l, ":", 2)[0])); err == nil && in == indent {
-				have[y] = true
+			if k, v, ok := strings.Cut(strings.TrimSpace(l), ":"); ok && in == indent {
+				siblings[k] = strings.TrimSpace(v)
 			}
+		}
+	}
+	return parent, siblings
+}
+
+// yearsAt are the years a line of year keys may take: under amounts: (or contribution:, approved:)
+// the table's columns (a proposal's economy.years, the catalog's years) not yet keyed there.
+func (s *Server) yearsAt(d *document, line int) []int {
+	parent, siblings := s.mappingAt(d, line)
+	have := map[int]bool{}
+	for k := range siblings {
+		if y, err := strconv.Atoi(k); err == nil {
+			have[y] = true
 		}
 	}
 	switch parent {

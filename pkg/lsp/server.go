@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,9 @@ type Options struct {
 	Find func(start string) (string, error)
 	// Load are the loader's options (limits); the server sets their Check.
 	Load ledger.Options
+	// Budget is the budget the server works on in a ledger of budget folders (0: the latest);
+	// a one-catalog ledger is its own budget.
+	Budget int
 	// Lang is the language of the messages for a loaded ledger; nil means English.
 	Lang func(*ledger.Ledger) msg.Lang
 	// SyncEdits are the edits budget catalog sync makes of the implied figures; nil offers no
@@ -71,6 +75,7 @@ type Server struct {
 	over     *overlay
 	docs     map[string]*document // open documents, by path in the ledger
 	reuse    *ledger.Reuse
+	beside   *ledger.Ledger // in a ledger of budget folders: the budget with the earlier ones it reads
 	l        *ledger.Ledger
 	ds       diag.List
 	lang     msg.Lang
@@ -251,6 +256,24 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 	if err != nil {
 		return nil, s.fail(codeRequestFailed, msg.Newf("ledger %s: %v", abs, unwrap(err)))
 	}
+	// In a ledger of budget folders the server works on one budget's folder, as a ledger of its
+	// own, and takes the earlier budgets its continuation links and target read from one
+	// LoadBudget at the start: an edit there is seen at the next start.
+	if years, _ := ledger.BudgetFolders(root.FS()); len(years) > 0 {
+		opts := s.opts.Load
+		opts.Model, opts.Check = ledger.ModelTables, check.File
+		beside, _, err := ledger.LoadBudget(root.FS(), "", s.opts.Budget, opts)
+		if err != nil {
+			root.Close()
+			return nil, s.fail(codeRequestFailed, msg.Newf("reading ledger %s: %v", abs, unwrap(err)))
+		}
+		root.Close()
+		abs = filepath.Join(abs, strconv.Itoa(beside.Budget))
+		if root, err = os.OpenRoot(abs); err != nil {
+			return nil, s.fail(codeRequestFailed, msg.Newf("ledger %s: %v", abs, unwrap(err)))
+		}
+		s.beside = beside
+	}
 	s.dir = abs
 	s.over = &overlay{base: root.FS()}
 	if s.reuse, err = ledger.NewReuse(s.over, "", s.opts.Load); err != nil {
@@ -417,6 +440,9 @@ func (s *Server) changed(rel string) {
 // join joins the files as loaded into the ledger and runs the checks across files.
 func (s *Server) join() {
 	l, loaded := s.reuse.Ledger()
+	if s.beside != nil {
+		l.Beside(s.beside)
+	}
 	s.l, s.ds = l, check.Run(l, loaded)
 	s.ds.Sort()
 	s.lang = msg.English
