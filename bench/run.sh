@@ -167,7 +167,7 @@ warm() {
 	cp -r "$p" "$copy"
 	find "$copy" -type f -exec touch -d '1 hour ago' {} +
 	local one
-	one=$(find "$copy" -name '*.yaml' ! -name catalog.yaml | sort | head -1)
+	one=$(find "$copy" -name '*.yaml' ! -name catalog.yaml | sort | sed -n 1p) # sed reads to the end: head would leave sort a broken pipe, which pipefail makes fatal
 	printf 'echo "# synthetic edit" >> %s\n' "$one" >"$BENCH_WORK/$tag-edit.sh"
 	local cmds=() c
 	# One --prepare a command, in the commands' order: only the changed runs edit the file.
@@ -215,7 +215,7 @@ for b in $BENCH_BUDGETS; do
 	[ -d "$dir" ] || { rm -rf "$dir.tmp"; "$BENCH_WORK/gen" -budgets "$b" -n 50 -seed "$BENCH_SEED" -out "$dir.tmp" && mv "$dir.tmp" "$dir"; }
 	[ -d "$munis" ] || { rm -rf "$munis.tmp"; "$BENCH_WORK/gen" -budgets "$b" -municipalities 10 -n 50 -seed "$BENCH_SEED" -out "$munis.tmp" && mv "$munis.tmp" "$munis"; }
 	p="$dir/proposals"
-	first=$(ls "$p" | head -1)
+	first=$(ls "$p" | sed -n 1p)
 	last=$(ls "$p" | tail -1)
 	printf "budgets=%s\nfirst=%s\nlast=%s\n" "$b" "$first" "$last" >"$results/budgets.env"
 	find "$p" -name '*.yaml' | wc -l | sed 's/^/files=/' >>"$results/budgets.env"
