@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/budget-ledger/budget/pkg/binenc"
@@ -41,8 +42,9 @@ type fileCache struct {
 	start     time.Time
 }
 
-// schemaSum is the sha256 of the embedded schemas, part of every pack's key.
-func schemaSum() [sha256.Size]byte {
+// schemaSum is the sha256 of the embedded schemas, part of every pack's key: computed once a
+// process, not at each load (a ledger of budget folders loads several).
+var schemaSum = sync.OnceValue(func() [sha256.Size]byte {
 	h := sha256.New()
 	_ = fs.WalkDir(schema.Files, ".", func(p string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
@@ -53,13 +55,16 @@ func schemaSum() [sha256.Size]byte {
 		return nil
 	})
 	return [sha256.Size]byte(h.Sum(nil))
-}
+})
 
 // openCache opens the pack of the ledger, or returns nil where opts keep no cache or the
 // program's build cannot be told (cache.Tool).
 func openCache(display string, opts Options, start time.Time) *fileCache {
+	if opts.Cache.Dir == "" {
+		return nil // --no-cache: not even the executable's build ID is read
+	}
 	tool := cache.Tool()
-	if opts.Cache.Dir == "" || tool == "" {
+	if tool == "" {
 		return nil
 	}
 	// What a file's result depends on besides its content and the catalog's, but the checks'
