@@ -12,11 +12,27 @@ import (
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/msg"
+	"github.com/budget-ledger/budget/schema"
 	"go.yaml.in/yaml/v3"
 )
 
-// areas are the steering areas (styringsområder) of a row, as the schema lists them.
-var areas = []string{"Service", "Anlæg", "Efterspørgselsstyret indsats", "Efterspørgselsstyrede overførsler", "Finansposter"}
+// areas are the steering areas (styringsområder) of a row: the enum of the embedded proposal
+// schema's $defs.area, read at first use, so that a schema that gains an area completes it.
+var areas = sync.OnceValue(func() []string {
+	var s struct {
+		Defs struct {
+			Area struct {
+				Enum []string `json:"enum"`
+			} `json:"area"`
+		} `json:"$defs"`
+	}
+	// The build embeds the schema; were it unreadable, no area would be offered
+	// (testdata/completion.json's answer lists them all).
+	if b, err := schema.Files.ReadFile("proposal.schema.json"); err == nil && json.Unmarshal(b, &s) == nil {
+		return s.Defs.Area.Enum
+	}
+	return nil
+})
 
 // The patterns of completion, each compiled at its first use: nothing of the server is built
 // at process start (TestInitCost).
@@ -48,7 +64,7 @@ func (s *Server) completion(raw json.RawMessage) (any, error) {
 				}
 			}
 		case "area":
-			for _, a := range areas {
+			for _, a := range areas() {
 				out.Items = append(out.Items, CompletionItem{Label: a, Kind: completionEnum})
 			}
 		case "check":
