@@ -76,6 +76,8 @@ type Server struct {
 	docs     map[string]*document // open documents, by path in the ledger
 	reuse    *ledger.Reuse
 	beside   *ledger.Ledger // in a ledger of budget folders: the budget with the earlier ones it reads
+	top      string         // in a ledger of budget folders: its own folder, which holds dir
+	stale    bool           // a file of another budget was saved: load beside again
 	l        *ledger.Ledger
 	ds       diag.List
 	lang     msg.Lang
@@ -257,18 +259,15 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		return nil, s.fail(codeRequestFailed, msg.Newf("ledger %s: %v", abs, unwrap(err)))
 	}
 	// In a ledger of budget folders the server works on one budget's folder, as a ledger of its
-	// own, and takes the earlier budgets its continuation links and target read from one
-	// LoadBudget at the start: an edit there is seen at the next start.
+	// own, and takes the earlier budgets its continuation links and target read from
+	// LoadBudget: at the start, and again when a file of another budget is saved (didSave).
 	if years, _ := ledger.BudgetFolders(root.FS()); len(years) > 0 {
-		opts := s.opts.Load
-		opts.Model, opts.Check = ledger.ModelTables, check.File
-		beside, _, err := ledger.LoadBudget(root.FS(), "", s.opts.Budget, opts)
+		beside, err := s.loadBeside(root.FS(), s.opts.Budget)
+		root.Close()
 		if err != nil {
-			root.Close()
 			return nil, s.fail(codeRequestFailed, msg.Newf("reading ledger %s: %v", abs, unwrap(err)))
 		}
-		root.Close()
-		abs = filepath.Join(abs, strconv.Itoa(beside.Budget))
+		s.top, abs = abs, filepath.Join(abs, strconv.Itoa(beside.Budget))
 		if root, err = os.OpenRoot(abs); err != nil {
 			return nil, s.fail(codeRequestFailed, msg.Newf("ledger %s: %v", abs, unwrap(err)))
 		}
@@ -296,6 +295,45 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		},
 		ServerInfo: ServerInfo{Name: "budget", Version: s.opts.Version},
 	}, nil
+}
+
+// loadBeside loads budget of the ledger of budget folders fsys (0: the latest) with the earlier
+// budgets it reads, as validate loads them.
+func (s *Server) loadBeside(fsys fs.FS, budget int) (*ledger.Ledger, error) {
+	opts := s.opts.Load
+	opts.Model, opts.Check = ledger.ModelTables, check.File
+	l, _, err := ledger.LoadBudget(fsys, "", budget, opts)
+	return l, err
+}
+
+// reloadBeside loads the earlier budgets again from the files on disk, keeping what was loaded
+// where they cannot be read.
+func (s *Server) reloadBeside() {
+	root, err := os.OpenRoot(s.top)
+	if err == nil {
+		var l *ledger.Ledger
+		if l, err = s.loadBeside(root.FS(), s.beside.Budget); err == nil {
+			s.beside = l
+		}
+		root.Close()
+	}
+	if err != nil {
+		s.notify("window/showMessage", map[string]any{"type": 1, "message": msg.Newf("reading ledger %s: %v", s.top, unwrap(err)).In(s.lang)})
+	}
+}
+
+// otherBudget reports whether uri names a data file of another budget of the ledger of budget
+// folders the server's budget is one of.
+func (s *Server) otherBudget(uri string) bool {
+	f, ok := fileOf(uri)
+	if !ok || s.top == "" {
+		return false
+	}
+	rel, err := filepath.Rel(s.top, f)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return false
+	}
+	return ledger.IsDataFile(filepath.ToSlash(rel))
 }
 
 func unwrap(err error) error {
@@ -400,7 +438,8 @@ func (s *Server) didClose(raw json.RawMessage) (any, error) {
 	return nil, nil
 }
 
-// didSave checks the ledger again: a file saved under a new name may be new to the ledger.
+// didSave checks the ledger again: a file saved under a new name may be new to the ledger, and
+// a file of an earlier budget may change what the links and the target of this one read.
 func (s *Server) didSave(raw json.RawMessage) (any, error) {
 	var p DidCloseTextDocumentParams
 	if err := s.decode(raw, &p); err != nil {
@@ -409,13 +448,19 @@ func (s *Server) didSave(raw json.RawMessage) (any, error) {
 	if rel, err := s.rel(p.TextDocument.URI); err == nil {
 		s.rescan = s.rescan || !s.reuse.Has(rel)
 		s.changed(rel)
+	} else if s.otherBudget(p.TextDocument.URI) {
+		s.stale = true
+		s.changed("")
 	}
 	return nil, nil
 }
 
-// changed notes that rel changed and checks the ledger once the changes pause.
+// changed notes that rel changed ("": only another budget's file) and checks the ledger once
+// the changes pause.
 func (s *Server) changed(rel string) {
-	s.pending[rel] = true
+	if rel != "" {
+		s.pending[rel] = true
+	}
 	if s.opts.Debounce < 0 {
 		s.checkLocked()
 		return
@@ -455,6 +500,10 @@ func (s *Server) join() {
 // publishes the diagnostics of every file whose diagnostics changed, and of every changed file.
 func (s *Server) checkLocked() {
 	s.over.set(s.docs)
+	if s.stale {
+		s.reloadBeside()
+		s.stale = false
+	}
 	if s.rescan {
 		if err := s.reuse.Rescan(); err != nil {
 			s.notify("window/showMessage", map[string]any{"type": 1, "message": msg.Newf("reading ledger %s: %v", s.dir, unwrap(err)).In(s.lang)})
