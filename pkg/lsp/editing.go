@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -309,7 +310,9 @@ func itemName(c *yaml.Node, i int) (string, string) {
 	return name, detail
 }
 
-// span is the range from a's start to the end of the last line of b's subtree.
+// span is the range from a's start to the end of the last line of b's subtree: the last line of
+// its last node, which a text written over several lines (a folded block, a long plain or
+// quoted scalar, a list in brackets) continues past the line it starts on.
 func span(t *text, a, b *yaml.Node) Range {
 	last := b.Line
 	var walk func(*yaml.Node)
@@ -320,5 +323,29 @@ func span(t *text, a, b *yaml.Node) Range {
 		}
 	}
 	walk(b)
-	return Range{Start: t.runePosition(a.Line, a.Column), End: t.lineEnd(last - 1)}
+	return Range{Start: t.runePosition(a.Line, a.Column), End: t.lineEnd(continued(t, last-1))}
+}
+
+// continued returns the last line of the node that starts on 0-based line n: YAML continues a
+// node on the lines below that are indented more than n is (blank lines within it included,
+// blank lines after it not).
+func continued(t *text, n int) int {
+	base := indent(t.line(n))
+	end := n
+	for i := n + 1; i < len(t.lines); i++ {
+		l := t.line(i)
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		if indent(l) <= base {
+			break
+		}
+		end = i
+	}
+	return end
+}
+
+// indent counts the spaces that start l.
+func indent(l []byte) int {
+	return len(l) - len(bytes.TrimLeft(l, " "))
 }
