@@ -169,7 +169,7 @@ func TestKeptDocument(t *testing.T) {
 	if !doc.HasPlaceholders() {
 		t.Error("the TODO text was not noted")
 	}
-	wantValue := fmt.Sprint(doc.Value)
+	wantValue := fmt.Sprint(doc.Value())
 	all := doc.Keep(KeepOptions{All: true, Values: true})
 	if got := fmt.Sprint(all.Values()); got != wantValue {
 		t.Errorf("Values kept = %s, want %s", got, wantValue)

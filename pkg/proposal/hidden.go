@@ -27,6 +27,9 @@ func refused(r rune) bool { return r >= 0 && r != '\t' && r != '\n' && escape.Hi
 
 // checkHidden reports the first refused character of the scalar n, a value or a key.
 func (c *converter) checkHidden(n *yaml.Node, what msg.Text) {
+	if c.hiddenFree {
+		return
+	}
 	first, count := -1, 0
 	for i, r := range n.Value {
 		if refused(r) {
@@ -53,6 +56,46 @@ func (c *converter) checkHidden(n *yaml.Node, what msg.Text) {
 	} else {
 		c.ds.Errorf(pos, c.path(), "control-character", "%s holds %s, %s, %s: remove it", what, escape.Name(r), kindOf(r), hiddenHarm(r))
 	}
+}
+
+// hiddenPrefilter turns mayHide on; a test turns it off to hold it to the check of every text.
+var hiddenPrefilter = true
+
+// asciiMayHide are the ASCII bytes of a text that can put a refused character into a scalar:
+// the refused controls themselves (carriage return too, which YAML reads as a line break: a
+// file with one is checked text by text), and the backslash, which starts every escape of a
+// double-quoted scalar (\e, \x9b, \u202e, \N, \L, \P, \0 ...).
+var asciiMayHide = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = refused(rune(b)) || b == '\\'
+	}
+	return t
+}()
+
+// mayHide reports whether some scalar of the YAML text src (valid UTF-8) may hold a character
+// the check refuses. YAML makes a character that is not written as itself only by an escape of
+// a double-quoted scalar, each of which starts with a backslash; everything else of a scalar is
+// its text as written, but for line breaks (CR, CR LF and NEL become line feeds, which are not
+// refused; LS and PS stay themselves), folding (a line feed or a space) and the doubled quote
+// of a single-quoted scalar. Tags and anchors are not scalars' values; a tag's %-escapes name
+// the tag only. So a text with no backslash and no refused character of its own has no scalar
+// with one, and the check of each text is skipped (TestHiddenPrefilter, FuzzHiddenPrefilter).
+func mayHide(src []byte) bool {
+	for i := 0; i < len(src); {
+		if b := src[i]; b < utf8.RuneSelf {
+			if asciiMayHide[b] {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if refused(r) || (r == utf8.RuneError && size == 1) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // hiddenHarm says what a refused character does.

@@ -100,7 +100,7 @@ func TestSchemaVerdict(t *testing.T) {
 		if doc == nil {
 			continue
 		}
-		n := sameVerdict(t, f.name, doc.Value)
+		n := sameVerdict(t, f.name, doc.Value())
 		valid += n
 		invalid += len(schema.Names) - n
 	}
@@ -116,7 +116,7 @@ func TestSchemaVerdict(t *testing.T) {
 func TestSchemaFastPathWords(t *testing.T) {
 	src := []byte("schema: 1\nnumber: 0\ntitle: ''\ncommittee: X\nadministration: a\nkind: other\napproved_with: ~\ncatalog: {title: t, contribution: {'2026': 1}, total_investment: ~}\n")
 	doc, _ := Parse("p.yaml", src)
-	if fastSchemaValid("proposal", doc.Value) {
+	if fastSchemaValid("proposal", doc.Value()) {
 		t.Fatal("the generated check accepts an invalid proposal")
 	}
 	got := doc.Validate("proposal")
@@ -284,7 +284,7 @@ func FuzzSchemaVerdict(f *testing.F) {
 		if doc == nil {
 			return
 		}
-		v := mutate(doc.Value, op, at)
+		v := mutate(doc.Value(), op, at)
 		sameVerdict(t, fmt.Sprintf("mutation %d at %d", op%mutations, at), v)
 	})
 }
@@ -309,10 +309,10 @@ func BenchmarkSchemaVerdict(b *testing.B) {
 		case strings.Contains(f.name, "cross-cutting"):
 			name = "crosscutting"
 		}
-		if !fastSchemaValid(name, doc.Value) {
+		if !fastSchemaValid(name, doc.Value()) {
 			b.Fatalf("%s is not valid against %s", f.name, name)
 		}
-		values = append(values, value{name, doc.Value})
+		values = append(values, value{name, doc.Value()})
 	}
 	b.Run("generated", func(b *testing.B) {
 		b.ReportAllocs()
@@ -376,7 +376,7 @@ func TestSchemaVerdictMutations(t *testing.T) {
 		if len(ds) != 0 {
 			t.Fatal(ds)
 		}
-		n, verdicts, valid := countValues(doc.Value), 0, 0
+		n, verdicts, valid := countValues(doc.Value()), 0, 0
 		for at := range n {
 			for op := uint8(1); op < mutations; op++ {
 				// At most three replacements a value, taken in turn, so every one is tried at some
@@ -387,8 +387,8 @@ func TestSchemaVerdictMutations(t *testing.T) {
 				}
 				for k := range tries {
 					pick := (at + k) % max(1, picks[op])
-					v := mutateAt(deepCopy(doc.Value), op, at, pick)
-					if op >= 7 && reflect.DeepEqual(v, doc.Value) {
+					v := mutateAt(deepCopy(doc.Value()), op, at, pick)
+					if op >= 7 && reflect.DeepEqual(v, doc.Value()) {
 						continue // the mutation does not apply to this value
 					}
 					fast, slow := fastSchemaValid(f.schema, v), slowValid(t, f.schema, v)
