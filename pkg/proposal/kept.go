@@ -181,7 +181,7 @@ func (d *Document) Acks() []Ack { return d.acks }
 // with KeepOptions.Values; nil otherwise.
 func (d *Document) Values() any {
 	if d.tree != nil {
-		return d.tree.Value
+		return d.tree.Value()
 	}
 	return d.values
 }
