@@ -291,14 +291,22 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 	}
 	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast, maxDepth: lim.MaxDepth}
 	// The checks go over the tree without building its values: most files need none.
-	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1, hiddenFree: hiddenPrefilter && !mayHide(src)}
-	c.convert(body, 0)
+	_, ds = d.convert(false, hiddenPrefilter && !mayHide(src))
+	d.clean = !ds.HasErrors()
+	return d, ds
+}
+
+// convert runs the converter over the tree: its diagnostics, and the values when values is set.
+// hiddenFree skips the check of each text for refused characters.
+func (d *Parsed) convert(values, hiddenFree bool) (any, diag.List) {
+	var ds diag.List
+	c := converter{d: d, maxDepth: d.maxDepth, ds: &ds, firstAlias: -1, values: values, hiddenFree: hiddenFree}
+	v := c.convert(d.Root, 0)
 	if c.aliases > 1 {
 		ds[c.firstAlias].Append(msg.Newf(" (and %d more aliases in this file)", c.aliases-1))
 	}
 	c.noteHiddenRest()
-	d.clean = !ds.HasErrors()
-	return d, ds
+	return v, ds
 }
 
 // Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil),
@@ -307,9 +315,7 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 // pays for them.
 func (d *Parsed) Value() any {
 	if !d.converted && d.Root != nil {
-		var again diag.List
-		c := converter{d: d, maxDepth: d.maxDepth, ds: &again, firstAlias: -1, values: true, hiddenFree: true}
-		d.value = c.convert(d.Root, 0)
+		d.value, _ = d.convert(true, true)
 	}
 	d.converted = true
 	return d.value
