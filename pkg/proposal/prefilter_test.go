@@ -202,3 +202,59 @@ func FuzzHiddenPrefilter(f *testing.F) {
 		samePrefiltered(t, "fuzz", src)
 	})
 }
+
+// TestMayHideEveryByte: the prefilter's eight bytes at a time say what one at a time says, for
+// every byte at every place of a word, among ASCII letters, and among the controls it lets
+// through (tab, line feed) and the bytes around those it refuses.
+func TestMayHideEveryByte(t *testing.T) {
+	for _, base := range []string{"abcdefghijklmnopq", "\n\t\n\t\n\t\n\t\n\t\n\t\n\t\n\t ", " !~[]^_`{|}\n\t !~[]"} {
+		testMayHideBytes(t, base)
+	}
+}
+
+func testMayHideBytes(t *testing.T, base string) {
+	for b := range 256 {
+		for at := range 17 {
+			src := []byte(base)
+			src[at] = byte(b)
+			want := b >= utf8.RuneSelf || asciiMayHide[b]
+			if b >= utf8.RuneSelf {
+				// A lone byte past ASCII is not UTF-8; with a continuation after it, it may be.
+				want = true
+			}
+			if got := mayHide(src); got != want {
+				t.Errorf("byte %#x at %d: mayHide %v, want %v", b, at, got, want)
+			}
+		}
+	}
+}
+
+// TestMayHideEveryRune: the prefilter refuses a text of one character exactly where the check
+// refuses the character, or it is a backslash.
+func TestMayHideEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if got, want := mayHide([]byte("ab"+string(r)+"cdefghijk")), refused(r) || r == '\\'; got != want {
+			t.Errorf("U+%04X: mayHide %v, want %v", r, got, want)
+		}
+	}
+}
+
+func BenchmarkMayHide(b *testing.B) {
+	var files [][]byte
+	var size int64
+	for _, f := range verdictFiles(b) {
+		if strings.HasPrefix(f.name, "../../proposals") {
+			files = append(files, f.src)
+			size += int64(len(f.src))
+		}
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, src := range files {
+			mayHide(src)
+		}
+	}
+}

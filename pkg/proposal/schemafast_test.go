@@ -367,6 +367,7 @@ func BenchmarkSchemaVerdict(b *testing.B) {
 	type value struct {
 		name string
 		v    any
+		root *yaml.Node
 	}
 	var values []value
 	for _, f := range verdictFiles(b) {
@@ -384,13 +385,26 @@ func BenchmarkSchemaVerdict(b *testing.B) {
 		if !fastSchemaValid(name, doc.Value()) {
 			b.Fatalf("%s is not valid against %s", f.name, name)
 		}
-		values = append(values, value{name, doc.Value()})
+		if !doc.clean || !fastSchemaValidNode(name, doc.Root) {
+			b.Fatalf("%s: its tree is not valid against %s", f.name, name)
+		}
+		values = append(values, value{name, doc.Value(), doc.Root})
 	}
 	b.Run("generated", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, v := range values {
 				if !fastSchemaValid(v.name, v.v) {
+					b.Fatal("invalid")
+				}
+			}
+		}
+	})
+	b.Run("generated-tree", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, v := range values {
+				if !fastSchemaValidNode(v.name, v.root) {
 					b.Fatal("invalid")
 				}
 			}
