@@ -331,7 +331,7 @@ var mutants = []mutant{
 		"\t\tk.sum = sha256.Sum256(d.Source)\n", "\n",
 		"diff takes every file for unchanged (no hash kept) and reports no changed proposal"},
 	{"kept-values", "pkg/proposal/kept.go",
-		"k.values, k.kept = d.Value, true", "k.kept = true",
+		"k.values, k.kept = d.Value(), true", "k.kept = true",
 		"diff compares no values and reports no changed figure or field"},
 
 	// pkg/ledger/load.go and run.go: loading (catalog first, per-file checks in the workers) and

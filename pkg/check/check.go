@@ -67,7 +67,7 @@ func File(f *ledger.File) diag.List {
 	case f.Proposal != nil:
 		c.proposal(f.Proposal, f.Sheet) // the loader lays out the Sheet of every decoded proposal
 		if f.Parsed.HasPlaceholders() {
-			c.placeholders(f.Doc, f.Parsed.Value, "")
+			c.placeholders(f.Doc, f.Parsed.Value(), "")
 		}
 	case f.CrossCutting != nil:
 		c.crossCutting(f.CrossCutting)

@@ -265,7 +265,7 @@ func (g *Global) peekLanguage() msg.Lang {
 	if doc == nil || ds.HasErrors() {
 		return msg.Danish
 	}
-	top, _ := doc.Value.(map[string]any)
+	top, _ := doc.Value().(map[string]any)
 	language, _ := top["language"].(string)
 	if l, ok := msg.Parse(language); ok {
 		return l

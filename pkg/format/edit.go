@@ -42,18 +42,20 @@ func Edited(file, kind string, src []byte, lim proposal.Limits, e Edits) ([]byte
 	if doc == nil {
 		return nil, ds
 	}
-	var err error
 	// The tree and the values are edited alike: the values are what the result must read as.
+	value := doc.Value()
+	var err error
 	for _, p := range e.Insert {
-		if doc.Value, err = insert(doc.Root, doc.Value, strings.Split(p, ".")); err != nil {
+		if value, err = insert(doc.Root, value, strings.Split(p, ".")); err != nil {
 			return nil, refused(file, p, err)
 		}
 	}
 	for _, s := range e.Set {
-		if doc.Value, err = set(doc.Root, doc.Value, strings.Split(s.Path, "."), s); err != nil {
+		if value, err = set(doc.Root, value, strings.Split(s.Path, "."), s); err != nil {
 			return nil, refused(file, s.Path, err)
 		}
 	}
+	doc.SetValue(value)
 	out, err := checked(doc, shape, lim)
 	if err != nil {
 		ds.Errorf(diag.Pos{File: file, Line: 1, Column: 1}, "", "fmt",

@@ -111,7 +111,7 @@ func same(orig *proposal.Parsed, out []byte, lim proposal.Limits) error {
 	if doc == nil || ds.HasErrors() {
 		return msg.Errorf("the result does not parse")
 	}
-	if !sameValue(orig.Value, doc.Value) {
+	if !sameValue(orig.Value(), doc.Value()) {
 		return msg.Errorf("a value differs")
 	}
 	if a, b := comments(orig.Tree), comments(doc.Tree); !slices.Equal(a, b) {

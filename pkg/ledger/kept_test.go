@@ -71,7 +71,7 @@ func TestIndexAnswersAsTheTree(t *testing.T) {
 		}
 		// Each acknowledgement as the loader passes it (only those with a check and a place).
 		var acks []proposal.Ack
-		top, _ := parsed.Value.(map[string]any)
+		top, _ := parsed.Value().(map[string]any)
 		list, _ := top["acknowledged"].([]any)
 		for i := range list {
 			acks = append(acks, proposal.Ack{Index: i})
@@ -119,7 +119,7 @@ func TestIndexAnswersAsTheTree(t *testing.T) {
 					}
 				}
 			}
-			walk("", parsed.Value)
+			walk("", parsed.Value())
 			if n < 100 {
 				t.Errorf("catalog: only %d nodes walked", n)
 			}

@@ -540,7 +540,7 @@ func acks(f *File, ds diag.List) []proposal.Ack {
 	}
 	if !decoded {
 		typed = nil
-		top, _ := f.Parsed.Value.(map[string]any)
+		top, _ := f.Parsed.Value().(map[string]any)
 		list, _ := top["acknowledged"].([]any)
 		for _, item := range list {
 			m, _ := item.(map[string]any)

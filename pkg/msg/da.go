@@ -361,5 +361,6 @@ var danish = map[string]string{
 	"the server is not initialized: send initialize first":                               "serveren er ikke initialiseret: send initialize først",
 	"the server is shut down: only exit is accepted":                                     "serveren er lukket ned: kun exit modtages",
 	"unknown command %s": "ukendt kommando %s",
-	"budget lsp failed on %s: %v (please report this)": "budget lsp fejlede ved %s: %v (rapportér det venligst)",
+	"budget lsp failed on %s: %v (please report this)":                                       "budget lsp fejlede ved %s: %v (rapportér det venligst)",
+	"internal schema error: the generated check says valid %v on the tree, %v on the values": "intern fejl i skemaet: det genererede tjek siger gyldig %v på træet, %v på værdierne",
 }

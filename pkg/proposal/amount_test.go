@@ -66,7 +66,7 @@ func TestAmountSpelling(t *testing.T) {
 			}
 			if tt.err == "" {
 				// The document keeps the file's text; the model reads the decimal.
-				if v := doc.Value.(map[string]any)["a"]; v != json.Number(tt.text) {
+				if v := doc.Value().(map[string]any)["a"]; v != json.Number(tt.text) {
 					t.Errorf("Parse(a: %s) holds %#v, want the file's text", tt.text, v)
 				}
 			}

@@ -29,8 +29,14 @@ type Parsed struct {
 	// Tree is the document node above Root: it holds the comments at the head and foot of the
 	// file that belong to no key.
 	Tree *yaml.Node
-	// Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil).
-	Value any
+	// value is the content as JSON values (Value), built at its first use; converted says it was.
+	value     any
+	converted bool
+	// clean is set when the converter reported no error: the tree then means exactly what its
+	// values mean (each mapping's keys distinct words or years, no alias, tag or refused
+	// number), and the schema's verdict is taken on the tree, without the values.
+	clean    bool
+	maxDepth int
 
 	// unsafe is set when the tree holds an alias, a merge key, a tag or nesting past the limit:
 	// decoding it would expand or apply what was refused.
@@ -283,15 +289,40 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
 		return nil, ds
 	}
-	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast}
-	c := converter{d: d, maxDepth: lim.MaxDepth, ds: &ds, firstAlias: -1}
-	d.Value = c.convert(body, 0)
+	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast, maxDepth: lim.MaxDepth}
+	// The checks go over the tree without building its values: most files need none.
+	_, ds = d.convert(false, hiddenPrefilter && !mayHide(src))
+	d.clean = !ds.HasErrors()
+	return d, ds
+}
+
+// convert runs the converter over the tree: its diagnostics, and the values when values is set.
+// hiddenFree skips the check of each text for refused characters.
+func (d *Parsed) convert(values, hiddenFree bool) (any, diag.List) {
+	var ds diag.List
+	c := converter{d: d, maxDepth: d.maxDepth, ds: &ds, firstAlias: -1, values: values, hiddenFree: hiddenFree}
+	v := c.convert(d.Root, 0)
 	if c.aliases > 1 {
 		ds[c.firstAlias].Append(msg.Newf(" (and %d more aliases in this file)", c.aliases-1))
 	}
 	c.noteHiddenRest()
-	return d, ds
+	return v, ds
 }
+
+// Value is the content as JSON values (map[string]any, []any, json.Number, string, bool, nil),
+// as the schema reads it: built from the tree at the first call, by the converter that checked
+// it (whose diagnostics Parse already returned), so a file whose values nothing reads never
+// pays for them.
+func (d *Parsed) Value() any {
+	if !d.converted && d.Root != nil {
+		d.value, _ = d.convert(true, true)
+	}
+	d.converted = true
+	return d.value
+}
+
+// SetValue replaces the values, for an editor that changes the tree and its values alike.
+func (d *Parsed) SetValue(v any) { d.value, d.converted = v, true }
 
 // parseOne parses src, which must hold exactly one YAML document. Most files have no document
 // marker (--- or ... at the start of a line), and so hold at most one document: they are parsed
@@ -392,13 +423,19 @@ var (
 	danishDecimalish = regexp.MustCompile(`^-?[0-9.]*,[0-9]+$`)
 )
 
-// converter turns the node tree into JSON values. It keeps the path to the current node as
-// segments and joins them only for a diagnostic, since most files have none.
+// converter checks the node tree (keys, tags, aliases, numbers, depth, refused characters) and,
+// when values is set, turns it into JSON values; without values it builds nothing and returns
+// nil, with the same diagnostics. It keeps the path to the current node as segments and joins
+// them only for a diagnostic, since most files have none.
 type converter struct {
 	d        *Parsed
 	maxDepth int
 	ds       *diag.List
-	segs     []string
+	values   bool
+	// hiddenFree is set when the file's text can hold no refused character (mayHide): the
+	// per-text check then has nothing to find.
+	hiddenFree bool
+	segs       []string
 	// An alias bomb holds thousands of aliases: the first is reported, the others counted.
 	aliases, firstAlias int
 	// hidden counts the texts with a refused character (hidden.go); lastHidden is the last report.
@@ -446,7 +483,14 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		c.ds.Errorf(c.pos(n), c.path(), "alias", "YAML aliases (*%s) are not allowed: write each value where it belongs", diag.Clip(n.Value))
 		return nil
 	case yaml.MappingNode:
-		m := make(map[string]any, len(n.Content)/2)
+		var m map[string]any
+		if c.values {
+			m = make(map[string]any, len(n.Content)/2)
+		}
+		var seen map[string]struct{} // the keys so far of a large mapping, without values
+		if !c.values && len(n.Content) > 2*smallMapping {
+			seen = make(map[string]struct{}, len(n.Content)/2)
+		}
 		if len(n.Content) > 2*maxObjectKeys {
 			c.d.big = true
 		}
@@ -471,19 +515,35 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 				c.ds.Errorf(c.pos(k), c.path(), "bad-key", "%s", why)
 				continue
 			}
-			if _, dup := m[k.Value]; dup {
+			if c.defined(m, seen, n, i) {
 				first, _ := c.d.keyIndex(n, k.Value)
 				c.segs = append(c.segs, k.Value)
 				c.ds.Errorf(c.pos(k), c.path(), "duplicate-key", "key %s is already defined at line %d", diag.Quote(k.Value), n.Content[first].Line)
 				c.segs = c.segs[:len(c.segs)-1]
 				continue
 			}
+			if seen != nil {
+				seen[k.Value] = struct{}{}
+			}
+			if !c.values {
+				c.child(k.Value, v, depth+1)
+				continue
+			}
 			m[k.Value] = c.child(k.Value, v, depth+1)
+		}
+		if !c.values {
+			return nil
 		}
 		return m
 	case yaml.SequenceNode:
 		if len(n.Content) > maxYears && len(c.segs) > 0 && c.segs[len(c.segs)-1] == "years" {
 			c.d.big = true
+		}
+		if !c.values {
+			for i, e := range n.Content {
+				c.child(strconv.Itoa(i), e, depth+1)
+			}
+			return nil
 		}
 		s := make([]any, len(n.Content))
 		for i, e := range n.Content {
@@ -491,24 +551,99 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		}
 		return s
 	}
-	switch n.ShortTag() {
-	case "!!null":
+	switch scalarKind(n) {
+	case kindNull:
 		return nil
-	case "!!bool":
-		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
-		return b
-	case "!!int", "!!float":
-		return c.number(n)
-	case "!!str":
-		if n.Style == 0 && NumberLike(n.Value) {
-			return c.number(n)
+	case kindBool:
+		if !c.values {
+			return nil
 		}
+		return scalarBool(n)
+	case kindNumber:
+		return c.number(n)
 	}
 	if strings.HasPrefix(n.Value, PlaceholderPrefix) {
 		c.d.placeholders = true
 	}
 	c.checkHidden(n, msg.Newf("text"))
+	if !c.values {
+		return nil
+	}
 	return n.Value
+}
+
+// defined reports whether the key at n.Content[i] is one that the mapping already holds: m
+// holds the values so far, or else seen the keys so far of a large mapping; of a small one, the
+// keys before i are searched for one the converter kept (a scalar key that is not a merge key
+// and that BadKey did not refuse, unless it was tagged).
+func (c *converter) defined(m map[string]any, seen map[string]struct{}, n *yaml.Node, i int) bool {
+	name := n.Content[i].Value
+	switch {
+	case m != nil:
+		_, dup := m[name]
+		return dup
+	case seen != nil:
+		_, dup := seen[name]
+		return dup
+	}
+	for j := 0; j < i; j += 2 {
+		k := n.Content[j]
+		if k.Kind == yaml.ScalarNode && k.Value == name && k.Tag != "!!merge" && k.Value != "<<" &&
+			(k.Style&yaml.TaggedStyle != 0 || BadKey(k).Format == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// valueKind is the JSON type a node stands for.
+type valueKind uint8
+
+const (
+	kindOther valueKind = iota // an alias, or a document node
+	kindObject
+	kindArray
+	kindString
+	kindNumber
+	kindBool
+	kindNull
+)
+
+// scalarKind is the JSON type of the value of scalar n, as the converter makes it: YAML's own
+// type, except that a plain text which budget reads as a number (NumberLike) is a number.
+func scalarKind(n *yaml.Node) valueKind {
+	switch n.ShortTag() {
+	case "!!null":
+		return kindNull
+	case "!!bool":
+		return kindBool
+	case "!!int", "!!float":
+		return kindNumber
+	case "!!str":
+		if n.Style == 0 && NumberLike(n.Value) {
+			return kindNumber
+		}
+	}
+	return kindString
+}
+
+// scalarBool is the value of a scalar of kindBool.
+func scalarBool(n *yaml.Node) bool {
+	b, _ := strconv.ParseBool(strings.ToLower(n.Value))
+	return b
+}
+
+// nodeKind is the JSON type of the value of node n.
+func nodeKind(n *yaml.Node) valueKind {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return kindObject
+	case yaml.SequenceNode:
+		return kindArray
+	case yaml.ScalarNode:
+		return scalarKind(n)
+	}
+	return kindOther
 }
 
 // KeyWanted says what a key of a data file is, for the messages about one that is not.
@@ -582,6 +717,9 @@ func (c *converter) number(n *yaml.Node) any {
 				"%s looks like a Danish thousands separator: amounts are plain numbers, write %s if that is meant",
 				n.Value, strings.ReplaceAll(n.Value, ".", ""))
 		}
+	}
+	if !c.values {
+		return nil
 	}
 	return json.Number(n.Value)
 }

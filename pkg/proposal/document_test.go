@@ -141,7 +141,10 @@ func TestPosFallsBackToParent(t *testing.T) {
 
 // FuzzLoad checks that any bytes give a document or diagnostics, never a panic.
 func FuzzLoad(f *testing.F) {
-	for _, s := range []string{"a: 1\n", "schema: 1\nnumber: 1\n", "a: &x [*x]\n", "- 1\n", "a: {b: [1, 2.5, -3]}\n", "\xef\xbb\xbfa: 1e9\n"} {
+	for _, s := range []string{"a: 1\n", "schema: 1\nnumber: 1\n", "a: &x [*x]\n", "- 1\n", "a: {b: [1, 2.5, -3]}\n", "\xef\xbb\xbfa: 1e9\n",
+		// Duplicate keys beside keys the converter refuses, in a small mapping and a large one.
+		"a: 1\na: 2\n", "1.5: a\n'1.5': b\n1.5: c\n", "<<: 1\n<<: 2\n", "!!str 2026: 1\n'2026': 2\n", "? [a]\n: 1\n'[a]': 2\n",
+		"k0: 0\nk1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk17: 17\nk18: 18\nk19: 19\nk3: again\n1.5: a\n'1.5': b\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -150,6 +153,10 @@ func FuzzLoad(f *testing.F) {
 			t.Fatal("no document and no diagnostic")
 		}
 		if doc != nil {
+			// The converter that builds the values (Value) says what the one that only checks said.
+			if _, again := doc.convert(true, false); fmt.Sprint(again) != fmt.Sprint(ds) {
+				t.Fatalf("the converter's diagnostics, checking:\n%v\nbuilding the values:\n%v", ds, again)
+			}
 			_ = doc.Validate("proposal")
 			var p Proposal
 			_ = doc.Root.Decode(&p)
@@ -169,7 +176,7 @@ func TestKeptDocument(t *testing.T) {
 	if !doc.HasPlaceholders() {
 		t.Error("the TODO text was not noted")
 	}
-	wantValue := fmt.Sprint(doc.Value)
+	wantValue := fmt.Sprint(doc.Value())
 	all := doc.Keep(KeepOptions{All: true, Values: true})
 	if got := fmt.Sprint(all.Values()); got != wantValue {
 		t.Errorf("Values kept = %s, want %s", got, wantValue)

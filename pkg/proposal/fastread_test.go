@@ -78,7 +78,7 @@ func checkFastReader(t *testing.T, src []byte) bool {
 	if a == nil {
 		return true
 	}
-	if !reflect.DeepEqual(a.Value, b.Value) || !reflect.DeepEqual(a.Tree, b.Tree) {
+	if !reflect.DeepEqual(a.Value(), b.Value()) || !reflect.DeepEqual(a.Tree, b.Tree) {
 		t.Fatalf("the parsed documents differ:\n%s", src)
 	}
 	lines := make([]int, strings.Count(string(src), "\n")+1)

@@ -2,6 +2,7 @@ package proposal
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
 
@@ -27,6 +28,9 @@ func refused(r rune) bool { return r >= 0 && r != '\t' && r != '\n' && escape.Hi
 
 // checkHidden reports the first refused character of the scalar n, a value or a key.
 func (c *converter) checkHidden(n *yaml.Node, what msg.Text) {
+	if c.hiddenFree {
+		return
+	}
 	first, count := -1, 0
 	for i, r := range n.Value {
 		if refused(r) {
@@ -53,6 +57,80 @@ func (c *converter) checkHidden(n *yaml.Node, what msg.Text) {
 	} else {
 		c.ds.Errorf(pos, c.path(), "control-character", "%s holds %s, %s, %s: remove it", what, escape.Name(r), kindOf(r), hiddenHarm(r))
 	}
+}
+
+// hiddenPrefilter turns mayHide on; a test turns it off to hold it to the check of every text.
+var hiddenPrefilter = true
+
+// asciiMayHide are the ASCII bytes of a text that can put a refused character into a scalar:
+// the refused controls themselves (carriage return too, which YAML reads as a line break: a
+// file with one is checked text by text), and the backslash, which starts every escape of a
+// double-quoted scalar (\e, \x9b, \u202e, \N, \L, \P, \0 ...).
+var asciiMayHide = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = refused(rune(b)) || b == '\\'
+	}
+	return t
+}()
+
+// mayHide reports whether some scalar of the YAML text src (valid UTF-8) may hold a character
+// the check refuses. YAML makes a character that is not written as itself only by an escape of
+// a double-quoted scalar, each of which starts with a backslash; everything else of a scalar is
+// its text as written, but for line breaks (CR, CR LF and NEL become line feeds, which are not
+// refused; LS and PS stay themselves), folding (a line feed or a space) and the doubled quote
+// of a single-quoted scalar. Tags and anchors are not scalars' values; a tag's %-escapes name
+// the tag only. So a text with no backslash and no refused character of its own has no scalar
+// with one, and the check of each text is skipped (TestHiddenPrefilter, FuzzHiddenPrefilter).
+func mayHide(src []byte) bool {
+	for i := 0; i < len(src); {
+		// Eight bytes at a time where none is past ASCII, a control (a line feed and a tab
+		// are), DEL or a backslash; else those eight one by one.
+		stop := len(src)
+		if i+8 <= len(src) {
+			if w := binary.LittleEndian.Uint64(src[i:]); w&hiBits == 0 {
+				below := ^(w + loBits*0x60) & hiBits // bytes below 0x20: b+0x60 sets no top bit
+				if below&^(byteIs(w, '\n')|byteIs(w, '\t'))|byteIs(w, 0x7f)|byteIs(w, '\\') != 0 {
+					return true
+				}
+				i += 8
+				continue
+			}
+			stop = i + 8
+		}
+		for i < stop {
+			if b := src[i]; b < utf8.RuneSelf {
+				if asciiMayHide[b] {
+					return true
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(src[i:])
+			if 0xa0 <= r && r <= 0xff {
+				// Latin-1's letters (æ, ø, å): only the soft hyphen of them is refused.
+				if r == 0xad {
+					return true
+				}
+			} else if refused(r) || (r == utf8.RuneError && size == 1) {
+				return true
+			}
+			i += size
+		}
+	}
+	return false
+}
+
+const (
+	loBits  = 0x0101010101010101
+	lo7Bits = 0x7f7f7f7f7f7f7f7f
+	hiBits  = 0x8080808080808080
+)
+
+// byteIs has the top bit set of each byte of w that is b, every byte of w below 128: each byte
+// x of w^b's becomes x+0x7f, which sets its top bit, carrying into no other byte, where x > 0.
+func byteIs(w uint64, b byte) uint64 {
+	x := w ^ (loBits * uint64(b))
+	return ^((x & lo7Bits) + lo7Bits) & hiBits
 }
 
 // hiddenHarm says what a refused character does.

@@ -112,7 +112,7 @@ func (d *Parsed) Keep(o KeepOptions) *Document {
 	lines := append(b.lines, o.Lines...)
 	k.lines = keepLines(d.Source, lines)
 	if o.Values {
-		k.values, k.kept = d.Value, true
+		k.values, k.kept = d.Value(), true
 		k.sum = sha256.Sum256(d.Source)
 	}
 	return k
@@ -181,7 +181,7 @@ func (d *Document) Acks() []Ack { return d.acks }
 // with KeepOptions.Values; nil otherwise.
 func (d *Document) Values() any {
 	if d.tree != nil {
-		return d.tree.Value
+		return d.tree.Value()
 	}
 	return d.values
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/budget-ledger/budget/schema"
 	"github.com/rogpeppe/go-internal/txtar"
+	"go.yaml.in/yaml/v3"
 )
 
 // verdictFile is one YAML file the two validators are held to.
@@ -90,24 +91,91 @@ func sameVerdict(t testing.TB, what string, v any) (valid int) {
 	return valid
 }
 
+// sameNodeVerdict fails t where the generated check on the node tree of doc disagrees with the
+// check on its values or with jsonschema, for every schema; it reports whether doc's tree was
+// checked, which it is where the converter reported no error (Parsed.clean).
+func sameNodeVerdict(t testing.TB, what string, doc *Parsed) bool {
+	t.Helper()
+	if !doc.clean {
+		return false
+	}
+	for _, name := range schema.Names {
+		onTree, onValues, slow := fastSchemaValidNode(name, doc.Root), fastSchemaValid(name, doc.Value()), slowValid(t, name, doc.Value())
+		if onTree != onValues || onTree != slow {
+			b, _ := json.Marshal(doc.Value())
+			t.Errorf("%s against %s: the generated check says valid %v on the tree, %v on the values, jsonschema %v; the value: %.2000s", what, name, onTree, onValues, slow, b)
+		}
+	}
+	return true
+}
+
+// valueNode is a node tree that stands for the JSON value v: every key a text, every scalar in
+// the style YAML's writer picks for its tag.
+func valueNode(v any) *yaml.Node {
+	switch x := v.(type) {
+	case map[string]any:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, valueNode(x[k]))
+		}
+		return n
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			n.Content = append(n.Content, valueNode(e))
+		}
+		return n
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(string(x), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(x)}
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(x)}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+}
+
+// asText writes the value v as YAML and parses it: the document whose tree stands for v, or nil
+// where the text does not parse cleanly to v (a value YAML cannot write as itself, or that the
+// converter refuses, has no such tree).
+func asText(v any) *Parsed {
+	src, err := yaml.Marshal(valueNode(v))
+	if err != nil {
+		return nil
+	}
+	doc, _ := ParseLimited("f.yaml", src, DefaultLimits)
+	if doc == nil || !doc.clean || !reflect.DeepEqual(doc.Value(), v) {
+		return nil
+	}
+	return doc
+}
+
 // TestSchemaVerdict holds the generated check to jsonschema's verdict on every file at hand,
-// against every schema (a proposal against the catalog's schema too: more verdicts to agree on).
+// against every schema (a proposal against the catalog's schema too: more verdicts to agree on),
+// on the values and, where the converter reported no error, on the node tree.
 func TestSchemaVerdict(t *testing.T) {
 	files := verdictFiles(t)
-	valid, invalid := 0, 0
+	valid, invalid, trees := 0, 0, 0
 	for _, f := range files {
 		doc, _ := ParseLimited(f.name, f.src, DefaultLimits)
 		if doc == nil {
 			continue
 		}
-		n := sameVerdict(t, f.name, doc.Value)
+		n := sameVerdict(t, f.name, doc.Value())
 		valid += n
 		invalid += len(schema.Names) - n
+		if sameNodeVerdict(t, f.name, doc) {
+			trees++
+		}
 	}
 	// The bundled files alone are 36 valid proposals and a valid catalog: a walk that found
 	// nothing, or a check that accepts everything, does not pass.
-	if len(files) < 100 || valid < 2*37 || invalid < 100 {
-		t.Errorf("%d files, %d valid and %d invalid verdicts: the corpus is not what it was", len(files), valid, invalid)
+	if len(files) < 100 || valid < 2*37 || invalid < 100 || trees < len(files)/2 {
+		t.Errorf("%d files (%d trees), %d valid and %d invalid verdicts: the corpus is not what it was", len(files), trees, valid, invalid)
 	}
 }
 
@@ -116,7 +184,7 @@ func TestSchemaVerdict(t *testing.T) {
 func TestSchemaFastPathWords(t *testing.T) {
 	src := []byte("schema: 1\nnumber: 0\ntitle: ''\ncommittee: X\nadministration: a\nkind: other\napproved_with: ~\ncatalog: {title: t, contribution: {'2026': 1}, total_investment: ~}\n")
 	doc, _ := Parse("p.yaml", src)
-	if fastSchemaValid("proposal", doc.Value) {
+	if fastSchemaValid("proposal", doc.Value()) {
 		t.Fatal("the generated check accepts an invalid proposal")
 	}
 	got := doc.Validate("proposal")
@@ -284,8 +352,12 @@ func FuzzSchemaVerdict(f *testing.F) {
 		if doc == nil {
 			return
 		}
-		v := mutate(doc.Value, op, at)
+		sameNodeVerdict(t, "the file", doc)
+		v := mutate(doc.Value(), op, at)
 		sameVerdict(t, fmt.Sprintf("mutation %d at %d", op%mutations, at), v)
+		if doc := asText(v); doc != nil {
+			sameNodeVerdict(t, fmt.Sprintf("mutation %d at %d, as YAML", op%mutations, at), doc)
+		}
 	})
 }
 
@@ -295,6 +367,7 @@ func BenchmarkSchemaVerdict(b *testing.B) {
 	type value struct {
 		name string
 		v    any
+		root *yaml.Node
 	}
 	var values []value
 	for _, f := range verdictFiles(b) {
@@ -309,16 +382,29 @@ func BenchmarkSchemaVerdict(b *testing.B) {
 		case strings.Contains(f.name, "cross-cutting"):
 			name = "crosscutting"
 		}
-		if !fastSchemaValid(name, doc.Value) {
+		if !fastSchemaValid(name, doc.Value()) {
 			b.Fatalf("%s is not valid against %s", f.name, name)
 		}
-		values = append(values, value{name, doc.Value})
+		if !doc.clean || !fastSchemaValidNode(name, doc.Root) {
+			b.Fatalf("%s: its tree is not valid against %s", f.name, name)
+		}
+		values = append(values, value{name, doc.Value(), doc.Root})
 	}
 	b.Run("generated", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, v := range values {
 				if !fastSchemaValid(v.name, v.v) {
+					b.Fatal("invalid")
+				}
+			}
+		}
+	})
+	b.Run("generated-tree", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, v := range values {
+				if !fastSchemaValidNode(v.name, v.root) {
 					b.Fatal("invalid")
 				}
 			}
@@ -376,7 +462,7 @@ func TestSchemaVerdictMutations(t *testing.T) {
 		if len(ds) != 0 {
 			t.Fatal(ds)
 		}
-		n, verdicts, valid := countValues(doc.Value), 0, 0
+		n, verdicts, valid, trees, validTrees := countValues(doc.Value()), 0, 0, 0, 0
 		for at := range n {
 			for op := uint8(1); op < mutations; op++ {
 				// At most three replacements a value, taken in turn, so every one is tried at some
@@ -387,8 +473,8 @@ func TestSchemaVerdictMutations(t *testing.T) {
 				}
 				for k := range tries {
 					pick := (at + k) % max(1, picks[op])
-					v := mutateAt(deepCopy(doc.Value), op, at, pick)
-					if op >= 7 && reflect.DeepEqual(v, doc.Value) {
+					v := mutateAt(deepCopy(doc.Value()), op, at, pick)
+					if op >= 7 && reflect.DeepEqual(v, doc.Value()) {
 						continue // the mutation does not apply to this value
 					}
 					fast, slow := fastSchemaValid(f.schema, v), slowValid(t, f.schema, v)
@@ -400,12 +486,22 @@ func TestSchemaVerdictMutations(t *testing.T) {
 					if slow {
 						valid++
 					}
+					// The same value written as YAML: the check on its tree.
+					if doc := asText(v); doc != nil {
+						if onTree := fastSchemaValidNode(f.schema, doc.Root); onTree != slow {
+							t.Fatalf("%s, value %d, mutation %d, replacement %d, as YAML: the generated check says valid %v on the tree, jsonschema %v", f.file, at, op, pick, onTree, slow)
+						}
+						trees++
+						if slow {
+							validTrees++
+						}
+					}
 				}
 			}
 		}
-		t.Logf("%s: %d values, %d mutations, %d valid", f.file, n, verdicts, valid)
-		if valid == 0 || valid == verdicts {
-			t.Errorf("%s: %d of %d mutations valid: the mutations test nothing", f.file, valid, verdicts)
+		t.Logf("%s: %d values, %d mutations, %d valid; %d as trees, %d valid", f.file, n, verdicts, valid, trees, validTrees)
+		if valid == 0 || valid == verdicts || validTrees == 0 || validTrees == trees || trees < verdicts/2 {
+			t.Errorf("%s: %d of %d mutations valid, %d of %d trees: the mutations test nothing", f.file, valid, verdicts, validTrees, trees)
 		}
 	}
 }

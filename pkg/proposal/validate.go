@@ -87,11 +87,19 @@ var printer = sync.OnceValue(func() *message.Printer { return message.NewPrinter
 // Validate checks the document against the named schema ("proposal", "crosscutting", "catalog")
 // and returns each violation at the line and column of the value it is about.
 //
-// A file that passes takes only the generated check (schemafast_gen.go); jsonschema, compiled at
-// the first file that fails, words the diagnostics.
+// A file that passes takes only the generated check (schemafast_gen.go): on the tree where the
+// converter reported no error (schemafastnode_gen.go), so that its values are never built, else
+// on the values. jsonschema, compiled at the first file that fails, words the diagnostics.
 func (d *Parsed) Validate(name string) diag.List {
 	mode := schemaCheckMode()
-	fast := mode != "jsonschema" && fastSchemaValid(name, d.Value)
+	var fast bool
+	if mode != "jsonschema" {
+		if d.clean {
+			fast = fastSchemaValidNode(name, d.Root)
+		} else {
+			fast = fastSchemaValid(name, d.Value())
+		}
+	}
 	if fast && mode != "both" {
 		return nil
 	}
@@ -101,7 +109,13 @@ func (d *Parsed) Validate(name string) diag.List {
 		ds.Errorf(diag.Pos{File: d.File}, "", "schema", "internal schema error: %v", s.err)
 		return ds
 	}
-	err := s.schemas[name].Validate(d.Value)
+	err := s.schemas[name].Validate(d.Value())
+	if mode == "both" && d.clean {
+		if onValues := fastSchemaValid(name, d.Value()); onValues != fast {
+			ds.Errorf(diag.Pos{File: d.File}, "", "schema", "internal schema error: the generated check says valid %v on the tree, %v on the values", fast, onValues)
+			return ds
+		}
+	}
 	if mode == "both" && fast != (err == nil) {
 		ds.Errorf(diag.Pos{File: d.File}, "", "schema", "internal schema error: the generated check says valid %v, jsonschema %v", fast, err == nil)
 		return ds
@@ -331,7 +345,7 @@ func orList(items []any) any {
 }
 
 func (d *Parsed) valueAt(path string) any {
-	v := d.Value
+	v := d.Value()
 	if path == "" {
 		return v
 	}
