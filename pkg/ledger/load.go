@@ -498,17 +498,17 @@ func (out *loadedFile) decode(f *File, kind string) {
 	switch kind {
 	case "catalog":
 		c := &proposal.Catalog{Doc: f.Doc}
-		if err = doc.Root.Decode(c); err == nil {
+		if err = doc.Decode(c); err == nil {
 			f.OwnCatalog = c
 		}
 	case "crosscutting":
 		c := &proposal.CrossCutting{Doc: f.Doc}
-		if err = doc.Root.Decode(c); err == nil {
+		if err = doc.Decode(c); err == nil {
 			f.CrossCutting = c
 		}
 	default:
 		p := &proposal.Proposal{Doc: f.Doc}
-		if err = doc.Root.Decode(p); err == nil {
+		if err = doc.Decode(p); err == nil {
 			f.Proposal = p
 		}
 	}

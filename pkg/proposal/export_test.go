@@ -1,5 +1,7 @@
 package proposal
 
+import "testing"
+
 // For the tests of package proposal_test, which may import pkg/format (which imports this).
 var (
 	FastRead  = fastRead
@@ -9,3 +11,18 @@ var (
 
 // ReadFast reports whether the fast reader read the file.
 func (d *Parsed) ReadFast() bool { return d.readFast }
+
+// FastDecode is the model's own decoder (decodeModel), which Parsed.Decode tries before
+// Node.Decode.
+var FastDecode = decodeModel
+
+// CorpusFiles are the files the two validators are held to (verdictFiles: every bundled file,
+// every YAML file of testdata/ and of its txtar archives, and those of BUDGET_SCHEMA_CORPUS), by
+// name.
+func CorpusFiles(t testing.TB) map[string][]byte {
+	out := map[string][]byte{}
+	for _, f := range verdictFiles(t) {
+		out[f.name] = f.src
+	}
+	return out
+}
