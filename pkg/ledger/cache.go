@@ -135,8 +135,9 @@ func (c *fileCache) load(fsys fs.FS, rel, name string, opts Options, catalog *pr
 	return out
 }
 
-// save writes the pack of this run's entries, where any differs from the pack read or the pack
-// holds files this run did not see; a cache that cannot be written changes nothing of the run.
+// save keeps this run's entries (cache.Pack.Save): nothing where none differs from the pack
+// read and the pack holds no file this run did not see; a cache that cannot be written changes
+// nothing of the run.
 func (c *fileCache) save(files []string, loaded []loadedFile) error {
 	changed, kept := false, 0
 	for i := range loaded {
@@ -151,10 +152,10 @@ func (c *fileCache) save(files []string, loaded []loadedFile) error {
 	entries := make([]cache.Named, 0, kept)
 	for i := range loaded {
 		if k := &loaded[i].cache; k.keep {
-			entries = append(entries, cache.Named{Rel: files[i], Entry: k.entry})
+			entries = append(entries, cache.Named{Rel: files[i], Entry: k.entry, Changed: k.changed})
 		}
 	}
-	return cache.Write(c.dir, c.name, c.key, c.start, entries)
+	return c.pack.Save(c.start, entries)
 }
 
 // The kinds of model value a result holds.
