@@ -242,6 +242,19 @@ func DecodeDecimal(r *Reader) decimal.Decimal {
 		r.Fail(ErrCorrupt)
 		return decimal.Decimal{}
 	}
+	if len(abs) < 8 || len(abs) == 8 && abs[0] < 0x80 {
+		// A coefficient that fits an int64, as nearly every amount's does: decimal.New builds
+		// its big.Int once, where NewFromBigInt would copy one built here.
+		var u uint64
+		for _, b := range abs {
+			u = u<<8 | uint64(b)
+		}
+		i := int64(u)
+		if neg {
+			i = -i
+		}
+		return decimal.New(i, int32(exp))
+	}
 	co := new(big.Int).SetBytes(abs)
 	if neg {
 		co.Neg(co)
@@ -251,4 +264,8 @@ func DecodeDecimal(r *Reader) decimal.Decimal {
 
 func encDecimal(w *Writer, v reflect.Value) { EncodeDecimal(w, v.Interface().(decimal.Decimal)) }
 
-func decDecimal(r *Reader, v reflect.Value) { v.Set(reflect.ValueOf(DecodeDecimal(r))) }
+// decDecimal sets v through its address: reflect.ValueOf of a Decimal would box it, an
+// allocation per amount. Decode's values are always addressable (reflect.New, slice items).
+func decDecimal(r *Reader, v reflect.Value) {
+	*v.Addr().Interface().(*decimal.Decimal) = DecodeDecimal(r)
+}

@@ -13,6 +13,13 @@
 // An entry's body is its path, its stat (size, mtime, ctime, inode), the content's sha256,
 // the hash of what else the result depends on (Dep), then the result. The whole pack is read
 // and checked at Open, before any entry is used.
+//
+// Beside the pack may stand its side pack, budget-<name>-side.pack, of the same layout: the
+// entries that changed since the pack was written, which a run that changed few files writes
+// instead of the whole pack (Pack.Save). Open reads both; an entry of the side pack stands for
+// its file in place of the pack's. Each entry is vouched for by the start of the run that wrote
+// the pack holding it, so a side pack needs nothing of the pack to be sound: one left beside
+// another pack (a concurrent run wrote the pack anew) at worst costs a file's hashing.
 package cache
 
 import (
@@ -39,6 +46,7 @@ const Version = 1
 const (
 	magic      = "budgetpk"
 	prefix     = "budget-"
+	sideSuffix = "-side"
 	headerSize = len(magic) + 4 + sha256.Size + 8 + 4
 	endMark    = 0xffffffff
 	// Ext is a pack's file name extension.
@@ -77,14 +85,20 @@ type Entry struct {
 	Sum  [sha256.Size]byte // sha256 of the file's content
 	Dep  [sha256.Size]byte // hash of what else the result was computed from
 	Data []byte            // the result
+
+	start int64 // of the run that wrote the pack the entry was read from (ns)
+	side  bool  // read from the side pack
 }
 
 // Pack is a pack file as read by Open. Its entries' Data are slices of the one buffer the file
 // was read into; it is read-only and safe to use from several goroutines.
 type Pack struct {
-	start   int64
-	entries map[string]Entry
-	path    string
+	entries   map[string]Entry
+	dir, name string
+	key       [sha256.Size]byte
+	// main is the number of entries of the pack itself, -1 where it was not read whole: a run
+	// then writes a whole pack, not a side pack.
+	main int
 }
 
 // Path returns the file name of the pack name: dir/budget-name.pack. name is hexadecimal; Bound
@@ -113,6 +127,7 @@ func isTempName(name string) bool {
 }
 
 func isPackStem(s string) bool {
+	s, _ = strings.CutSuffix(s, sideSuffix)
 	hex, ok := strings.CutPrefix(s, prefix)
 	return ok && len(hex) <= 64 && allIn(hex, "0123456789abcdef")
 }
@@ -133,21 +148,37 @@ func allIn(s, set string) bool {
 // Open reads the pack name of dir (Path) written with key. A pack that is missing, unreadable,
 // truncated, corrupt anywhere, foreign or of another version or key is an empty Pack, never an
 // error: the run then computes every result and writes a new pack.
+//
+// The side pack is read likewise, and one that is not whole is left out.
 func Open(dir, name string, key [sha256.Size]byte) *Pack {
-	p := &Pack{path: Path(dir, name)}
-	buf, err := os.ReadFile(p.path)
+	p := &Pack{dir: dir, name: name, key: key, main: -1}
+	p.entries = read(Path(dir, name), key, false)
+	if p.entries == nil {
+		p.entries = map[string]Entry{}
+		return p
+	}
+	p.main = len(p.entries)
+	for rel, e := range read(Path(dir, name+sideSuffix), key, true) {
+		p.entries[rel] = e
+	}
+	return p
+}
+
+// read reads and checks the pack file at path, its entries marked side; nil where it is not
+// whole.
+func read(path string, key [sha256.Size]byte, side bool) map[string]Entry {
+	buf, err := os.ReadFile(path)
 	if err != nil {
-		return p
+		return nil
 	}
-	start, entries, ok := parse(buf, key)
+	entries, ok := parse(buf, key, side)
 	if !ok {
-		return p
+		return nil
 	}
-	p.start, p.entries = start, entries
 	// The pack's mtime is when it was last used: the folder's bound removes the least recent.
 	now := time.Now()
-	_ = os.Chtimes(p.path, now, now)
-	return p
+	_ = os.Chtimes(path, now, now)
+	return entries
 }
 
 // Len returns how many entries the pack holds.
@@ -163,7 +194,7 @@ func (p *Pack) Lookup(rel string) (Entry, bool) {
 // equal, and the file was last changed more than Granularity before the run that wrote the
 // pack began, so that a change within the same timestamp cannot hide behind the same stat.
 func (p *Pack) Trusted(e Entry, st Stat) bool {
-	return e.Stat == st && Settled(st, p.start)
+	return e.Stat == st && Settled(st, e.start)
 }
 
 // Settled reports whether a file of stat st was changed more than Granularity before start
@@ -172,15 +203,15 @@ func Settled(st Stat, start int64) bool {
 	return st.ModTime < start-int64(Granularity) && st.Change < start-int64(Granularity)
 }
 
-func parse(buf []byte, key [sha256.Size]byte) (int64, map[string]Entry, bool) {
+func parse(buf []byte, key [sha256.Size]byte, side bool) (map[string]Entry, bool) {
 	if len(buf) < headerSize+12 || string(buf[:len(magic)]) != magic {
-		return 0, nil, false
+		return nil, false
 	}
 	h := buf[:headerSize]
 	if binary.LittleEndian.Uint32(h[len(magic):]) != Version ||
 		string(h[len(magic)+4:len(magic)+4+sha256.Size]) != string(key[:]) ||
 		binary.LittleEndian.Uint32(h[headerSize-4:]) != crc32.Checksum(h[:headerSize-4], castagnoli) {
-		return 0, nil, false
+		return nil, false
 	}
 	start := int64(binary.LittleEndian.Uint64(h[len(magic)+4+sha256.Size:]))
 	rest := buf[headerSize:]
@@ -189,7 +220,7 @@ func parse(buf []byte, key [sha256.Size]byte) (int64, map[string]Entry, bool) {
 	var crc [4]byte
 	for {
 		if len(rest) < 8 {
-			return 0, nil, false
+			return nil, false
 		}
 		n := binary.LittleEndian.Uint32(rest)
 		if n == endMark {
@@ -197,28 +228,29 @@ func parse(buf []byte, key [sha256.Size]byte) (int64, map[string]Entry, bool) {
 		}
 		sum := binary.LittleEndian.Uint32(rest[4:])
 		if uint64(n) > uint64(len(rest)-8) {
-			return 0, nil, false
+			return nil, false
 		}
 		body := rest[8 : 8+n : 8+n]
 		rest = rest[8+n:]
 		if crc32.Checksum(body, castagnoli) != sum {
-			return 0, nil, false
+			return nil, false
 		}
 		_, _ = all.Write(binary.LittleEndian.AppendUint32(crc[:0], sum))
 		rel, e, ok := readEntry(body)
+		e.start, e.side = start, side
 		if !ok {
-			return 0, nil, false
+			return nil, false
 		}
 		if _, dup := entries[rel]; dup {
-			return 0, nil, false
+			return nil, false
 		}
 		entries[rel] = e
 	}
 	if len(rest) != 12 || int(binary.LittleEndian.Uint32(rest[4:])) != len(entries) ||
 		binary.LittleEndian.Uint32(rest[8:]) != all.Sum32() {
-		return 0, nil, false
+		return nil, false
 	}
-	return start, entries, true
+	return entries, true
 }
 
 func readEntry(body []byte) (string, Entry, bool) {
@@ -252,6 +284,35 @@ func appendEntry(buf []byte, rel string, e Entry) []byte {
 type Named struct {
 	Rel string
 	Entry
+	// Changed says that the entry is not the one the pack read gave for Rel (Pack.Save).
+	Changed bool
+}
+
+// Save keeps entries, the results of a run that began at start (before it read any stat), as
+// Write does: nothing where none changed and the pack holds no other file's; else, where the
+// pack was read whole, every file it holds is among entries and few entries differ from the
+// pack's (they changed, or came from the side pack), a side pack of those alone, so that one
+// file changed costs the writing of its entry, not of the whole pack; else a whole pack, which
+// takes the side pack's entries in.
+func (p *Pack) Save(start time.Time, entries []Named) error {
+	changed, held := false, 0
+	var side []Named
+	for _, e := range entries {
+		if _, ok := p.entries[e.Rel]; ok {
+			held++
+		}
+		changed = changed || e.Changed
+		if e.Changed || e.side {
+			side = append(side, e)
+		}
+	}
+	switch gone := held < len(p.entries); {
+	case !changed && !gone:
+		return nil
+	case p.main >= 0 && !gone && len(side) <= max(8, p.main/16):
+		return write(p.dir, p.name+sideSuffix, p.key, start, side)
+	}
+	return Write(p.dir, p.name, p.key, start, entries)
 }
 
 // Write writes the pack name of dir (Path) of entries, key and start (the time the run began,
@@ -261,7 +322,20 @@ type Named struct {
 //
 // The pack is not synced to disk: after a crash a torn pack fails its checksums and is
 // rebuilt, and a sync would cost more than a cold run's write.
-func Write(dir, name string, key [sha256.Size]byte, start time.Time, entries []Named) (err error) {
+//
+// The pack takes the place of its side pack too, which it removes.
+func Write(dir, name string, key [sha256.Size]byte, start time.Time, entries []Named) error {
+	if err := write(dir, name, key, start, entries); err != nil {
+		return err
+	}
+	if err := os.Remove(Path(dir, name+sideSuffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// write writes the pack file name of dir, as Write says.
+func write(dir, name string, key [sha256.Size]byte, start time.Time, entries []Named) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -265,5 +268,89 @@ func BenchmarkPackWrite(b *testing.B) {
 		if err := cache.Write(dir, "ab", key, time.Now(), es); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPackSide: a run that changed few entries writes them to the side pack and leaves the pack
+// as it was; Open reads both, the side pack's entry standing for its file; a side pack that is
+// not whole is left out; a run that drops a file, or changed many, writes a whole pack, which
+// removes the side pack.
+func TestPackSide(t *testing.T) {
+	dir := t.TempDir()
+	es := entries(40, "a")
+	packBytes := write(t, dir, "ab", es)
+	side := filepath.Join(dir, "budget-ab-side.pack")
+	// save saves es as a run does: an entry that did not change is the one the pack gave.
+	save := func(es []cache.Named) {
+		t.Helper()
+		p := cache.Open(dir, "ab", key)
+		es = slices.Clone(es)
+		for i := range es {
+			if e, ok := p.Lookup(es[i].Rel); ok && !es[i].Changed {
+				es[i].Entry = e
+			}
+		}
+		if err := p.Save(time.Unix(2e6, 0), es); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := slices.Clone(es)
+	now[3].Data, now[3].Changed = []byte("synthetic result of file 3, changed"), true
+	save(now)
+	if b, _ := os.ReadFile(cache.Path(dir, "ab")); !bytes.Equal(b, packBytes) {
+		t.Fatal("one entry changed: the pack was written anew")
+	}
+	if _, err := os.Stat(side); err != nil {
+		t.Fatalf("one entry changed: no side pack: %v", err)
+	}
+	now[3].Changed = false
+	if p := cache.Open(dir, "ab", key); !same(p, now) {
+		t.Fatal("the pack and its side pack do not read back as the entries saved")
+	}
+	// Nothing changed: nothing is written, and the side pack's entry stays.
+	before, _ := os.ReadFile(side)
+	save(now)
+	if after, _ := os.ReadFile(side); !bytes.Equal(before, after) {
+		t.Fatal("nothing changed: the side pack was written")
+	}
+	// A second change keeps the first in the side pack.
+	now[5].Data, now[5].Changed = []byte("synthetic result of file 5, changed"), true
+	save(now)
+	now[5].Changed = false
+	if p := cache.Open(dir, "ab", key); !same(p, now) {
+		t.Fatal("a second change: the first one was lost")
+	}
+	// A side pack cut short is left out: the pack's own entries stand.
+	b, _ := os.ReadFile(side)
+	if err := os.WriteFile(side, b[:len(b)-1], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p := cache.Open(dir, "ab", key); !same(p, es) {
+		t.Fatal("a side pack cut short was read")
+	}
+	// A file gone: a whole pack, and no side pack. (The side pack was left out: the entries
+	// that did not change are the pack's own.)
+	now = slices.Clone(es)
+	save(now[1:])
+	if _, err := os.Stat(side); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("a file gone: the side pack is still there (%v)", err)
+	}
+	if p := cache.Open(dir, "ab", key); !same(p, now[1:]) {
+		t.Fatal("a file gone: the whole pack does not read back as the entries saved")
+	}
+	// Many changed: a whole pack.
+	many := slices.Clone(now[1:])
+	for i := range many {
+		many[i].Data, many[i].Changed = append([]byte("changed "), many[i].Data...), true
+	}
+	save(many)
+	if _, err := os.Stat(side); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("every entry changed: a side pack was written (%v)", err)
+	}
+	for i := range many {
+		many[i].Changed = false
+	}
+	if p := cache.Open(dir, "ab", key); !same(p, many) {
+		t.Fatal("every entry changed: the pack does not read back as the entries saved")
 	}
 }

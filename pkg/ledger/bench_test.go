@@ -1,12 +1,15 @@
 package ledger_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/budget-ledger/budget/pkg/check"
 	"github.com/budget-ledger/budget/pkg/ledger"
@@ -79,6 +82,57 @@ func BenchmarkTotals(b *testing.B) {
 				if t := l.Totals(); len(t.Committees) == 0 {
 					b.Fatal("no committees")
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkWarm is what budget validate does before printing, through the cache of per-file
+// results (Options.Cache), as a warm run finds it: every file unchanged, and one file changed
+// before each op (a line appended to the first proposal, as bench/run.sh's warm step does), so
+// that each op reads, parses and checks that file and writes a new pack. Each ledger is a copy,
+// its files settled (changed an hour ago) so that the cache trusts their stat data.
+func BenchmarkWarm(b *testing.B) {
+	for name, src := range ledgers(b) {
+		dir := filepath.Join(b.TempDir(), "proposals")
+		if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+			b.Fatal(err)
+		}
+		files, _, err := ledger.Files(os.DirFS(dir), "proposals", ledger.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		hourAgo := time.Now().Add(-time.Hour)
+		for _, f := range files {
+			if err := os.Chtimes(filepath.Join(dir, f), hourAgo, hourAgo); err != nil {
+				b.Fatal(err)
+			}
+		}
+		first := files[slices.IndexFunc(files, func(f string) bool { return f != ledger.CatalogFile })]
+		opts := ledger.Options{Model: ledger.ModelTables, Cache: ledger.Cache{Dir: b.TempDir(), Ledger: dir}}
+		validate := func(b *testing.B) {
+			if _, ds, err := check.Load(os.DirFS(dir), "proposals", opts); err != nil || ds.HasErrors() {
+				b.Fatalf("check: %v %v", err, ds)
+			}
+		}
+		b.Run(name+"/unchanged", func(b *testing.B) {
+			validate(b) // the pack of this build
+			for b.Loop() {
+				validate(b)
+			}
+		})
+		b.Run(name+"/one-changed", func(b *testing.B) {
+			validate(b)
+			for b.Loop() {
+				f, err := os.OpenFile(filepath.Join(dir, first), os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, err = f.WriteString("# synthetic edit\n")
+				if err := errors.Join(err, f.Close()); err != nil {
+					b.Fatal(err)
+				}
+				validate(b)
 			}
 		})
 	}

@@ -135,21 +135,27 @@ func (c *fileCache) load(fsys fs.FS, rel, name string, opts Options, catalog *pr
 	return out
 }
 
-// save writes the pack of this run's entries, where any differs from the pack read or the pack
-// holds files this run did not see; a cache that cannot be written changes nothing of the run.
+// save keeps this run's entries (cache.Pack.Save): nothing where none differs from the pack
+// read and the pack holds no file this run did not see; a cache that cannot be written changes
+// nothing of the run.
 func (c *fileCache) save(files []string, loaded []loadedFile) error {
-	changed := false
-	var entries []cache.Named
+	changed, kept := false, 0
 	for i := range loaded {
-		if k := loaded[i].cache; k.keep {
-			entries = append(entries, cache.Named{Rel: files[i], Entry: k.entry})
+		if k := &loaded[i].cache; k.keep {
+			kept++
 			changed = changed || k.changed
 		}
 	}
-	if !changed && len(entries) == c.pack.Len() {
-		return nil
+	if !changed && kept == c.pack.Len() {
+		return nil // the warm run's common case: nothing to gather, nothing to write
 	}
-	return cache.Write(c.dir, c.name, c.key, c.start, entries)
+	entries := make([]cache.Named, 0, kept)
+	for i := range loaded {
+		if k := &loaded[i].cache; k.keep {
+			entries = append(entries, cache.Named{Rel: files[i], Entry: k.entry, Changed: k.changed})
+		}
+	}
+	return c.pack.Save(c.start, entries)
 }
 
 // The kinds of model value a result holds.
