@@ -46,7 +46,7 @@ bench-go:
 
 # fuzz runs each target of FUZZ_TARGETS (Name:./pkg/path) for FUZZTIME, after its seed corpus.
 FUZZTIME ?= 30s
-FUZZ_TARGETS ?= FuzzLoad:./pkg/proposal FuzzFastReader:./pkg/proposal FuzzDecode:./pkg/proposal FuzzSchemaVerdict:./pkg/proposal FuzzLoadLedger:./pkg/ledger FuzzFormat:./pkg/format FuzzSpoof:./pkg/render FuzzEdits:./pkg/lsp
+FUZZ_TARGETS ?= FuzzLoad:./pkg/proposal FuzzFastReader:./pkg/proposal FuzzDecode:./pkg/proposal FuzzSchemaVerdict:./pkg/proposal FuzzHiddenPrefilter:./pkg/proposal FuzzLoadLedger:./pkg/ledger FuzzFormat:./pkg/format FuzzSpoof:./pkg/render FuzzEdits:./pkg/lsp
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $${t%%:*} in $${t#*:} for $(FUZZTIME)"; \

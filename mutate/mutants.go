@@ -486,6 +486,6 @@ var mutants = []mutant{
 		`found = found && e.Dep == dep`, `found = found && true`,
 		"after the catalog changes, validate reports each proposal as it was checked against the old catalog"},
 	{"cache-racy-trusted", "pkg/cache/pack.go",
-		`return e.Stat == st && Settled(st, p.start)`, `return e.Stat == st`,
+		`return e.Stat == st && Settled(st, e.start)`, `return e.Stat == st`,
 		"a file saved twice within a second, the same size, keeps the first save's findings"},
 }
