@@ -1,7 +1,6 @@
 package proposal_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -193,15 +192,7 @@ func fieldsSet(v reflect.Value, set, all map[string]bool) {
 // the fast reader's (every bundled file, its mutants with tricky values and keys, fmt's output of
 // them, the YAML test suite, the test data) and the synthetic files of testdata/decode.
 func FuzzDecode(f *testing.F) {
-	every := 1
-	if fl := flag.Lookup("test.fuzz"); fl != nil && fl.Value.String() != "" {
-		every = 10
-	}
-	for i, s := range fastReaderSeeds(f) {
-		if i%every == 0 {
-			f.Add(s)
-		}
-	}
+	addFastReaderSeeds(f)
 	for kind := range models() {
 		src, err := os.ReadFile(filepath.Join("testdata", "decode", kind+".yaml"))
 		if err != nil {

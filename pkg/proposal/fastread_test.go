@@ -307,15 +307,7 @@ func fastReaderSeeds(t testing.TB) [][]byte {
 // Fuzzing (-fuzz) starts from every tenth seed: the fuzzer first runs each seed with coverage,
 // and all of them, a few thousand whole files, took it the first minutes.
 func FuzzFastReader(f *testing.F) {
-	every := 1
-	if fl := flag.Lookup("test.fuzz"); fl != nil && fl.Value.String() != "" {
-		every = 10
-	}
-	for i, s := range fastReaderSeeds(f) {
-		if i%every == 0 {
-			f.Add(s)
-		}
-	}
+	addFastReaderSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkFastReader(t, src)
 	})
@@ -360,4 +352,19 @@ func TestFastReaderOnTheYAMLTestSuite(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d cases read by the fast reader", read, len(suite))
+}
+
+// addFastReaderSeeds adds fastReaderSeeds to f: all of them as tests, every tenth when fuzzing
+// (-fuzz), where the fuzzer first runs each seed with coverage, and a few thousand whole files
+// took it the first minutes.
+func addFastReaderSeeds(f *testing.F) {
+	every := 1
+	if fl := flag.Lookup("test.fuzz"); fl != nil && fl.Value.String() != "" {
+		every = 10
+	}
+	for i, s := range fastReaderSeeds(f) {
+		if i%every == 0 {
+			f.Add(s)
+		}
+	}
 }

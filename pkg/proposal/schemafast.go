@@ -194,11 +194,15 @@ func knownValue(v any) bool {
 
 // uniqueItems reports whether no two items of x are equal, as jsonschema's duplicates does: pair
 // by pair for a short list (no allocation), by a canonical key of each item for a long one.
-func uniqueItems(x []any) bool {
+func uniqueItems(x []any) bool { return unique(x, jsonEqual, canonicalKey) }
+
+// unique is uniqueItems over items of any representation, given their equality (false when
+// they cannot be compared) and their canonical key: neither allocates for a short list.
+func unique[T any](x []T, equal func(a, b T) (eq, ok bool), key func(b []byte, v T) ([]byte, bool)) bool {
 	if len(x) <= 20 {
 		for i := 1; i < len(x); i++ {
 			for j := range i {
-				if eq, ok := jsonEqual(x[i], x[j]); eq || !ok {
+				if eq, ok := equal(x[i], x[j]); eq || !ok {
 					return false
 				}
 			}
@@ -209,7 +213,7 @@ func uniqueItems(x []any) bool {
 	var b []byte
 	for _, v := range x {
 		var ok bool
-		if b, ok = canonicalKey(b[:0], v); !ok {
+		if b, ok = key(b[:0], v); !ok {
 			return false
 		}
 		if _, dup := seen[string(b)]; dup {
@@ -350,31 +354,7 @@ func nodeEqual(a, b *yaml.Node) (eq, ok bool) {
 }
 
 // nodeUniqueItems is uniqueItems on the values of the items x.
-func nodeUniqueItems(x []*yaml.Node) bool {
-	if len(x) <= 20 {
-		for i := 1; i < len(x); i++ {
-			for j := range i {
-				if eq, ok := nodeEqual(x[i], x[j]); eq || !ok {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	seen := make(map[string]struct{}, len(x))
-	var b []byte
-	for _, v := range x {
-		var ok bool
-		if b, ok = nodeCanonicalKey(b[:0], v); !ok {
-			return false
-		}
-		if _, dup := seen[string(b)]; dup {
-			return false
-		}
-		seen[string(b)] = struct{}{}
-	}
-	return true
-}
+func nodeUniqueItems(x []*yaml.Node) bool { return unique(x, nodeEqual, nodeCanonicalKey) }
 
 // nodeCanonicalKey is canonicalKey of the value n stands for.
 func nodeCanonicalKey(b []byte, n *yaml.Node) ([]byte, bool) {
