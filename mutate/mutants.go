@@ -473,7 +473,7 @@ var mutants = []mutant{
 		`if shift := int64(d.Exponent()) + ParquetScale; shift >= 0 {`, `if shift := int64(d.Exponent()) + ParquetScale - 1; shift >= 0 {`,
 		"every Parquet amount is a tenth of the ledger's"},
 	{"xlsx-no-formula", "pkg/render/xlsx.go",
-		`return excelize.Cell{StyleID: id, Value: f, Formula: c.formula}, err`, `return excelize.Cell{StyleID: id, Value: f}, err`,
+		"number: strconv.FormatFloat(f, 'f', -1, 64), formula: c.formula}", "number: strconv.FormatFloat(f, 'f', -1, 64)}",
 		"the workbook's totals are bare values, not the SUM a spreadsheet user expects"},
 	// The cache of per-file results (issue 14).
 	{"cache-inode-not-kept", "pkg/cache/stat_linux.go",

@@ -13,9 +13,6 @@ import (
 // included (GODEBUG=inittrace=1), by package; initBytesDefault bounds every other package.
 // Allocation, not time: it is the same on a loaded machine. Raise a bound only with the reason.
 var initBytes = map[string]int{
-	// calc.go's tables of the formula functions (v2.11's 16,384 column names at init were 330 kB
-	// more: go.mod keeps v2.10.1).
-	"github.com/xuri/excelize/v2": 1_100_000,
 	// the East Asian width tables of go-runewidth/displaywidth.
 	"github.com/olekukonko/tablewriter/pkg/twwidth": 700_000,
 	// its default fonts' registry.
