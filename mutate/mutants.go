@@ -37,7 +37,7 @@ var mutants = []mutant{
 		`case len(decimals) > MaxDecimals:`, `case len(decimals) > MaxDecimals+1:`,
 		"an amount of 11 decimals is accepted"},
 	{"canonical-thousands", "pkg/proposal/amount.go",
-		`if !isExactNumber(s) || tooLong(s).Format != "" || thousandsLike.MatchString(s) {`, `if !isExactNumber(s) || tooLong(s).Format != "" {`,
+		`if !isExactNumber(s) || tooLong(s).Format != "" || thousandsLike().MatchString(s) {`, `if !isExactNumber(s) || tooLong(s).Format != "" {`,
 		"fmt respells 1.500 (a Danish thousand and a half?) as 1.5"},
 	{"amounts-null-cell", "pkg/proposal/amount.go",
 		`if c.ShortTag() != "!!null" {`, `if true {`,
@@ -476,6 +476,9 @@ var mutants = []mutant{
 		"number: strconv.FormatFloat(f, 'f', -1, 64), formula: c.formula}", "number: strconv.FormatFloat(f, 'f', -1, 64)}",
 		"the workbook's totals are bare values, not the SUM a spreadsheet user expects"},
 	// The cache of per-file results (issue 14).
+	{"completion-uncached", "pkg/cli/completion.go",
+		`ledger.Options{Model: ledger.ModelTables, Cache: g.cacheFor(dir)}`, `ledger.Options{Model: ledger.ModelTables}`,
+		"every completion of show reads and checks every file of the ledger again while the shell waits"},
 	{"cache-inode-not-kept", "pkg/cache/stat_linux.go",
 		"\tst.Inode = sys.Ino\n", "\n",
 		"a file replaced by another of the same size and mtime (a checkout, a rename) is taken from the cache unread"},
