@@ -26,6 +26,9 @@ const (
 	// maxCellChars is how many UTF-16 units a cell's text may have (Excel's limit): longer text
 	// is cut, as a spreadsheet would refuse the cell.
 	maxCellChars = 32767
+	// maxRows and maxColumns are a sheet's size in Excel: a sheet larger is refused (xlsxBook.sheet).
+	maxRows    = 1 << 20
+	maxColumns = 1 << 14
 )
 
 // sxCell is a cell resolved for writing: its style (an index into the styles' cellXfs, 0 the

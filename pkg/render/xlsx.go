@@ -396,6 +396,14 @@ func (x *xlsxBook) style(k xstyle) int {
 
 // sheet resolves a sheet's cells and fits its columns.
 func (x *xlsxBook) sheet(s xsheet) (sxSheet, error) {
+	if len(s.rows) > maxRows {
+		return sxSheet{}, msg.Errorf("the sheet %s would have %d rows, more than a spreadsheet's %d", s.name, len(s.rows), maxRows)
+	}
+	for _, r := range s.rows {
+		if len(r) > maxColumns {
+			return sxSheet{}, msg.Errorf("the sheet %s would have %d columns, more than a spreadsheet's %d", s.name, len(r), maxColumns)
+		}
+	}
 	out := sxSheet{name: s.name, freeze: s.freeze, widths: columnWidths(s.rows, x.l), rows: make([][]sxCell, len(s.rows))}
 	for i, r := range s.rows {
 		out.rows[i] = make([]sxCell, len(r))

@@ -340,3 +340,26 @@ func TestEscapeOOXML(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXSheetTooLarge: a sheet larger than a spreadsheet's is refused, not written for the
+// spreadsheet to refuse or cut.
+func TestXLSXSheetTooLarge(t *testing.T) {
+	x := newXLSXBook(English)
+	if _, err := x.sheet(xsheet{name: "Figures", rows: make([][]xcell, maxRows)}); err != nil {
+		t.Errorf("%d rows: %v", maxRows, err)
+	}
+	if _, err := x.sheet(xsheet{name: "Figures", rows: make([][]xcell, maxRows+1)}); err == nil || !strings.Contains(err.Error(), "Figures would have 1048577 rows") {
+		t.Errorf("%d rows: %v", maxRows+1, err)
+	}
+	if _, err := x.sheet(xsheet{name: "Wide", rows: [][]xcell{make([]xcell, maxColumns+1)}}); err == nil || !strings.Contains(err.Error(), "Wide would have 16385 columns") {
+		t.Errorf("%d columns: %v", maxColumns+1, err)
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 2: "B", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", maxColumns: "XFD"} {
+		if got := columnName(col); got != want {
+			t.Errorf("column %d: %q, want %q", col, got, want)
+		}
+	}
+}
