@@ -475,6 +475,12 @@ var mutants = []mutant{
 	{"xlsx-no-formula", "pkg/render/xlsx.go",
 		"number: strconv.FormatFloat(f, 'f', -1, 64), formula: c.formula}", "number: strconv.FormatFloat(f, 'f', -1, 64)}",
 		"the workbook's totals are bare values, not the SUM a spreadsheet user expects"},
+	{"xlsx-ooxml-unescaped", "pkg/render/spreadsheetml.go",
+		`if s[i] == '_' && isOOXMLEscape(s[i:]) {`, `if false {`,
+		"a title _x0041_ is shown by Excel as A"},
+	{"xlsx-no-freeze", "pkg/render/spreadsheetml.go",
+		"\tif s.freeze > 0 {\n\t\tn := strconv.Itoa(s.freeze)", "\tif false {\n\t\tn := strconv.Itoa(s.freeze)",
+		"the workbook's title, unit and header scroll away with the rows"},
 	// The cache of per-file results (issue 14).
 	{"completion-uncached", "pkg/cli/completion.go",
 		`ledger.Options{Model: ledger.ModelTables, Cache: g.cacheFor(dir)}`, `ledger.Options{Model: ledger.ModelTables}`,

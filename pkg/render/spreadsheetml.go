@@ -216,8 +216,8 @@ func writeStyles(b *bufio.Writer, styles []sxStyle) {
 		b.WriteString(`</numFmts>`)
 	}
 	b.WriteString(`<fonts count="4">`)
-	for _, f := range []string{``, `<b/>`, `<color rgb="FFC00000"/>`, `<b/><color rgb="FFC00000"/>`} {
-		b.WriteString(`<font>` + f + `<sz val="11"/><name val="Calibri"/><family val="2"/></font>`)
+	for _, f := range []struct{ bold, color string }{{"", ""}, {`<b/>`, ""}, {"", `<color rgb="FFC00000"/>`}, {`<b/>`, `<color rgb="FFC00000"/>`}} {
+		b.WriteString(`<font>` + f.bold + `<sz val="11"/>` + f.color + `<name val="Calibri"/><family val="2"/></font>`)
 	}
 	b.WriteString(`</fonts>`)
 	b.WriteString(`<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>`)
