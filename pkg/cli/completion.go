@@ -22,13 +22,17 @@ func completion(value, desc string) cobra.Completion {
 	return cobra.CompletionWithDesc(escape.Terminal(value), escape.Terminal(desc))
 }
 
-// completionLedger loads the ledger for completing, without checks: a shell waits for it.
+// completionLedger loads the ledger for completing (a shell waits for it) as the tables'
+// commands load it, totals, proposals, validate: only what the tables read
+// (ledger.ModelTables), within the limits, through the cache of per-file results, so that a
+// completion after a run of budget reads no unchanged file again, and one before warms the
+// cache for the run.
 func (g *Global) completionLedger() (*ledger.Ledger, bool) {
 	dir, name, err := g.ledgerDir()
 	if err != nil {
 		return nil, false
 	}
-	l, _, err := ledger.LoadBudget(os.DirFS(dir), name, g.Budget, ledger.Options{})
+	l, _, err := g.loadFSWith(os.DirFS(dir), name, ledger.Options{Model: ledger.ModelTables, Cache: g.cacheFor(dir)})
 	return l, err == nil && l.Catalog != nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/budget-ledger/budget/pkg/atomicfile"
@@ -206,7 +207,8 @@ func titleTaken(l *ledger.Ledger, title string) error {
 	return nil
 }
 
-var numberPrefix = regexp.MustCompile(`^([0-9]+)-`)
+// numberPrefix and skeletonText are made at budget new's first use, not at every start of budget.
+var numberPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]+)-`) })
 
 // nextNumber is one above the highest proposal number of the ledger, looking at the names of
 // its files too (those that loaded and those with a diagnostic), so that a proposal that fails
@@ -222,7 +224,7 @@ func nextNumber(l *ledger.Ledger, ds diag.List) (int, error) {
 		names = append(names, d.Pos.File)
 	}
 	for _, f := range names {
-		if m := numberPrefix.FindStringSubmatch(path.Base(f)); m != nil {
+		if m := numberPrefix().FindStringSubmatch(path.Base(f)); m != nil {
 			if n, err := strconv.Atoi(m[1]); err == nil {
 				highest = max(highest, n)
 			}
@@ -265,8 +267,11 @@ func slug(title string) string {
 	return out
 }
 
-var skeletonText = template.Must(template.New("skeleton").Funcs(template.FuncMap{"quote": strconv.Quote}).Parse(
-	`# yaml-language-server: $schema=../../schema/proposal.schema.json
+var skeletonText = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("skeleton").Funcs(template.FuncMap{"quote": strconv.Quote}).Parse(skeletonSource))
+})
+
+const skeletonSource = `# yaml-language-server: $schema=../../schema/proposal.schema.json
 schema: 1
 number: {{.Number}}
 title: {{quote .Title}}
@@ -300,7 +305,7 @@ economy:
 {{- end}}
 
 risk: TODO
-`))
+`
 
 // skeleton fills the template with the catalog's years, unit and price level. An investment's
 // own table starts the year before the budget year, when its implementation usually begins.
@@ -314,7 +319,7 @@ func skeleton(c *proposal.Catalog, number int, o *NewOptions) ([]byte, error) {
 		ys[i] = strconv.Itoa(y)
 	}
 	var b strings.Builder
-	err := skeletonText.Execute(&b, map[string]any{
+	err := skeletonText().Execute(&b, map[string]any{
 		"Number": number, "Title": o.Title, "Committee": o.Committee, "Kind": o.Kind,
 		"Years": c.Years, "EconomyYears": strings.Join(ys, ", "), "Unit": c.Unit, "PriceLevel": c.PriceLevel,
 	})

@@ -306,6 +306,8 @@ var danish = map[string]string{
 	"amount %s has more than %d decimal places, which Parquet's DECIMAL(%d,%d) cannot hold":                  "beløbet %s har flere end %d decimaler, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"amount %s has more than %d digits before the decimal point, which Parquet's DECIMAL(%d,%d) cannot hold": "beløbet %s har flere end %d cifre før kommaet, som Parquets DECIMAL(%d,%d) ikke kan rumme",
 	"the figure %s has more than %d significant digits, more than a spreadsheet number holds exactly":        "tallet %s har flere end %d betydende cifre, mere end et regnearks tal kan rumme præcist",
+	"the sheet %s would have %d rows, more than a spreadsheet's %d":                                          "arket %s ville få %d rækker, flere end et regnearks %d",
+	"the sheet %s would have %d columns, more than a spreadsheet's %d":                                       "arket %s ville få %d kolonner, flere end et regnearks %d",
 	"--format %s writes a binary file, not for standard output: give one with -o FILE, e.g. -o ledger.%s":    "--format %s skriver en binær fil, ikke til standard output: angiv en med -o FIL, fx -o ledger.%s",
 
 	// Realised figures (pkg/proposal, pkg/check).

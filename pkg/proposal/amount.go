@@ -69,7 +69,7 @@ func tooLong(s string) msg.Text {
 // exact number or where it could be a Danish thousands separator (1.500), which only a person
 // can settle.
 func CanonicalNumber(s string) (string, bool) {
-	if !isExactNumber(s) || tooLong(s).Format != "" || thousandsLike.MatchString(s) {
+	if !isExactNumber(s) || tooLong(s).Format != "" || thousandsLike().MatchString(s) {
 		return s, false
 	}
 	d, err := decimal.NewFromString(s)

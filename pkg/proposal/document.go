@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/diag"
@@ -240,12 +241,19 @@ func FileTooLarge(file string, size int64, lim Limits) diag.Diagnostic {
 		"file is %d bytes, more than the limit of %d (raise it with --max-file-size or BUDGET_MAX_FILE_SIZE)", size, lim.MaxFileSize)
 }
 
+// The patterns of this file are compiled at their first use, not at every start of budget
+// (--help, a shell's completion), which never needs them.
 var (
-	lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	lineInError = lazyPattern(`^yaml: line (\d+): (.*)$`)
 	// parserError matches the messages of yaml's parser (not its scanner), whose line number is
 	// 0-based: it names the line where the unclosed construct starts, counted from zero.
-	parserError = regexp.MustCompile(`^did not find expected (<document start>|key|node content|'-' indicator|',' or '\]'|',' or '\}')`)
+	parserError = lazyPattern(`^did not find expected (<document start>|key|node content|'-' indicator|',' or '\]'|',' or '\}')`)
 )
+
+// lazyPattern is the regexp of expr, compiled at the first call.
+func lazyPattern(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // Parse reads one data file within DefaultLimits. It returns nil and the diagnostics when the
 // file cannot be read as a single YAML mapping; otherwise the document with any value-level
@@ -390,10 +398,10 @@ func syntaxError(file string, err error, lim Limits) diag.Diagnostic {
 			"nesting deeper than %d levels (raise the limit with --max-depth or BUDGET_MAX_DEPTH)", lim.MaxDepth)
 	}
 	line := 1
-	if m := lineInError.FindStringSubmatch(msg); m != nil {
+	if m := lineInError().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-		if parserError.MatchString(msg) {
+		if parserError().MatchString(msg) {
 			line++
 		}
 	} else {
@@ -418,9 +426,9 @@ func kindName(n *yaml.Node) any {
 var (
 	// numberLike is a plain scalar that YAML reads as text but a person meant as a number:
 	// Danish 1.183,5, 1,5, exponents out of range, hex, .5, infinities.
-	numberLike       = regexp.MustCompile(`^[-+]?([0-9][0-9_]*([.,][0-9]+)?|[0-9]{1,3}(\.[0-9]{3})+,[0-9]+|\.[0-9]+)([eE][-+]?[0-9]+)?$|^[-+]?0[xXoObB][0-9a-fA-F_]+$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$`)
-	thousandsLike    = regexp.MustCompile(`^-?[1-9][0-9]{0,2}\.[0-9]{3}$`)
-	danishDecimalish = regexp.MustCompile(`^-?[0-9.]*,[0-9]+$`)
+	numberLike       = lazyPattern(`^[-+]?([0-9][0-9_]*([.,][0-9]+)?|[0-9]{1,3}(\.[0-9]{3})+,[0-9]+|\.[0-9]+)([eE][-+]?[0-9]+)?$|^[-+]?0[xXoObB][0-9a-fA-F_]+$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$`)
+	thousandsLike    = lazyPattern(`^-?[1-9][0-9]{0,2}\.[0-9]{3}$`)
+	danishDecimalish = lazyPattern(`^-?[0-9.]*,[0-9]+$`)
 )
 
 // converter checks the node tree (keys, tags, aliases, numbers, depth, refused characters) and,
@@ -693,7 +701,7 @@ func (c *converter) tagged(n *yaml.Node, path string, what msg.Text) {
 // keep such a text a text quotes it.
 func NumberLike(s string) bool {
 	// Most text starts with a letter: only what could be a number pays for the expression.
-	return s != "" && strings.IndexByte("+-.0123456789", s[0]) >= 0 && numberLike.MatchString(s)
+	return s != "" && strings.IndexByte("+-.0123456789", s[0]) >= 0 && numberLike().MatchString(s)
 }
 
 // number checks a numeric scalar against the one spelling the files accept and returns it as a
@@ -701,7 +709,7 @@ func NumberLike(s string) bool {
 func (c *converter) number(n *yaml.Node) any {
 	if !isExactNumber(n.Value) {
 		hint := msg.Newf(`write digits with an optional minus and "." before decimals, e.g. -1183 or 0.5`)
-		if danishDecimalish.MatchString(n.Value) {
+		if danishDecimalish().MatchString(n.Value) {
 			hint = msg.Newf("Danish %s is written %s", diag.Quote(n.Value), diag.Clip(strings.ReplaceAll(strings.ReplaceAll(n.Value, ".", ""), ",", ".")))
 		}
 		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%s is not an exact decimal number: %s", diag.Quote(n.Value), hint)
@@ -711,7 +719,7 @@ func (c *converter) number(n *yaml.Node) any {
 		c.ds.Errorf(c.pos(n), c.path(), "bad-amount", "%s has %s", diag.Quote(n.Value), why)
 		return json.Number("0")
 	}
-	if strings.IndexByte(n.Value, '.') >= 0 && thousandsLike.MatchString(n.Value) {
+	if strings.IndexByte(n.Value, '.') >= 0 && thousandsLike().MatchString(n.Value) {
 		if path := c.path(); !strings.HasSuffix(path, "years") {
 			c.ds.Warnf(c.pos(n), path, CodeThousandsSeparator,
 				"%s looks like a Danish thousands separator: amounts are plain numbers, write %s if that is meant",

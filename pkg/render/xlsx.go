@@ -10,7 +10,6 @@ import (
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/budget-ledger/budget/pkg/msg"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // Workbook is what budget export --format xlsx writes: the computed report (Table 1 and
@@ -27,7 +26,7 @@ type Workbook struct {
 const sheetNameMax = 31
 
 // maxExactDigits is how many significant digits a figure may have for a spreadsheet to hold it
-// exactly: a cell's number is a float64, and excelize writes at most 15 significant digits.
+// exactly: a cell's number is a float64, and a spreadsheet shows at most 15 significant digits.
 const maxExactDigits = 15
 
 // XLSX writes the workbook as an Office Open XML spreadsheet: a sheet for Table 1 and one for
@@ -40,7 +39,6 @@ const maxExactDigits = 15
 // total row of Table 1 and Table 2 is a SUM of the rows above it, its value cached.
 func XLSX(w io.Writer, wb Workbook, l Lang) error {
 	x := newXLSXBook(l)
-	defer x.f.Close()
 	sheets := []xsheet{
 		gridSheet(l.word("Tabel 1", "Table 1"), table1Title(l), totalsGrid(wb.Totals, l), sumColumns(wb.Totals.Years, 1)),
 		gridSheet(l.word("Tabel 2", "Table 2"), table2Title(l), proposalsGrid(wb.Table2, l), sumColumns(wb.Table2.Years, 2, 1)),
@@ -53,12 +51,16 @@ func XLSX(w io.Writer, wb Workbook, l Lang) error {
 	for i := range sheets {
 		sheets[i].name = uniqueSheetName(sheetName(sheets[i].name), names)
 	}
+	// Every cell is resolved (a figure a spreadsheet number cannot hold is refused) before a
+	// byte is written.
+	out := make([]sxSheet, len(sheets))
 	for i, s := range sheets {
-		if err := x.write(s, i == 0); err != nil {
+		var err error
+		if out[i], err = x.sheet(s); err != nil {
 			return err
 		}
 	}
-	return x.f.Write(w)
+	return writeSpreadsheet(w, out, x.order)
 }
 
 // xcell is a cell of the workbook: text or a number, set off as a heading, a total or a
@@ -151,8 +153,7 @@ func sumFormula(rows [][]xcell, summed []int, col int, total decimal.Decimal) st
 			return ""
 		}
 		sum = sum.Add(*rows[r][col].num)
-		ref, _ := excelize.CoordinatesToCellName(col+1, r+1)
-		refs = append(refs, ref)
+		refs = append(refs, cellName(col+1, r+1))
 		if i > 0 && r != summed[i-1]+1 {
 			contiguous = false
 		}
@@ -343,9 +344,9 @@ func uniqueSheetName(name string, taken map[string]bool) string {
 
 // xlsxBook is a workbook being written, with its styles made once each.
 type xlsxBook struct {
-	f      *excelize.File
 	l      Lang
 	styles map[xstyle]int
+	order  []sxStyle // the styles part's cell formats, by id - 1
 }
 
 type xstyle struct {
@@ -357,20 +358,17 @@ type xstyle struct {
 }
 
 func newXLSXBook(l Lang) *xlsxBook {
-	return &xlsxBook{f: excelize.NewFile(), l: l, styles: map[xstyle]int{}}
+	return &xlsxBook{l: l, styles: map[xstyle]int{}}
 }
 
 // style is the style of a cell: a number shows its own decimals, thousands separated (the
 // format code is written in the file's invariant notation, #,##0.0, which a spreadsheet shows in
 // its locale's: 1.791,5 in Danish, 1,791.5 in English), and a mark after it; a difference is red.
-func (x *xlsxBook) style(k xstyle) (int, error) {
+func (x *xlsxBook) style(k xstyle) int {
 	if id, ok := x.styles[k]; ok {
-		return id, nil
+		return id
 	}
-	st := &excelize.Style{Font: &excelize.Font{Bold: k.bold}}
-	if k.right {
-		st.Alignment = &excelize.Alignment{Horizontal: "right"}
-	}
+	st := sxStyle{bold: k.bold, right: k.right}
 	if k.places >= 0 {
 		code := "#,##0"
 		if k.plain {
@@ -382,94 +380,67 @@ func (x *xlsxBook) style(k xstyle) (int, error) {
 		if k.mark != "" {
 			code += `"` + k.mark + `"`
 		}
-		code = code + ";-" + code
-		st.CustomNumFmt = &code
-		if strings.TrimSpace(k.mark) == strings.TrimSpace(differs) {
-			st.Font.Color = "C00000"
-			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FDE2E2"}}
+		st.numFmt = code + ";-" + code
+		st.red = strings.TrimSpace(k.mark) == strings.TrimSpace(differs)
+	}
+	for i, o := range x.order {
+		if o == st {
+			x.styles[k] = i + 1
+			return i + 1
 		}
 	}
-	id, err := x.f.NewStyle(st)
-	if err != nil {
-		return 0, err
-	}
-	x.styles[k] = id
-	return id, nil
+	x.order = append(x.order, st)
+	x.styles[k] = len(x.order)
+	return len(x.order)
 }
 
-// write writes a sheet; the first takes the place of the new file's empty Sheet1.
-func (x *xlsxBook) write(s xsheet, first bool) error {
-	if first {
-		if err := x.f.SetSheetName("Sheet1", s.name); err != nil {
-			return err
-		}
-	} else if _, err := x.f.NewSheet(s.name); err != nil {
-		return err
+// sheet resolves a sheet's cells and fits its columns.
+func (x *xlsxBook) sheet(s xsheet) (sxSheet, error) {
+	if len(s.rows) > maxRows {
+		return sxSheet{}, msg.Errorf("the sheet %s would have %d rows, more than a spreadsheet's %d", s.name, len(s.rows), maxRows)
 	}
-	// Printed (or made a PDF of), a sheet is as wide as a landscape page.
-	fit := 1
-	if err := x.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: valueOf("landscape"), FitToWidth: &fit, FitToHeight: valueOf(0)}); err != nil {
-		return err
-	}
-	if err := x.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: valueOf(true)}); err != nil {
-		return err
-	}
-	sw, err := x.f.NewStreamWriter(s.name)
-	if err != nil {
-		return err
-	}
-	widths := columnWidths(s.rows, x.l)
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+	for _, r := range s.rows {
+		if len(r) > maxColumns {
+			return sxSheet{}, msg.Errorf("the sheet %s would have %d columns, more than a spreadsheet's %d", s.name, len(r), maxColumns)
 		}
 	}
-	if s.freeze > 0 {
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: s.freeze, TopLeftCell: "A" + strconv.Itoa(s.freeze+1), ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-	}
+	out := sxSheet{name: s.name, freeze: s.freeze, widths: columnWidths(s.rows, x.l), rows: make([][]sxCell, len(s.rows))}
 	for i, r := range s.rows {
-		values := make([]any, len(r))
+		out.rows[i] = make([]sxCell, len(r))
 		for j, c := range r {
 			v, err := x.value(c)
 			if err != nil {
-				return err
+				return sxSheet{}, err
 			}
-			values[j] = v
-		}
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(ref, values); err != nil {
-			return err
+			out.rows[i][j] = v
 		}
 	}
-	return sw.Flush()
+	return out, nil
 }
 
-// value is a cell as excelize writes it: text as a string (never a formula, whatever it begins
-// with), a number as the float64 that holds it exactly, a total with its formula.
-func (x *xlsxBook) value(c xcell) (any, error) {
+// value is a cell as it is written: text as text (never a formula, whatever it begins with), a
+// number as the float64 that holds it exactly, a total with its formula.
+func (x *xlsxBook) value(c xcell) (sxCell, error) {
 	if c.num == nil {
 		if c.text == "" {
-			return nil, nil
+			return sxCell{}, nil
 		}
-		id, err := x.style(xstyle{places: -1, bold: c.bold, right: c.right})
-		return excelize.Cell{StyleID: id, Value: c.text}, err
+		return sxCell{style: x.style(xstyle{places: -1, bold: c.bold, right: c.right}), text: c.text, isText: true}, nil
 	}
 	f, err := exactFloat(*c.num)
 	if err != nil {
-		return nil, err
+		return sxCell{}, err
 	}
 	places := max(-c.num.Exponent(), 0)
 	if c.num.Equal(c.num.Truncate(0)) {
 		places = 0
 	}
-	id, err := x.style(xstyle{places: places, plain: c.plain, bold: c.bold, mark: c.mark})
-	return excelize.Cell{StyleID: id, Value: f, Formula: c.formula}, err
+	id := x.style(xstyle{places: places, plain: c.plain, bold: c.bold, mark: c.mark})
+	return sxCell{style: id, number: strconv.FormatFloat(f, 'f', -1, 64), formula: c.formula}, nil
 }
 
 // exactFloat is d as a float64 that a spreadsheet writes and reads back as exactly d: at most 15
-// significant digits (what excelize writes), and the float64's shortest decimal d again. A
+// significant digits (what a spreadsheet shows), and the float64's shortest decimal d again. A
 // figure that is not is refused rather than written rounded.
 func exactFloat(d decimal.Decimal) (float64, error) {
 	f := d.InexactFloat64()
@@ -510,5 +481,3 @@ func columnWidths(rows [][]xcell, l Lang) []float64 {
 	}
 	return w
 }
-
-func valueOf[T any](v T) *T { return &v }

@@ -2,79 +2,164 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"github.com/budget-ledger/budget/pkg/ledger"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // hostileTexts are texts a spreadsheet would run as a formula if they were written as one
 // (synthetic, as are the figures of this file's workbooks).
 var hostileTexts = []string{"=1+2", "+SUM(A1:A9)", "-2+3", "@HYPERLINK(\"http://example.invalid\")", "=cmd|' /C calc'!A0"}
 
-func xlsxOf(t *testing.T, wb Workbook, l Lang) *excelize.File {
+// awkwardTexts are texts the file's XML must carry as they are: markup characters, spaces at an
+// end, a line break, a tab. (ECMA-376's escapes, _x0041_, which openpyxl does not decode in an
+// inline string, are TestEscapeOOXML's.)
+var awkwardTexts = []string{"a < b & c > d \"q\" 'r'", " lead", "trail ", "two\nlines", "tab\there", "_x00zz_ _x41_"}
+
+// openpyxlPython is the Python that has openpyxl: $BUDGET_PYTHON, else Debian's /usr/bin/python3,
+// else python3 on PATH (as cmd/budget's workbook test finds it). Without one the test skips,
+// unless BUDGET_REQUIRE_XLSX=1 (as in CI).
+func openpyxlPython(t *testing.T) string {
 	t.Helper()
+	for _, p := range []string{os.Getenv("BUDGET_PYTHON"), "/usr/bin/python3", "python3"} {
+		if p != "" && exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			return p
+		}
+	}
+	m := "no python3 with openpyxl: the workbook's tests read it back with it; install it with .ci/install-xlsx-readers"
+	if os.Getenv("BUDGET_REQUIRE_XLSX") == "1" {
+		t.Fatal(m + " (BUDGET_REQUIRE_XLSX=1 makes a missing reader a failure)")
+	}
+	t.Skip(m)
+	return ""
+}
+
+// readSheet is a sheet as openpyxl reads it (testdata/xlsx/dump.py): each cell its value (a
+// number as a json.Number), its formula, its number format and its type (n, s, f...).
+type readSheet struct {
+	Name     string
+	Freeze   *string
+	Selected bool
+	Layout   struct {
+		Orientation string
+		FitToWidth  int
+		FitToHeight int
+		FitToPage   bool
+	}
+	Rows [][][4]any
+}
+
+// cell is the cell at ref (e.g. C4); the zero one where the sheet has none.
+func (s readSheet) cell(ref string) [4]any {
+	i := strings.IndexAny(ref, "0123456789")
+	col := 0
+	for _, c := range ref[:i] {
+		col = col*26 + int(c-'A'+1)
+	}
+	row, _ := strconv.Atoi(ref[i:])
+	if row-1 < len(s.Rows) && col-1 < len(s.Rows[row-1]) {
+		return s.Rows[row-1][col-1]
+	}
+	return [4]any{}
+}
+
+// text is a cell's value as text, "" for an empty one.
+func text(c [4]any) string {
+	switch v := c[0].(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	}
+	return ""
+}
+
+// xlsxOf writes wb and reads it back with openpyxl, a reader budget did not write.
+func xlsxOf(t *testing.T, wb Workbook, l Lang) []readSheet {
+	t.Helper()
+	python := openpyxlPython(t)
 	var b bytes.Buffer
 	if err := XLSX(&b, wb, l); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
+	book := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(book, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = f.Close() })
-	return f
+	var stderr bytes.Buffer
+	cmd := exec.Command(python, filepath.Join("..", "..", "testdata", "xlsx", "dump.py"), book)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("openpyxl reading the workbook: %v\n%s", err, stderr.String())
+	}
+	var got struct{ Sheets []readSheet }
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	return got.Sheets
+}
+
+func sheetNames(ss []readSheet) []string {
+	var names []string
+	for _, s := range ss {
+		names = append(names, s.Name)
+	}
+	return names
 }
 
 // TestXLSXTextIsNeverAFormula writes data texts that begin with = + - @ as committee names,
 // titles, row labels and findings, and checks that every one is a string cell, with no
-// formula, in every sheet it stands in.
+// formula, in every sheet it stands in; and that texts with XML's markup, spaces at an end and
+// ECMA-376's escapes read back as they are.
 func TestXLSXTextIsNeverAFormula(t *testing.T) {
 	tot := totals
 	tot.Committees = nil
-	for i, s := range hostileTexts {
+	texts := append(append([]string(nil), hostileTexts...), awkwardTexts...)
+	for i, s := range texts {
 		tot.Committees = append(tot.Committees, ledger.CommitteeTotal{ID: "c" + string(rune('a'+i)), Name: s, Amounts: figs("1", "2")})
 	}
-	tot.Total = figs(decimal.NewFromInt(int64(len(hostileTexts))).String(), decimal.NewFromInt(int64(2*len(hostileTexts))).String())
+	tot.Total = figs(decimal.NewFromInt(int64(len(texts))).String(), decimal.NewFromInt(int64(2*len(texts))).String())
 	var sheets []ledger.Sheet
 	var ds diag.List
-	for i, s := range hostileTexts {
+	for i, s := range texts {
 		sheets = append(sheets, ledger.Sheet{Number: i + 1, Title: s, Kind: "investment", Committee: s, CommitteeName: s,
 			Catalog: ledger.CatalogSheet{Title: s, Unit: "1.000 kr.", PriceLevel: "2026 p/l", Years: []int{2026}, Contribution: ledger.Cells{{Value: decimal.RequireFromString("5"), Printed: true}}}})
 		ds.Add(diag.Diagnostic{Pos: diag.Pos{File: s, Line: 1, Column: 1}, Code: s, Message: s, Path: s, Acknowledged: true, Reason: s})
 	}
-	f := xlsxOf(t, Workbook{Totals: tot, Table2: table2, Sheets: sheets, Findings: ds}, Danish)
 	want := map[string]int{}
-	for _, s := range hostileTexts {
+	for _, s := range texts {
 		want[s] = 0
 	}
-	for _, name := range f.GetSheetList() {
-		rows, err := f.GetRows(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
-			for c, v := range row {
-				if _, ok := want[v]; !ok {
+	for _, s := range xlsxOf(t, Workbook{Totals: tot, Table2: table2, Sheets: sheets, Findings: ds}, Danish) {
+		for r, row := range s.Rows {
+			for c, cell := range row {
+				v, ok := cell[0].(string)
+				if _, hostile := want[v]; !ok || !hostile {
 					continue
 				}
 				want[v]++
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if formula, _ := f.GetCellFormula(name, ref); formula != "" {
-					t.Errorf("%s!%s: %q became the formula %q", name, ref, v, formula)
-				}
-				if typ, _ := f.GetCellType(name, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
-					t.Errorf("%s!%s: %q has the cell type %v, want a string", name, ref, v, typ)
+				if cell[1] != nil || cell[3] != "s" {
+					t.Errorf("%s!R%dC%d: %q has the formula %v and the type %v, want a string", s.Name, r+1, c+1, v, cell[1], cell[3])
 				}
 			}
 		}
 	}
 	for s, n := range want {
 		if n == 0 {
-			t.Errorf("%q is in no sheet", s)
+			t.Errorf("%q is in no sheet as it is", s)
 		}
 	}
 }
@@ -110,37 +195,47 @@ func TestXLSXExactNumbers(t *testing.T) {
 
 // TestXLSXNumbersAndFormats reads back Table 1 of a synthetic report: figures are numbers with
 // their own decimals in the thousands format, the total a SUM with its value cached, the
-// header frozen.
+// header frozen; every sheet is printed landscape, a page wide, the first one selected.
 func TestXLSXNumbersAndFormats(t *testing.T) {
-	f := xlsxOf(t, Workbook{Totals: totals, Table2: table2}, English)
-	if got := f.GetSheetList(); strings.Join(got, "|") != "Table 1|Table 2|Findings|Figures" {
+	ss := xlsxOf(t, Workbook{Totals: totals, Table2: table2}, English)
+	if got := sheetNames(ss); strings.Join(got, "|") != "Table 1|Table 2|Findings|Figures" {
 		t.Fatalf("sheets %q", got)
 	}
+	t1, t2 := ss[0], ss[1]
 	for ref, want := range map[string]string{"A1": "Table 1. Efficiencies by committee", "A2": "DKK 1,000, 2026 prices", "B3": "2026", "A4": "Alfa-udvalget", "C4": "1234567.5", "B5": "-75", "A6": "Total", "B6": "1716", "C6": "1234567.5"} {
-		v, err := f.GetCellValue("Table 1", ref, excelize.Options{RawCellValue: true})
-		if err != nil || v != want {
-			t.Errorf("Table 1!%s: %q, want %q (%v)", ref, v, want, err)
+		if v := text(t1.cell(ref)); v != want {
+			t.Errorf("Table 1!%s: %q, want %q", ref, v, want)
 		}
 	}
 	for ref, want := range map[string]string{"B4": "#,##0;-#,##0", "C4": "#,##0.0;-#,##0.0"} {
-		id, _ := f.GetCellStyle("Table 1", ref)
-		st, _ := f.GetStyle(id)
-		if st.CustomNumFmt == nil || *st.CustomNumFmt != want {
-			t.Errorf("Table 1!%s: number format %v, want %q", ref, st.CustomNumFmt, want)
+		if f := t1.cell(ref)[2]; f != want {
+			t.Errorf("Table 1!%s: number format %v, want %q", ref, f, want)
 		}
 	}
-	if typ, _ := f.GetCellType("Table 1", "C4"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("Table 1!C4 has the type %v, want a number", typ)
+	for _, ref := range []string{"C4", "B5", "B4"} {
+		if typ := t1.cell(ref)[3]; typ != "n" {
+			t.Errorf("Table 1!%s has the type %v, want a number", ref, typ)
+		}
 	}
-	if formula, _ := f.GetCellFormula("Table 1", "C6"); formula != "SUM(C4:C5)" {
-		t.Errorf("Table 1!C6: formula %q", formula)
+	if typ := t1.cell("B3")[3]; typ != "s" {
+		t.Errorf("Table 1!B3, a year over a column, has the type %v, want text", typ)
 	}
-	if formula, _ := f.GetCellFormula("Table 2", "C4"); formula != "" {
-		t.Errorf("Table 2!C4, a committee's figure, has the formula %q", formula)
+	if formula := t1.cell("C6")[1]; formula != "=SUM(C4:C5)" {
+		t.Errorf("Table 1!C6: formula %v", formula)
 	}
-	panes, _ := f.GetPanes("Table 1")
-	if !panes.Freeze || panes.YSplit != 3 {
-		t.Errorf("Table 1: panes %+v, want the three header rows frozen", panes)
+	if formula := t2.cell("C4")[1]; formula != nil {
+		t.Errorf("Table 2!C4, a committee's figure, has the formula %v", formula)
+	}
+	if t1.Freeze == nil || *t1.Freeze != "A4" {
+		t.Errorf("Table 1: frozen at %v, want the three header rows frozen (A4)", t1.Freeze)
+	}
+	for i, s := range ss {
+		if l := s.Layout; l.Orientation != "landscape" || l.FitToWidth != 1 || l.FitToHeight != 0 || !l.FitToPage {
+			t.Errorf("%s: print layout %+v, want landscape, a page wide", s.Name, l)
+		}
+		if s.Selected != (i == 0) {
+			t.Errorf("%s: selected %v", s.Name, s.Selected)
+		}
 	}
 }
 
@@ -183,17 +278,26 @@ func TestXLSXFindings(t *testing.T) {
 			{"proposals/aaa/01-x.yaml", "9", "3", "advarsel", "sum-mismatch", "economy.total", "synthetic", "ja", "the document's own sum"},
 		}},
 	} {
-		f := xlsxOf(t, Workbook{Totals: totals, Table2: table2, Findings: ds}, c.l)
-		sheet := f.GetSheetList()[2]
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
+		s := xlsxOf(t, Workbook{Totals: totals, Table2: table2, Findings: ds}, c.l)[2]
+		var rows [][]string
+		for _, r := range s.Rows {
+			var row []string
+			for _, cell := range r {
+				row = append(row, text(cell))
+			}
+			for len(row) > 0 && row[len(row)-1] == "" {
+				row = row[:len(row)-1]
+			}
+			rows = append(rows, row)
 		}
 		if strings.Join(flatten(rows), "|") != strings.Join(flatten(c.want), "|") {
-			t.Errorf("%s %s:\n got %q\nwant %q", c.l, sheet, rows, c.want)
+			t.Errorf("%s %s:\n got %q\nwant %q", c.l, s.Name, rows, c.want)
 		}
-		if typ, _ := f.GetCellType(sheet, "B2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("%s!B2, a line, has the type %v, want a number", sheet, typ)
+		if typ := s.cell("B2")[3]; typ != "n" {
+			t.Errorf("%s!B2, a line, has the type %v, want a number", s.Name, typ)
+		}
+		if s.Freeze == nil || *s.Freeze != "A2" {
+			t.Errorf("%s: frozen at %v, want its header (A2)", s.Name, s.Freeze)
 		}
 	}
 }
@@ -204,4 +308,58 @@ func flatten(rows [][]string) []string {
 		out = append(out, strings.Join(r, "\t"))
 	}
 	return out
+}
+
+// decodeOOXML decodes ECMA-376's escapes of characters (22.9.2.19 ST_Xstring) as Excel reads a
+// cell's text: each _xHHHH_, left to right, is the character HHHH.
+func decodeOOXML(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if isOOXMLEscape(s[i:]) {
+			n, _ := strconv.ParseUint(s[i+2:i+6], 16, 16)
+			b.WriteRune(rune(n))
+			i += 7
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// TestEscapeOOXML: a text that looks like ECMA-376's escape of a character reads back as itself,
+// not as the character; other text is written as it is.
+func TestEscapeOOXML(t *testing.T) {
+	for _, s := range []string{"_x0041_", "_x0041_x0042_", "_x005F_", "_x005F_x0041_", "a_X00e6_b", "__x0041__", "_x004_", "_x00zz_", "plain", "", "_x"} {
+		got := escapeOOXML(s)
+		if back := decodeOOXML(got); back != s {
+			t.Errorf("%q: written %q, read back as %q", s, got, back)
+		}
+		if !isOOXMLEscape(s) && !strings.Contains(s, "_x0") && !strings.Contains(s, "_X0") && got != s {
+			t.Errorf("%q: written %q, changed", s, got)
+		}
+	}
+}
+
+// TestXLSXSheetTooLarge: a sheet larger than a spreadsheet's is refused, not written for the
+// spreadsheet to refuse or cut.
+func TestXLSXSheetTooLarge(t *testing.T) {
+	x := newXLSXBook(English)
+	if _, err := x.sheet(xsheet{name: "Figures", rows: make([][]xcell, maxRows)}); err != nil {
+		t.Errorf("%d rows: %v", maxRows, err)
+	}
+	if _, err := x.sheet(xsheet{name: "Figures", rows: make([][]xcell, maxRows+1)}); err == nil || !strings.Contains(err.Error(), "Figures would have 1048577 rows") {
+		t.Errorf("%d rows: %v", maxRows+1, err)
+	}
+	if _, err := x.sheet(xsheet{name: "Wide", rows: [][]xcell{make([]xcell, maxColumns+1)}}); err == nil || !strings.Contains(err.Error(), "Wide would have 16385 columns") {
+		t.Errorf("%d columns: %v", maxColumns+1, err)
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 2: "B", 26: "Z", 27: "AA", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA", maxColumns: "XFD"} {
+		if got := columnName(col); got != want {
+			t.Errorf("column %d: %q, want %q", col, got, want)
+		}
+	}
 }

@@ -4,7 +4,8 @@
 Used by budget's workbook test (cmd/budget/export_xlsx_test.go) as a reader budget did not
 write: Debian's python3-openpyxl. Each cell is [value, formula, number format]: value the cached
 value (a number as a JSON number, text as a string, null for an empty cell), formula the cell's
-formula text or null.
+formula text or null. Each sheet has its name, its frozen panes, its columns' widths, whether it
+is the selected one, and its print layout.
 """
 import json
 import sys
@@ -32,5 +33,12 @@ for ws in values.worksheets:
         "freeze": ws.freeze_panes,
         "widths": {k: d.width for k, d in ws.column_dimensions.items()},
         "rows": rows,
+        "selected": bool(ws.sheet_view.tabSelected),
+        "layout": {
+            "orientation": ws.page_setup.orientation,
+            "fitToWidth": ws.page_setup.fitToWidth,
+            "fitToHeight": ws.page_setup.fitToHeight,
+            "fitToPage": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+        },
     })
 json.dump(out, sys.stdout, ensure_ascii=False)
