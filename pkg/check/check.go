@@ -227,6 +227,16 @@ func (c *checker) years(doc *proposal.Document, p string, a proposal.Amounts, ye
 	}
 }
 
+// outside reports whether a has a cell of a year not in years, which years reports.
+func outside(a proposal.Amounts, years []int) bool {
+	for _, ya := range a {
+		if !slices.Contains(years, ya.Year) {
+			return true
+		}
+	}
+	return false
+}
+
 func yearSpan(years []int) any {
 	if len(years) == 0 {
 		return msg.Newf("none")

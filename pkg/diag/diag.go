@@ -174,6 +174,12 @@ const CodeTooManyErrors = "too-many-errors"
 // early, so that the error stands even when l itself holds no more than the limit.
 func (l List) LimitErrors(more bool) (out List, limited bool) {
 	l.Sort()
+	if !more && l.errorsAtMost(MaxErrorsPerFile) {
+		if len(l) == 0 {
+			return nil, false
+		}
+		return l[:len(l):len(l)], false // no file can be past the limit: every diagnostic is kept
+	}
 	errs := map[string]int{}
 	for _, d := range l {
 		if d.Severity != Error {
@@ -199,6 +205,18 @@ func (l List) LimitErrors(more bool) (out List, limited bool) {
 		limited = true
 	}
 	return out, limited
+}
+
+// errorsAtMost reports whether l holds at most n errors.
+func (l List) errorsAtMost(n int) bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			if n--; n < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func tooMany(at Pos) Diagnostic {

@@ -127,6 +127,34 @@ func TestLimitErrors(t *testing.T) {
 	}
 }
 
+// TestLimitErrorsAtTheLimit: a file of exactly MaxErrorsPerFile errors keeps them all, sorted,
+// with its warnings; one more error is the first left out.
+func TestLimitErrorsAtTheLimit(t *testing.T) {
+	for _, n := range []int{0, 1, MaxErrorsPerFile, MaxErrorsPerFile + 1} {
+		var l List
+		l.Warnf(Pos{File: "a.yaml", Line: 1000, Column: 1}, "x", "sum-mismatch", "kept")
+		for i := n; i >= 1; i-- {
+			l.Errorf(Pos{File: "a.yaml", Line: i, Column: 1}, "", "schema", "bad")
+		}
+		got, limited := l.LimitErrors(false)
+		if limited != (n > MaxErrorsPerFile) {
+			t.Errorf("%d errors: limited = %v", n, limited)
+		}
+		want := min(n, MaxErrorsPerFile)
+		if n > MaxErrorsPerFile {
+			want++ // the marker
+		}
+		if e, w := got.Count(); e != want || w != 1 {
+			t.Errorf("%d errors: kept %d errors and %d warnings, want %d and 1", n, e, w, want)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i-1].Pos.Line > got[i].Pos.Line {
+				t.Errorf("%d errors: not sorted at %d: %v", n, i, got[i-1:i+1])
+			}
+		}
+	}
+}
+
 // TestDanish: a diagnostic keeps its English Message and words itself in Danish where it is
 // written out, what is appended to it included; the text writer words its own lines too.
 func TestDanish(t *testing.T) {

@@ -12,10 +12,11 @@ const maxPayback = 100
 // changes, until the cumulative net effect reaches zero or below; past the last column the last
 // year's permanent change goes on. It returns 0 when the proposal never pays back.
 func Payback(permanent, implementation []decimal.Decimal) int {
-	var sum decimal.Decimal
+	var sum sum
 	for i := range permanent {
-		sum = sum.Add(permanent[i]).Add(implementation[i])
-		if !sum.IsPositive() {
+		sum.add(permanent[i])
+		sum.add(implementation[i])
+		if !sum.positive() {
 			return i + 1
 		}
 	}
@@ -27,8 +28,8 @@ func Payback(permanent, implementation []decimal.Decimal) int {
 		return 0
 	}
 	for n := len(permanent) + 1; n <= maxPayback; n++ {
-		sum = sum.Add(last)
-		if !sum.IsPositive() {
+		sum.add(last)
+		if !sum.positive() {
 			return n
 		}
 	}
@@ -58,36 +59,31 @@ func permanentChange(e *proposal.Economy, rows Figures) (Figures, int) {
 // ServiceChange returns the permanent change in the Service area per year of e.Years: the rows
 // whose area is Service or not printed. It is the basis of the payback on service efficiency.
 func ServiceChange(e *proposal.Economy) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(e.Years))
 	if e.Permanent == nil {
-		return out
+		return make([]decimal.Decimal, len(e.Years))
 	}
+	var buf [8]sum
+	ss := sumsOf(buf[:], len(e.Years))
 	for _, r := range e.Permanent.Rows {
-		if r.Area == "Service" || r.Area == "" {
-			addRow(out, r.Amounts, e.Years)
+		if serviceRow(r) {
+			ss.addRow(r.Amounts, e.Years)
 		}
 	}
-	return out
+	return ss.figures()
 }
+
+// serviceRow reports whether permanent row r counts in ServiceChange.
+func serviceRow(r proposal.Line) bool { return r.Area == "Service" || r.Area == "" }
 
 // RowSums returns the sum of a section's rows per year; zeros for a nil section.
 func RowSums(s *proposal.Section, years []int) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(years))
 	if s == nil {
-		return out
+		return make([]decimal.Decimal, len(years))
 	}
+	var buf [8]sum
+	ss := sumsOf(buf[:], len(years))
 	for _, r := range s.Rows {
-		addRow(out, r.Amounts, years)
+		ss.addRow(r.Amounts, years)
 	}
-	return out
-}
-
-// addRow adds a row's cells into sum, per year of years. An empty cell adds nothing: adding
-// its zero would change neither the value nor how it prints, only cost an allocation.
-func addRow(sum []decimal.Decimal, a proposal.Amounts, years []int) {
-	for i, y := range years {
-		if v, ok := a.Get(y); ok {
-			sum[i] = sum[i].Add(v)
-		}
-	}
+	return ss.figures()
 }

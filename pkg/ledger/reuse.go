@@ -113,8 +113,13 @@ func (r *Reuse) Ledger() (*Ledger, diag.List) {
 // models in file-name order, the walk's diagnostics and each file's, and the ledger's own finding
 // of a missing catalog. It is LoadWith's join too, once its loop's results are at hand.
 func joinFiles(display string, model Model, files []string, walked diag.List, file func(int) *loadedFile) (*Ledger, diag.List) {
-	ds := append(diag.List{}, walked...)
-	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)), Sheets: map[string]*Sheet{}, Model: model}
+	n := len(walked)
+	for i := range files {
+		n += len(file(i).ds)
+	}
+	ds := append(make(diag.List, 0, n+1), walked...) // room for the missing catalog's error
+	l := &Ledger{Display: display, Docs: make(map[string]*proposal.Document, len(files)),
+		Sheets: make(map[string]*Sheet, len(files)), Proposals: make([]*proposal.Proposal, 0, len(files)), Model: model}
 	for i := range files {
 		f := file(i)
 		ds = append(ds, f.ds...)
@@ -132,6 +137,9 @@ func joinFiles(display string, model Model, files []string, walked diag.List, fi
 		case f.proposal != nil:
 			l.Proposals = append(l.Proposals, f.proposal)
 		}
+	}
+	if len(l.Proposals) == 0 {
+		l.Proposals = nil // as a ledger of no proposals always had them
 	}
 	if l.Catalog == nil && !hasFile(files, CatalogFile) {
 		ds.Errorf(diag.Pos{File: path.Join(display, CatalogFile)}, "", "no-catalog",

@@ -21,7 +21,11 @@ type Cell struct {
 type Cells []Cell
 
 func cellsOf(a proposal.Amounts, years []int) Cells {
-	cs := make(Cells, len(years))
+	return fillCells(make(Cells, len(years)), a, years)
+}
+
+// fillCells sets cs, of zero cells aligned with years, to a's cells and returns it.
+func fillCells(cs Cells, a proposal.Amounts, years []int) Cells {
 	for i, y := range years {
 		if v, ok := a.Get(y); ok {
 			cs[i] = Cell{Value: v, Printed: true}
@@ -167,8 +171,13 @@ func (c ComparedLine) CellPath(i int) string {
 func yearPath(p string, year int) string { return proposal.Join(p, strconv.Itoa(year)) }
 
 func compare(label, area, sums string, declared Cells, computed Figures, path string, years []int) ComparedLine {
+	return compareInto(label, area, sums, declared, computed, path, years, make([]bool, len(computed)))
+}
+
+// compareInto is compare, marking the differences in differs, of false aligned with computed.
+func compareInto(label, area, sums string, declared Cells, computed Figures, path string, years []int, differs []bool) ComparedLine {
 	c := ComparedLine{Label: label, Area: area, Sums: sums, Declared: declared, Computed: computed,
-		Differs: make([]bool, len(computed)), Path: path, Years: years}
+		Differs: differs, Path: path, Years: years}
 	if declared != nil {
 		for i := range computed {
 			c.Differs[i] = !declared[i].Value.Equal(computed[i])
@@ -311,16 +320,20 @@ func (l *Ledger) layOut(p *proposal.Proposal) Sheet {
 		s.Catalog.Own = make(Cells, len(years))
 		for i, y := range years {
 			if j := slices.Index(e.Years, y); j >= 0 {
-				own, printed := change[j].Neg(), s.Catalog.Contribution[i].Value
+				own, printed := change[j], s.Catalog.Contribution[i].Value
+				if !own.IsZero() {
+					own = own.Neg() // zero is its own negation, of the same exponent
+				}
 				s.Catalog.Own[i] = Cell{Value: own, Printed: true}
 				s.Catalog.Flipped[i] = !printed.IsZero() && printed.Equal(change[j])
 				s.Catalog.Differs[i] = !printed.Equal(own) && !s.Catalog.Flipped[i]
 			}
 		}
-		var costs decimal.Decimal
+		var sum sum
 		for _, v := range impl {
-			costs = costs.Add(v)
+			sum.add(v)
 		}
+		costs := sum.decimal()
 		s.Catalog.ImplementationCosts = &costs
 		s.Catalog.InvestmentDiffers = blankDiffers(s.Catalog.TotalInvestment, costs)
 		if p.Realised != nil {
@@ -366,12 +379,14 @@ func economySheet(e *proposal.Economy) (es *EconomySheet, impl Figures) {
 		}
 		for j := range t.Sections {
 			es.Sections = append(es.Sections, section(SectionOther, t.Title,
-				fmt.Sprintf("economy.other_tables.%d.sections.%d", i, j), &t.Sections[j], years))
+				"economy.other_tables."+strconv.Itoa(i)+".sections."+strconv.Itoa(j), &t.Sections[j], years))
 		}
 	}
 
-	impact := slices.Clone(perm)
-	impact.add(impl)
+	impact := make(Figures, len(perm))
+	for i := range perm {
+		impact[i] = plus(perm[i], impl[i])
+	}
 	label := "Samlet økonomisk påvirkning"
 	var declared Cells
 	if e.TotalImpact != nil {
@@ -386,20 +401,25 @@ func economySheet(e *proposal.Economy) (es *EconomySheet, impl Figures) {
 	case total < 0:
 		es.PermanentPath = "economy.permanent.rows"
 	default:
-		es.PermanentPath = fmt.Sprintf("economy.permanent.totals.%d.amounts", total)
+		es.PermanentPath = "economy.permanent.totals." + strconv.Itoa(total) + ".amounts"
 	}
 	es.Cumulative = make(Figures, len(e.Years))
-	var run decimal.Decimal
+	var run sum
 	for i := range e.Years {
-		run = run.Add(change[i]).Add(impl[i])
-		es.Cumulative[i] = run
+		run.add(change[i])
+		run.add(impl[i])
+		es.Cumulative[i] = run.decimal()
+	}
+	service := perm // the Service rows' sum is the rows' sum where every row is a Service row
+	if e.Permanent != nil && !all(e.Permanent.Rows, serviceRow) {
+		service = ServiceChange(e)
 	}
 	var printed proposal.Payback
 	if e.Payback != nil {
 		printed = *e.Payback
 	}
 	es.Payback = []PaybackLine{
-		paybackLine(PaybackService, printed.Service, Payback(ServiceChange(e), impl)),
+		paybackLine(PaybackService, printed.Service, Payback(service, impl)),
 		paybackLine(PaybackTotal, printed.Total, Payback(change, impl)),
 	}
 	return es, impl
@@ -415,18 +435,61 @@ func paybackLine(basis string, printed *proposal.Amount, computed int) PaybackLi
 
 func section(key, table, path string, s *proposal.Section, years []int) SheetSection {
 	ss := SheetSection{Key: key, Table: table, Path: path, Title: s.Title, Years: years, Sum: RowSums(s, years)}
-	for _, r := range s.Rows {
-		ss.Rows = append(ss.Rows, SheetRow{Label: r.Label, Area: r.Area, Cells: cellsOf(r.Amounts, years)})
+	// The rows' cells and the totals' declared cells share one array, as do the totals' computed
+	// figures and their Differs: each slice is capped at its own end.
+	n := len(years)
+	cells := make(Cells, n*(len(s.Rows)+len(s.Totals)))
+	if len(s.Rows) > 0 {
+		ss.Rows = make([]SheetRow, len(s.Rows))
 	}
+	for i, r := range s.Rows {
+		ss.Rows[i] = SheetRow{Label: r.Label, Area: r.Area, Cells: fillCells(cells[i*n:(i+1)*n:(i+1)*n], r.Amounts, years)}
+	}
+	if len(s.Totals) == 0 {
+		return ss
+	}
+	cells = cells[len(s.Rows)*n:]
+	computed, differs := make(Figures, n*len(s.Totals)), make([]bool, n*len(s.Totals))
+	ss.Totals = make([]ComparedLine, len(s.Totals))
+	var buf [8]sum
 	for i, t := range s.Totals {
-		computed := make(Figures, len(years))
-		for _, r := range t.Sums.Covered(s.Rows) {
-			addRow(computed, r.Amounts, years)
+		c := computed[i*n : (i+1)*n : (i+1)*n]
+		if coversAll(t.Sums, s.Rows) {
+			copy(c, ss.Sum) // the same rows added in the same order: the same figures
+		} else {
+			sums := sumsOf(buf[:], n)
+			rows, filter := s.Rows, true
+			if len(t.Sums.Labels) > 8 {
+				rows, filter = t.Sums.Covered(s.Rows), false // a set of many labels, not their product with the rows
+			}
+			for _, r := range rows {
+				if !filter || t.Sums.Includes(r) {
+					sums.addRow(r.Amounts, years)
+				}
+			}
+			for j := range sums {
+				c[j] = sums[j].decimal()
+			}
 		}
-		ss.Totals = append(ss.Totals, compare(t.Label, t.Area, sumsText(t.Sums), cellsOf(t.Amounts, years), computed,
-			fmt.Sprintf("%s.totals.%d.amounts", path, i), years))
+		ss.Totals[i] = compareInto(t.Label, t.Area, sumsText(t.Sums), fillCells(cells[i*n:(i+1)*n:(i+1)*n], t.Amounts, years),
+			c, path+".totals."+strconv.Itoa(i)+".amounts", years, differs[i*n:(i+1)*n:(i+1)*n])
 	}
 	return ss
+}
+
+func all[T any](s []T, f func(T) bool) bool {
+	for _, x := range s {
+		if !f(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// coversAll reports whether a total of what sums names adds up every row, cheaply: where it
+// names labels, it may well cover them all, but that is left to summing.
+func coversAll(sums proposal.Sums, rows []proposal.Line) bool {
+	return sums.Labels == nil && all(rows, sums.Includes)
 }
 
 func sumsText(s proposal.Sums) string {
@@ -446,14 +509,15 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 		s.File = x.Doc.File
 	}
 	years := l.years()
-	sum := make(Figures, len(years))
+	var buf [8]sum
+	sums := sumsOf(buf[:], len(years))
 	printed := make([]bool, len(years))
 	s.Catalog = CatalogSheet{Title: x.Title, Unit: l.unit(), PriceLevel: l.priceLevel(), Years: years,
 		Differs: make([]bool, len(years)), Flipped: make([]bool, len(years)), InvestmentIn: x.InvestmentIn}
 	for _, sh := range x.Shares {
 		cs := cellsOf(sh.Contribution, years)
 		for i, c := range cs {
-			sum[i] = sum[i].Add(c.Value)
+			sums[i].add(c.Value)
 			printed[i] = printed[i] || c.Printed
 		}
 		s.Catalog.Shares = append(s.Catalog.Shares, ShareLine{Committee: sh.Committee,
@@ -475,7 +539,7 @@ func (l *Ledger) CrossCuttingSheet(x *proposal.CrossCutting) Sheet {
 	}
 	s.Catalog.Contribution = make(Cells, len(years))
 	for i := range years {
-		s.Catalog.Contribution[i] = Cell{Value: sum[i], Printed: printed[i]}
+		s.Catalog.Contribution[i] = Cell{Value: sums[i].decimal(), Printed: printed[i]}
 	}
 	return s
 }
