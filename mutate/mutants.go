@@ -65,7 +65,7 @@ var mutants = []mutant{
 		`if i := strings.Index(v, " #"); i >= 0 {`, `if i := strings.Index(v, "#"); i >= 0 {`,
 		"a # inside a plain text (a#b) cuts the text and starts a comment"},
 	{"fast-fold-paragraphs", "pkg/proposal/fastread.go",
-		`b.WriteString(strings.Repeat("\n", breaks-1))`, `b.WriteString(strings.Repeat("\n", breaks))`,
+		"\t\t\tfor range breaks - 1 {\n", "\t\t\tfor range breaks {\n",
 		"an empty line in folded text reads as two line breaks"},
 	{"fast-never-taken", "pkg/proposal/fastread.go",
 		"\tif fast {\n\t\tif root := fastRead(src)", "\tif false {\n\t\tif root := fastRead(src)",

@@ -274,23 +274,31 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 	lim = lim.OrDefault()
 	var ds diag.List
 	at := diag.Pos{File: file}
-	switch {
-	case int64(len(src)) > lim.MaxFileSize:
+	if int64(len(src)) > lim.MaxFileSize {
 		ds.Add(FileTooLarge(file, int64(len(src)), lim))
 		return nil, ds
-	case bytes.IndexByte(src, 0) >= 0:
-		ds.Errorf(at, "", "encoding", "file is binary (it holds a NUL byte at offset %d), not YAML text", bytes.IndexByte(src, 0))
-		return nil, ds
-	case !utf8.Valid(src):
-		ds.Errorf(at, "", "encoding", "file is not valid UTF-8 text")
-		return nil, ds
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	root, diagnostic, readFast := readDocument(file, src, lim, fast)
-	if diagnostic != nil {
-		ds.Add(*diagnostic)
-		return nil, ds
+	// The encoding is checked in the files that fastRead does not read: it reads none with a NUL
+	// or a byte that is not UTF-8 (readFast).
+	text := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	root := readFast(text, fast)
+	readFast := root != nil
+	if !readFast {
+		switch {
+		case bytes.IndexByte(src, 0) >= 0:
+			ds.Errorf(at, "", "encoding", "file is binary (it holds a NUL byte at offset %d), not YAML text", bytes.IndexByte(src, 0))
+			return nil, ds
+		case !utf8.Valid(src):
+			ds.Errorf(at, "", "encoding", "file is not valid UTF-8 text")
+			return nil, ds
+		}
+		var diagnostic *diag.Diagnostic
+		if root, diagnostic = parseOne(file, text, lim); diagnostic != nil {
+			ds.Add(*diagnostic)
+			return nil, ds
+		}
 	}
+	src = text
 	body := root.Content[0]
 	if body.Kind != yaml.MappingNode {
 		ds.Errorf(diag.Pos{File: file, Line: body.Line, Column: body.Column}, "", "schema",
@@ -308,7 +316,9 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 // hiddenFree skips the check of each text for refused characters.
 func (d *Parsed) convert(values, hiddenFree bool) (any, diag.List) {
 	var ds diag.List
-	c := converter{d: d, maxDepth: d.maxDepth, ds: &ds, firstAlias: -1, values: values, hiddenFree: hiddenFree}
+	// segs holds a proposal's deepest path in one allocation, where appending would make several.
+	c := converter{d: d, maxDepth: d.maxDepth, ds: &ds, firstAlias: -1, values: values, hiddenFree: hiddenFree,
+		segs: make([]string, 0, 16)}
 	v := c.convert(d.Root, 0)
 	if c.aliases > 1 {
 		ds[c.firstAlias].Append(msg.Newf(" (and %d more aliases in this file)", c.aliases-1))
@@ -424,9 +434,6 @@ func kindName(n *yaml.Node) any {
 }
 
 var (
-	// numberLike is a plain scalar that YAML reads as text but a person meant as a number:
-	// Danish 1.183,5, 1,5, exponents out of range, hex, .5, infinities.
-	numberLike       = lazyPattern(`^[-+]?([0-9][0-9_]*([.,][0-9]+)?|[0-9]{1,3}(\.[0-9]{3})+,[0-9]+|\.[0-9]+)([eE][-+]?[0-9]+)?$|^[-+]?0[xXoObB][0-9a-fA-F_]+$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$`)
 	thousandsLike    = lazyPattern(`^-?[1-9][0-9]{0,2}\.[0-9]{3}$`)
 	danishDecimalish = lazyPattern(`^-?[0-9.]*,[0-9]+$`)
 )
@@ -620,7 +627,13 @@ const (
 // scalarKind is the JSON type of the value of scalar n, as the converter makes it: YAML's own
 // type, except that a plain text which budget reads as a number (NumberLike) is a number.
 func scalarKind(n *yaml.Node) valueKind {
-	switch n.ShortTag() {
+	tag := n.Tag
+	if tag == "" || tag == "!" || !strings.HasPrefix(tag, "!!") {
+		// A node without its tag resolved, or with one in full: readers set "!!" tags, which
+		// ShortTag returns as they are.
+		tag = n.ShortTag()
+	}
+	switch tag {
 	case "!!null":
 		return kindNull
 	case "!!bool":
@@ -697,12 +710,69 @@ func (c *converter) tagged(n *yaml.Node, path string, what msg.Text) {
 }
 
 // NumberLike reports whether plain text s, which YAML reads as a string, is read by budget as a
-// number all the same (and refused if it is not exact): 1.183,5, 0B2, .5. A writer that must
-// keep such a text a text quotes it.
+// number all the same (and refused if it is not exact): Danish 1.183,5, 1,5, exponents out of
+// range, hex, .5, infinities. A writer that must keep such a text a text quotes it. It matches
+// the expression numberLikePattern (TestNumberLike), by hand: it is asked of every plain text
+// that starts as a number does ("2026 p/l", "9.999 kr.").
 func NumberLike(s string) bool {
-	// Most text starts with a letter: only what could be a number pays for the expression.
-	return s != "" && strings.IndexByte("+-.0123456789", s[0]) >= 0 && numberLike().MatchString(s)
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	switch {
+	case s == "" || !isDigit(s[0]) && s[0] != '.': // most text starts with a letter
+		return false
+	case len(s) == 1:
+		return isDigit(s[0])
+	}
+	if s[0] == '.' {
+		switch s[1:] {
+		case "inf", "Inf", "INF", "nan", "NaN", "NAN":
+			return true
+		}
+	}
+	if s[0] == '0' && strings.IndexByte("xXoObB", s[1]) >= 0 {
+		return len(s) > 2 && strings.Trim(s[2:], "0123456789abcdefABCDEF_") == ""
+	}
+	// A mantissa (no "e" in any of its forms), then an optional exponent.
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		exp := s[i+1:]
+		if exp != "" && (exp[0] == '-' || exp[0] == '+') {
+			exp = exp[1:]
+		}
+		if !digits(exp) {
+			return false
+		}
+		s = s[:i]
+	}
+	switch {
+	case s == "":
+		return false
+	case s[0] == '.': // .5
+		return digits(s[1:])
+	case !isDigit(s[0]):
+		return false
+	}
+	// 12_3, 1.5 or 1,5; or 1.183,5: one to three digits, groups of "." and three, "," and digits.
+	i := 1
+	for i < len(s) && (isDigit(s[i]) || s[i] == '_') {
+		i++
+	}
+	if i == len(s) || (s[i] == '.' || s[i] == ',') && digits(s[i+1:]) {
+		return true
+	}
+	i = 1
+	for i < len(s) && i < 3 && isDigit(s[i]) {
+		i++
+	}
+	groups := 0
+	for i+4 <= len(s) && s[i] == '.' && digits(s[i+1:i+4]) {
+		i, groups = i+4, groups+1
+	}
+	return groups > 0 && i < len(s) && s[i] == ',' && digits(s[i+1:])
 }
+
+// digits reports whether s is one digit or more.
+func digits(s string) bool { return s != "" && allDigits(s) }
 
 // number checks a numeric scalar against the one spelling the files accept and returns it as a
 // json.Number; a refused one is reported here and stands in as 0 so the schema does not repeat it.

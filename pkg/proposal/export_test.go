@@ -5,6 +5,7 @@ import "testing"
 // For the tests of package proposal_test, which may import pkg/format (which imports this).
 var (
 	FastRead  = fastRead
+	FastChars = fastChars
 	ParseWith = parseWith
 	ParseOne  = parseOne
 )

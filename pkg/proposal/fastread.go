@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"encoding/binary"
 	"os"
 	"strconv"
 	"strings"
@@ -8,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/budget-ledger/budget/pkg/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -24,16 +24,17 @@ var Readers = []string{"fast", "yaml"}
 // not once, so that a test can set it; reading it changes nothing in the process.
 func fastReaderOn() bool { return os.Getenv(ReaderEnv) != "yaml" }
 
-// readDocument parses src into its document node: fastRead where the file is in the layout
-// budget fmt writes (read is then set), yaml.v3 (parseOne) for anything else, as a whole file.
-func readDocument(file string, src []byte, lim Limits, fast bool) (root *yaml.Node, d *diag.Diagnostic, read bool) {
+// readFast returns the document node of src where fast is set and src is in the layout budget
+// fmt writes (fastRead), nil for any other file, which yaml.v3 reads (parseOne). fastRead reads
+// only UTF-8 text without a NUL or a byte order mark (fastChars), so the checks of a file's
+// encoding have nothing to find in a file it reads, and are left to the other files.
+func readFast(src []byte, fast bool) *yaml.Node {
 	if fast {
 		if root := fastRead(src); root != nil {
-			return root, nil, true
+			return root
 		}
 	}
-	root, d = parseOne(file, src, lim)
-	return root, d, false
+	return nil
 }
 
 // fastMaxDepth is the deepest nesting fastRead reads: a proposal nests six levels, and deeper
@@ -70,6 +71,31 @@ func fastChars(src []byte) (marks int, ok bool) {
 		return 0, false
 	}
 	for i := 0; i < len(src); {
+		// Eight bytes at a time where all are ASCII; the byte after each of them tells whether
+		// a mark starts a node: for the last, src[i+8].
+		if i+9 <= len(src) {
+			if w := binary.LittleEndian.Uint64(src[i:]); w&hiBits == 0 {
+				spaces, nl := byteIs(w, ' '), byteIs(w, '\n')
+				below := ^(w + loBits*0x60) & hiBits // bytes below 0x20: b+0x60 sets no top bit
+				// A control or DEL; a space before a line feed, within w or just before it.
+				if below&^nl|byteIs(w, 0x7f) != 0 || spaces<<8&nl != 0 || src[i] == '\n' && i > 0 && src[i-1] == ' ' {
+					return 0, false
+				}
+				ends := (spaces | nl) >> 8
+				if c := src[i+8]; c == ' ' || c == '\n' {
+					ends |= 1 << 63
+				}
+				// Two nodes a colon, one a comma or dash (0x2c and 0x2d, which clearing the low
+				// bit makes one): 2 and 1 in the bytes' low bits, which the multiplication sums
+				// into the top byte (at most 16).
+				colons := byteIs(w, ':') & ends
+				others := byteIs(w&^loBits, ',') & ends
+				marks += int((colons>>6 | others>>7) * loBits >> 56)
+				i += 8
+				continue
+			}
+		}
+		// One character: past ASCII, or near the end.
 		c := src[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
@@ -159,7 +185,9 @@ func (r *fastReader) content(mark int) []*yaml.Node {
 		return nil
 	}
 	if len(r.ptrs) < len(kids) {
-		r.ptrs = make([]*yaml.Node, max(len(kids), 256))
+		// Enough for every node still to be placed, in one allocation where the slab holds
+		// the nodes still to come: those on the stack, the collections being read, the slab's.
+		r.ptrs = make([]*yaml.Node, max(len(kids), len(r.stack)+r.depth+len(r.nodes)+16))
 	}
 	c := r.ptrs[:len(kids):len(kids)]
 	copy(c, kids)
@@ -192,15 +220,18 @@ func (r *fastReader) skipBlank() {
 	}
 }
 
-// comments looks at the comment lines from the current one, without moving: their text as
-// yaml.v3 keeps a head comment, and the indentation of the content line right after them,
-// which must be theirs; -1 where they run to the end of the file (or there is none). ok is
-// false for comments that yaml.v3 would place elsewhere (a blank line after them, or another
-// indentation than the line they head).
-func (r *fastReader) comments() (text string, indent, lines int, next string, ok bool) {
-	off, col := r.off, -1
-	first := "" // the text of the comment's first line, while it has one
-	var b strings.Builder
+// commentSpan is a run of comment lines at one indentation: from the start of the first line
+// to the end of the last one's text; col is their indentation.
+type commentSpan struct{ from, to, col, lines int }
+
+// comments looks at the comment lines from the current one, without moving: where they are
+// (commentText gives their text as yaml.v3 keeps a head comment), and the indentation of the
+// content line right after them, which must be theirs; -1 where they run to the end of the file
+// (or there is none). ok is false for comments that yaml.v3 would place elsewhere (a blank line
+// after them, or another indentation than the line they head).
+func (r *fastReader) comments() (c commentSpan, indent int, next string, ok bool) {
+	off := r.off
+	c.from = off
 	for off < len(r.s) {
 		end := r.end(off)
 		l := r.s[off:end]
@@ -208,39 +239,41 @@ func (r *fastReader) comments() (text string, indent, lines int, next string, ok
 		for i < len(l) && l[i] == ' ' {
 			i++
 		}
-		if i == len(l) { // a blank line
-			return "", 0, 0, "", false
+		if i == len(l) || c.lines > 0 && i != c.col { // a blank line, or another indentation
+			return commentSpan{}, 0, "", false
 		}
 		if l[i] != '#' {
-			if lines > 0 && i != col {
-				return "", 0, 0, "", false
-			}
-			if lines == 1 {
-				return first, i, lines, l[i:], true
-			}
-			return b.String(), i, lines, l[i:], true
+			return c, i, l[i:], true
 		}
-		if lines > 0 && i != col {
-			return "", 0, 0, "", false
-		}
-		col = i
-		switch lines {
-		case 0:
-			first = l[i:]
-		case 1:
-			b.WriteString(first)
-			fallthrough
-		default:
-			b.WriteByte('\n')
-			b.WriteString(l[i:])
-		}
-		lines++
+		c.col = i
+		c.lines++
+		c.to = end
 		off = end + 1
 	}
-	if lines == 1 {
-		return first, -1, lines, "", true
+	return c, -1, "", true
+}
+
+// commentText is the text of the comment lines of c: each line's text after the indentation,
+// joined by line feeds. At the left margin (or on one line) that is a part of the file's text;
+// else it is built in one allocation.
+func (r *fastReader) commentText(c commentSpan) string {
+	switch {
+	case c.lines == 0:
+		return ""
+	case c.col == 0 || c.lines == 1:
+		return r.s[c.from+c.col : c.to]
 	}
-	return b.String(), -1, lines, "", true
+	var b strings.Builder
+	b.Grow(c.to - c.from - c.lines*c.col)
+	for off := c.from; ; {
+		end := off + strings.IndexByte(r.s[off:c.to+1], '\n')
+		b.WriteString(r.s[off+c.col : end])
+		if end == c.to {
+			return b.String()
+		}
+		b.WriteByte('\n')
+		off = end + 1
+	}
 }
 
 // document reads the whole file: comments at its top, its top mapping, and nothing after.
@@ -269,17 +302,17 @@ func (r *fastReader) document() *yaml.Node {
 	var foot string
 	if r.off < len(r.s) {
 		// Comments at the end, after an empty line and at the left margin, are the document's.
-		c, at, lines, _, ok := r.comments()
+		c, at, _, ok := r.comments()
 		if !ok || at >= 0 || r.s[r.off-2] != '\n' || r.s[r.off] != '#' {
 			return nil
 		}
-		for range lines {
+		for range c.lines {
 			if r.s[r.off] != '#' {
 				return nil
 			}
 			r.advance()
 		}
-		foot = c
+		foot = r.commentText(c)
 	}
 	doc := r.node(yaml.DocumentNode, "", "", top.Line, 1)
 	doc.HeadComment, doc.FootComment = head, foot
@@ -316,6 +349,9 @@ func (r *fastReader) mapping(indent int, first string, firstCol int) *yaml.Node 
 		return nil
 	}
 	defer func() { r.depth-- }()
+	if r.stack == nil {
+		r.stack = make([]*yaml.Node, 0, 64) // deeper than most files' stacks, in one allocation
+	}
 	mark := len(r.stack)
 	var m *yaml.Node
 	if first != "" {
@@ -352,7 +388,7 @@ func (r *fastReader) mapping(indent int, first string, firstCol int) *yaml.Node 
 // at the end of the file, or where the file leaves fmt's layout (left is then set).
 func (r *fastReader) next(indent int) (head, text string, more bool) {
 	r.skipBlank()
-	head, at, lines, _, ok := r.comments()
+	c, at, _, ok := r.comments()
 	switch {
 	case !ok || r.off < len(r.s) && at > indent:
 		r.left = true
@@ -360,8 +396,9 @@ func (r *fastReader) next(indent int) (head, text string, more bool) {
 	case r.off >= len(r.s) || at < indent:
 		return "", "", false
 	}
-	for range lines {
-		r.advance()
+	head = r.commentText(c)
+	if c.lines > 0 { // past the comment lines, which comments has read
+		r.off, r.line = c.to+1, r.line+c.lines
 	}
 	_, text, _ = r.current()
 	return head, text, true
@@ -404,7 +441,7 @@ func (r *fastReader) entry(text string, col, indent int, head string) bool {
 
 // block reads the mapping or list that starts on the next line at column indent.
 func (r *fastReader) block(indent int) *yaml.Node {
-	_, at, _, text, ok := r.comments()
+	_, at, text, ok := r.comments()
 	if !ok || at != indent {
 		return nil
 	}
@@ -773,39 +810,67 @@ func (r *fastReader) doubleQuoted(v string, col int) (*yaml.Node, string) {
 
 // folded reads the lines of a ">-" text at column indent, from the current line: lines of a
 // paragraph joined by a space, paragraphs by as many line breaks as empty lines between them.
-// A line indented further, or a text that starts with an empty line, is left to yaml.v3.
+// A line indented further, or a text that starts with an empty line, is left to yaml.v3. The
+// lines are read twice: for the text's extent and length, then to build it in one allocation.
 func (r *fastReader) folded(line, col, indent int) *yaml.Node {
-	var b strings.Builder
+	size, lines := 0, 0
 	breaks := -1 // line breaks since the last text line's text; -1 before the first
-	for r.off < len(r.s) {
-		if r.s[r.off] == '\n' {
+	off := r.off
+	for off < len(r.s) {
+		if r.s[off] == '\n' {
 			if breaks < 0 {
 				return nil
 			}
 			breaks++
-			r.advance()
+			off++
+			lines++
 			continue
 		}
-		at, text, _ := r.current()
-		if at < indent {
+		end := r.end(off)
+		at := off
+		for r.s[at] == ' ' { // a line ends in a non-space (fastChars)
+			at++
+		}
+		if at-off < indent {
 			break
 		}
-		if at > indent {
+		if at-off > indent {
 			return nil
 		}
-		switch {
-		case breaks == 1:
-			b.WriteByte(' ')
-		case breaks > 1:
-			b.WriteString(strings.Repeat("\n", breaks-1))
+		if breaks > 0 {
+			size += max(breaks-1, 1) // a space, or the line breaks of the empty lines
 		}
-		b.WriteString(text)
+		size += end - at
 		breaks = 1 // the line's own break
-		r.advance()
+		off = end + 1
+		lines++
 	}
 	if breaks < 0 {
 		return nil
 	}
+	var b strings.Builder
+	b.Grow(size)
+	breaks = -1
+	for at := r.off; at < off; {
+		if r.s[at] == '\n' {
+			breaks++
+			at++
+			continue
+		}
+		end := at + strings.IndexByte(r.s[at:], '\n')
+		switch {
+		case breaks == 1:
+			b.WriteByte(' ')
+		case breaks > 1:
+			for range breaks - 1 {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(r.s[at+indent : end])
+		breaks = 1
+		at = end + 1
+	}
+	r.off, r.line = off, r.line+lines
 	n := r.node(yaml.ScalarNode, "!!str", b.String(), line, col+1)
 	n.Style = yaml.FoldedStyle
 	return n

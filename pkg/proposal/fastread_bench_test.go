@@ -68,3 +68,24 @@ func bundledList(b *testing.B) ([][]byte, int64) {
 	}
 	return files, size
 }
+
+// BenchmarkFastChars is the check of the bytes that fastRead starts with, on every bundled
+// file: eight bytes at a time (fastChars), and one at a time as it was first written.
+func BenchmarkFastChars(b *testing.B) {
+	files, size := bundledList(b)
+	for _, way := range []struct {
+		name  string
+		check func([]byte) (int, bool)
+	}{{"word", proposal.FastChars}, {"byte", fastCharsByByte}} {
+		b.Run(way.name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, src := range files {
+					if _, ok := way.check(src); !ok {
+						b.Fatal("a bundled file is refused")
+					}
+				}
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/budget-ledger/budget/pkg/format"
 	"github.com/budget-ledger/budget/pkg/proposal"
@@ -309,8 +310,79 @@ func fastReaderSeeds(t testing.TB) [][]byte {
 func FuzzFastReader(f *testing.F) {
 	addFastReaderSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		checkFastChars(t, src)
 		checkFastReader(t, src)
 	})
+}
+
+// fastCharsByByte is fastChars as it was first written, a byte at a time: what the word at a
+// time version is held to.
+func fastCharsByByte(src []byte) (marks int, ok bool) {
+	if len(src) == 0 || src[len(src)-1] != '\n' {
+		return 0, false
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ':' || c == '-' || c == ',':
+				if i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\n') {
+					marks++
+					if c == ':' {
+						marks++
+					}
+				}
+			case c == '\n':
+				if i > 0 && src[i-1] == ' ' {
+					return 0, false
+				}
+			case c < ' ' || c == 0x7f:
+				return 0, false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		switch {
+		case r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff,
+			0xd800 <= r && r < 0xe000, r == 0xfffe, r == 0xffff, r == utf8.RuneError:
+			return 0, false
+		}
+		i += n
+	}
+	return marks, true
+}
+
+// checkFastChars holds fastChars to fastCharsByByte on src and on each of its suffixes that
+// start in its first 16 bytes, so that every byte is seen at each place of a word.
+func checkFastChars(t *testing.T, src []byte) {
+	t.Helper()
+	for from := 0; from <= min(16, len(src)); from++ {
+		s := src[from:]
+		m, ok := proposal.FastChars(s)
+		wm, wok := fastCharsByByte(s)
+		if m != wm || ok != wok {
+			t.Fatalf("fastChars(%q) = %d, %v; want %d, %v", s, m, ok, wm, wok)
+		}
+	}
+}
+
+// TestFastChars: the checks of fastChars at every place of a word of eight bytes, and across
+// two words.
+func TestFastChars(t *testing.T) {
+	for _, s := range []string{
+		"a: 1\n", "key: value\nother: [1, -2, 3]\n- x\n-\n", "a:b,c-d\n", "abcdefg: h\n",
+		"trailing \nspace\n", "abcdefgh \nx\n", "abcdefg \nx\n", "tab\there: 1\n", "del\x7f: 1\n",
+		"nul\x00abcdefghijk\n", "cr\r\n", "æøå: å\nabcdefgh: ø\n", "abcdefg\xa0bcdefgh\n",
+		"abcdefg:\xc3\xa6\n", "abcdefg:\xa0\n", "abcdefg-\x8abcdef\n", "x\u2028y\n", "\ufeffa: 1\n",
+		"\xed\xa0\x80abcdefgh\n", "abcdefghijklmnop\xff\n", "- - - - - - - -\n", "::::::::::::\n",
+		strings.Repeat("a: 1\n  - b, c\n", 9),
+	} {
+		checkFastChars(t, []byte(s))
+		if _, ok := fastCharsByByte([]byte(s)); strings.HasPrefix(s, "a: 1") && !ok {
+			t.Errorf("fastCharsByByte refuses %q", s)
+		}
+	}
 }
 
 // TestFastReaderScalars: each tricky value and key, alone in a file, is read the same by both

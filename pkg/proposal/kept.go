@@ -72,7 +72,16 @@ type KeepOptions struct {
 // unknown key costs one entry.
 func (d *Parsed) Keep(o KeepOptions) *Document {
 	k := &Document{File: d.File, acks: o.Acks}
-	b := indexBuilder{d: d, seen: map[string]bool{}}
+	b := indexBuilder{d: d}
+	if !o.All {
+		// The top-level keys, the continuation's two, the acknowledgements' three: enough
+		// but for the items of a list of listField's.
+		size := 3 + 3*len(o.Acks)
+		if d.Root != nil {
+			size += len(d.Root.Content) / 2
+		}
+		b.entries = make([]indexEntry, 0, size)
+	}
 	b.add("")
 	if d.Root != nil {
 		for i := 0; i+1 < len(d.Root.Content); i += 2 {
@@ -109,8 +118,11 @@ func (d *Parsed) Keep(o KeepOptions) *Document {
 		b.add(Join(p, "at"))
 	}
 	k.index = b.positions()
-	lines := append(b.lines, o.Lines...)
-	k.lines = keepLines(d.Source, lines)
+	lines := make([]int, 0, len(k.index.at)/2+len(o.Lines))
+	for i := 0; i < len(k.index.at); i += 4 {
+		lines = append(lines, int(k.index.at[i]), int(k.index.at[i+2])) // the value's and the key's
+	}
+	k.lines = keepLines(d.Source, append(lines, o.Lines...))
 	if o.Values {
 		k.values, k.kept = d.Value(), true
 		k.sum = sha256.Sum256(d.Source)
@@ -241,22 +253,26 @@ type indexEntry struct {
 	line, col, keyLine, keyCol int32
 }
 
-// indexBuilder collects the indexed paths with the tree's answers for them.
+// indexBuilder collects the indexed paths with the tree's answers for them. A path may be
+// added more than once (a repeated key, a key with a dot that another way reaches too): the tree
+// gives each time the same answer, and positions keeps the first.
 type indexBuilder struct {
 	d       *Parsed
-	seen    map[string]bool
 	entries []indexEntry
-	lines   []int
 }
 
+// add adds path with the tree's answers for it: Parsed.Pos and KeyPos, from one lookup.
 func (b *indexBuilder) add(path string) {
-	if b.seen[path] {
-		return
-	}
-	b.seen[path] = true
-	v, k := b.d.Pos(path), b.d.KeyPos(path)
-	b.entries = append(b.entries, indexEntry{path, int32(v.Line), int32(v.Column), int32(k.Line), int32(k.Column)})
-	b.lines = append(b.lines, v.Line, k.Line)
+	e := indexEntry{path: path}
+	if val, key, found := b.d.lookup(path); val != nil {
+		e.line, e.col = int32(val.Line), int32(val.Column)
+		if found && key != nil {
+			e.keyLine, e.keyCol = int32(key.Line), int32(key.Column)
+		} else {
+			e.keyLine, e.keyCol = e.line, e.col
+		}
+	} // else there is no tree (no Root), and no position
+	b.entries = append(b.entries, e)
 }
 
 // walk adds path and every node below n, its value, whose key is key (nil for the top mapping
@@ -265,18 +281,13 @@ func (b *indexBuilder) add(path string) {
 // which a path can reach in more than one way) it is asked of the tree. The value of a repeated
 // key is left out: the tree answers for its paths with the first one's, which is indexed.
 func (b *indexBuilder) walk(path string, key, n *yaml.Node, exact bool) {
-	switch {
-	case b.seen[path]: // reached by another way, which the tree's answer was recorded for
-	case exact:
-		b.seen[path] = true
-		v := diag.Pos{File: b.d.File, Line: n.Line, Column: n.Column}
-		k := v
+	if exact {
+		e := indexEntry{path, int32(n.Line), int32(n.Column), int32(n.Line), int32(n.Column)}
 		if key != nil {
-			k = diag.Pos{File: b.d.File, Line: key.Line, Column: key.Column}
+			e.keyLine, e.keyCol = int32(key.Line), int32(key.Column)
 		}
-		b.entries = append(b.entries, indexEntry{path, int32(v.Line), int32(v.Column), int32(k.Line), int32(k.Column)})
-		b.lines = append(b.lines, v.Line, k.Line)
-	default:
+		b.entries = append(b.entries, e)
+	} else {
 		b.add(path)
 	}
 	switch n.Kind {
@@ -298,13 +309,20 @@ func (b *indexBuilder) walk(path string, key, n *yaml.Node, exact bool) {
 	}
 }
 
+// positions sorts the entries by path and keeps the first of each path.
 func (b *indexBuilder) positions() positions {
-	slices.SortFunc(b.entries, func(a, c indexEntry) int { return strings.Compare(a.path, c.path) })
+	slices.SortStableFunc(b.entries, func(a, c indexEntry) int { return strings.Compare(a.path, c.path) })
+	entries := slices.CompactFunc(b.entries, func(a, c indexEntry) bool { return a.path == c.path })
+	size := 0
+	for _, e := range entries {
+		size += len(e.path)
+	}
 	var x positions
 	var names strings.Builder
-	x.ends = make([]uint32, len(b.entries))
-	x.at = make([]int32, 0, 4*len(b.entries))
-	for i, e := range b.entries {
+	names.Grow(size)
+	x.ends = make([]uint32, len(entries))
+	x.at = make([]int32, 0, 4*len(entries))
+	for i, e := range entries {
 		names.WriteString(e.path)
 		x.ends[i] = uint32(names.Len())
 		x.at = append(x.at, e.line, e.col, e.keyLine, e.keyCol)
@@ -332,13 +350,14 @@ func (s *sourceLines) line(n int) ([]byte, bool) {
 	return s.text[from:s.ends[i]:s.ends[i]], true
 }
 
-// keepLines keeps the lines of src whose numbers are given (in any order, repeated, 0 for none).
+// keepLines keeps the lines of src whose numbers are given (in any order, repeated, 0 for none);
+// it reorders want. The lines are found first, then their texts copied into one allocation.
 func keepLines(src []byte, want []int) sourceLines {
-	want = slices.DeleteFunc(slices.Clone(want), func(n int) bool { return n < 1 })
+	want = slices.DeleteFunc(want, func(n int) bool { return n < 1 })
 	slices.Sort(want)
 	want = slices.Compact(want)
-	var s sourceLines
-	var text bytes.Buffer
+	s := sourceLines{numbers: make([]int32, 0, len(want)), ends: make([]uint32, 0, len(want))}
+	size := 0
 	line, from := 1, 0
 	for _, n := range want {
 		for line < n && from <= len(src) {
@@ -356,11 +375,19 @@ func keepLines(src []byte, want []int) sourceLines {
 		if to < 0 {
 			to = len(src)
 		}
-		text.Write(src[from:to])
+		size += to - from
 		s.numbers = append(s.numbers, int32(n))
-		s.ends = append(s.ends, uint32(text.Len()))
+		s.ends = append(s.ends, uint32(from)) // the line's start, until its text is copied
 	}
-	s.text = bytes.Clone(text.Bytes())
+	s.text = make([]byte, 0, size)
+	for i, from := range s.ends {
+		to := indexByteFrom(src, int(from))
+		if to < 0 {
+			to = len(src)
+		}
+		s.text = append(s.text, src[from:to]...)
+		s.ends[i] = uint32(len(s.text))
+	}
 	return s
 }
 
