@@ -4,9 +4,12 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/budget-ledger/budget/pkg/diag"
 	"go.yaml.in/yaml/v3"
@@ -26,14 +29,22 @@ func fastReaderOn() bool { return os.Getenv(ReaderEnv) != "yaml" }
 
 // readDocument parses src into its document node: fastRead where the file is in the layout
 // budget fmt writes (read is then set), yaml.v3 (parseOne) for anything else, as a whole file.
-func readDocument(file string, src []byte, lim Limits, fast bool) (root *yaml.Node, d *diag.Diagnostic, read bool) {
+// With pooled, fastRead reads src itself, not a copy, and takes its nodes from slabs: the slab
+// returned is the one to give back (Parsed.Release); nil where yaml.v3 read the file.
+func readDocument(file string, src []byte, lim Limits, fast, pooled bool) (root *yaml.Node, d *diag.Diagnostic, read bool, s *slab) {
 	if fast {
-		if root := fastRead(src); root != nil {
-			return root, nil, true
+		var text string
+		if pooled {
+			text = unsafe.String(unsafe.SliceData(src), len(src))
+		} else {
+			text = string(src)
+		}
+		if root, s := readFast(src, text, pooled); root != nil {
+			return root, nil, true, s
 		}
 	}
 	root, d = parseOne(file, src, lim)
-	return root, d, false
+	return root, d, false, nil
 }
 
 // fastMaxDepth is the deepest nesting fastRead reads: a proposal nests six levels, and deeper
@@ -49,16 +60,112 @@ const fastMaxDepth = 48
 // with yaml.v3. Values that yaml.v3 takes as written are substrings of one copy of src, and the
 // nodes come from one slab, so that reading a file costs a few allocations.
 func fastRead(src []byte) *yaml.Node {
+	root, _ := readFast(src, string(src), false)
+	return root
+}
+
+// readFast is fastRead over text, which holds the bytes of src. With pooled, the nodes and the
+// Content slices come from a slab of the pool (takeSlab), returned with the tree for
+// Parsed.Release to give back; without, from a slab of the file's own, which the tree keeps.
+func readFast(src []byte, text string, pooled bool) (*yaml.Node, *slab) {
 	marks, ok := fastChars(src)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	r := fastReader{s: string(src), line: 1, eolOff: -1}
+	r := fastReader{s: text, line: 1, eolOff: -1}
 	// A key and its value are two nodes, a list's item one more, a number in brackets one;
 	// any shortfall (the brackets themselves) is met by node, a few at a time.
-	r.nodes = make([]yaml.Node, marks+8)
-	return r.document()
+	need := marks + 8
+	if !pooled {
+		r.nodes = make([]yaml.Node, need)
+		return r.document(), nil
+	}
+	s := takeSlab(need)
+	// Every node but the document is the child of one other: as many Content entries as nodes.
+	r.nodes, r.ptrs, r.slab = s.nodes, s.ptrs, s
+	root := r.document()
+	s.used = len(s.nodes) - len(r.nodes)
+	if len(s.extra) > 0 {
+		s.used = len(s.nodes)
+	}
+	if root == nil {
+		s.release() // nothing points at the nodes of a file fastRead gave up on
+		return nil, nil
+	}
+	return root, s
 }
+
+// A slab is the memory a pooled fastRead takes its nodes and their Content slices from: one for
+// the file being read, given back by Parsed.Release once nothing reads the tree any more.
+type slab struct {
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	// used is how many of nodes the file took; extra are the chunks node added past them.
+	used  int
+	extra [][]yaml.Node
+}
+
+// slabs holds the slabs given back, zeroed, so that no node of an earlier file survives into a
+// later one (nor keeps that file's text alive); each is as large as the largest file it read.
+var slabs sync.Pool
+
+// maxPooledNodes is the largest slab kept for reuse (about 10 MB): a hostile file's slab is
+// left to the collector, not held for every later file.
+const maxPooledNodes = 1 << 16
+
+// takeSlab returns a slab of at least n nodes and as many Content entries, zeroed.
+func takeSlab(n int) *slab {
+	if s, _ := slabs.Get().(*slab); s != nil && len(s.nodes) >= n {
+		return s
+	}
+	return &slab{nodes: make([]yaml.Node, n), ptrs: make([]*yaml.Node, n)}
+}
+
+// release zeroes what the file used of s and puts it back in the pool; in poison mode
+// (PoisonReleased) it overwrites every node and entry with garbage instead, and leaves s to
+// the collector, so that a node read after its Release reads the garbage, never a later file.
+func (s *slab) release() {
+	used := min(s.used, len(s.nodes))
+	if poison.Load() {
+		for i := range s.nodes[:used] {
+			s.nodes[i] = poisonNode
+		}
+		for _, c := range s.extra {
+			for i := range c {
+				c[i] = poisonNode
+			}
+		}
+		for i := range s.ptrs {
+			s.ptrs[i] = &poisonTarget
+		}
+		return
+	}
+	clear(s.nodes[:used])
+	clear(s.ptrs[:used])
+	s.used, s.extra = 0, nil
+	if len(s.nodes) <= maxPooledNodes {
+		slabs.Put(s)
+	}
+}
+
+// poison is set by PoisonReleased.
+var poison atomic.Bool
+
+// PoisonReleased sets poison mode, for tests: Release then overwrites the nodes it is given back
+// with garbage (a kind no YAML node has, a value of NUL and "poisoned", position -1:-1) and
+// keeps them out of the pool, so that a use after Release shows as a wrong output or a failed
+// test instead of reading the next file's nodes. The tests of the packages that load ledgers
+// set it from BUDGET_TEST_POISON=1; it is set before anything is parsed, and a program never
+// sets it.
+func PoisonReleased(on bool) { poison.Store(on) }
+
+// poisonNode is what poison mode writes over a released node; poisonTarget is what every
+// released Content entry then points at.
+var (
+	poisonNode = yaml.Node{Kind: yaml.Kind(0xff), Style: yaml.Style(0xff), Tag: "!poisoned", Value: "\x00poisoned",
+		Anchor: "poisoned", HeadComment: "# poisoned", LineComment: "# poisoned", FootComment: "# poisoned", Line: -1, Column: -1}
+	poisonTarget = poisonNode
+)
 
 // fastChars reports whether src holds only what fastRead reads: lines that end in "\n" with no
 // space before it, and characters that YAML prints, none of which it reads as a line break or a
@@ -126,6 +233,7 @@ type fastReader struct {
 	depth int
 	nodes []yaml.Node
 	ptrs  []*yaml.Node
+	slab  *slab        // where nodes and ptrs come from, when pooled
 	stack []*yaml.Node // children of the collections being read
 	// left is set where the file leaves fmt's layout, for the block being read to give up.
 	left bool
@@ -144,6 +252,9 @@ func (r *fastReader) end(off int) int {
 func (r *fastReader) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if len(r.nodes) == 0 {
 		r.nodes = make([]yaml.Node, 64)
+		if r.slab != nil {
+			r.slab.extra = append(r.slab.extra, r.nodes)
+		}
 	}
 	n := &r.nodes[0]
 	r.nodes = r.nodes[1:]
