@@ -267,7 +267,10 @@ func (r *runner) test(pkgs []string) (out []byte, failed bool, err error) {
 	args := append([]string{"test", "-count=1", "-vet=off", "-failfast", "-timeout", r.timeout.String(), "-skip", skip}, pkgs...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = r.dir
-	cmd.Env = append(os.Environ(), "BUDGET_UPDATE=") // never regenerate a golden file
+	// Never regenerate a golden file; and run in poison mode (proposal.PoisonReleased), so that a
+	// mutant that gives a file's nodes back too early reads garbage, not stale nodes that may
+	// still look right. BUDGET_TEST_POISON=0 in the environment runs without it.
+	cmd.Env = append(append([]string{"BUDGET_TEST_POISON=1"}, os.Environ()...), "BUDGET_UPDATE=")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	out, err = cmd.CombinedOutput()

@@ -11,11 +11,16 @@ import (
 	"testing"
 
 	"github.com/budget-ledger/budget/pkg/cli"
+	"github.com/budget-ledger/budget/pkg/proposal"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
 func TestMain(m *testing.M) {
+	// BUDGET_TEST_POISON=1 (make test runs these tests with it too) writes garbage over the nodes
+	// the loader gives back, in this process and in each scenario's budget, so that a use of a
+	// node after its Release fails a scenario (proposal.PoisonReleased).
+	proposal.PoisonReleased(os.Getenv("BUDGET_TEST_POISON") == "1")
 	if os.Getenv("BUDGET_TEST_MAIN") == "1" { // TestInitCost runs the binary as budget
 		os.Exit(cli.Main(os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
 	}
@@ -100,6 +105,7 @@ func scriptParams(t *testing.T, caches, work string) testscript.Params {
 			env.Setenv("BUDGET_CACHE_DIR", filepath.Join(caches, filepath.Base(env.WorkDir)))
 			// BUDGET_READER=yaml go test ./... runs every scenario through yaml.v3 too.
 			env.Setenv("BUDGET_READER", os.Getenv("BUDGET_READER"))
+			env.Setenv("BUDGET_TEST_POISON", os.Getenv("BUDGET_TEST_POISON"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

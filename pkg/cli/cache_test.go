@@ -4,11 +4,16 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/budget-ledger/budget/pkg/proposal"
 )
 
 // TestMain points the cache of per-file results at a folder of the test's own (not the user's
-// cache folder), removed afterwards.
+// cache folder), removed afterwards; and sets poison mode for BUDGET_TEST_POISON=1 (make test
+// runs these tests with it too), so that the loader's use of a node after its Release fails a
+// test (proposal.PoisonReleased).
 func TestMain(m *testing.M) {
+	proposal.PoisonReleased(os.Getenv("BUDGET_TEST_POISON") == "1")
 	dir, err := os.MkdirTemp("", "budget-cli-cache-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -111,7 +111,9 @@ type Options struct {
 	// Workers is how many files are read and parsed at once; 0 means GOMAXPROCS.
 	Workers int
 	// Check runs the checks of one file in the worker that loads it, while the file's tree is
-	// at hand (check.File); its diagnostics join the file's own. nil runs none.
+	// at hand (check.File); its diagnostics join the file's own. nil runs none. It must keep
+	// nothing of the tree (f.Doc, f.Parsed, a node) past its return: the nodes go back to a
+	// pool for the next file once the file is loaded (proposal.Parsed.Release).
 	Check func(f *File) diag.List
 	// Values keeps each document's JSON values, whole, and a hash of its text, for a reader of
 	// every value of two ledgers (budget diff).
@@ -418,7 +420,9 @@ func loadFile(fsys fs.FS, rel, name string, opts Options, catalog *proposal.Cata
 // loadSource is loadFile of the file's content, read.
 func loadSource(src []byte, rel, name string, opts Options, catalog *proposal.Catalog) loadedFile {
 	var out loadedFile
-	parsed, ds := proposal.ParseLimited(name, src, opts.Limits)
+	// The loader's is the only reference to src, and it never changes it: the tree reads src
+	// itself, and its nodes go back to their pool once Keep has taken what the ledger keeps.
+	parsed, ds := proposal.ParseLoaded(name, src, opts.Limits)
 	out.ds = ds
 	if parsed == nil {
 		return out
@@ -440,6 +444,9 @@ func loadSource(src []byte, rel, name string, opts Options, catalog *proposal.Ca
 		}
 	}
 	out.doc = parsed.Keep(keep)
+	// Nothing below reads the tree, and nothing kept holds a node of it: f.Doc reads the tree,
+	// and every model value now points at the kept Document.
+	parsed.Release()
 	switch {
 	case f.Proposal != nil:
 		f.Proposal.Doc, out.proposal = out.doc, f.Proposal

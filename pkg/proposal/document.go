@@ -49,6 +49,8 @@ type Parsed struct {
 	big bool
 	// readFast is set when fastRead read the file, not yaml.v3.
 	readFast bool
+	// slab holds the nodes of a tree that ParseLoaded read, until Release gives them back.
+	slab *slab
 }
 
 // CodeThousandsSeparator is the code of Parse's one warning: an amount such as 1.500, which may
@@ -266,11 +268,34 @@ func Parse(file string, src []byte) (*Parsed, diag.List) {
 // layout budget fmt writes is read by fastRead, any other by yaml.v3, with the same result
 // (FuzzFastReader); BUDGET_READER=yaml reads every file with yaml.v3.
 func ParseLimited(file string, src []byte, lim Limits) (*Parsed, diag.List) {
-	return parseWith(file, src, lim, fastReaderOn())
+	return parseWith(file, src, lim, fastReaderOn(), false)
 }
 
-// parseWith is ParseLimited, with fastRead tried first when fast is set.
-func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.List) {
+// ParseLoaded is ParseLimited for a loader that hands src over and gives the tree back when it
+// is done with it (Release), so that reading a ledger does not leave a slab of nodes behind for
+// each file. src must never change afterwards: the values of the tree, and every string taken
+// from them, are read from src itself, not from a copy.
+func ParseLoaded(file string, src []byte, lim Limits) (*Parsed, diag.List) {
+	return parseWith(file, src, lim, fastReaderOn(), true)
+}
+
+// Release gives the nodes of the tree back to the pool that ParseLoaded took them from, for the
+// next file's parse. Afterwards neither d nor anything that took a node, or a Content slice,
+// from its tree may read them; strings taken from the nodes stay as they are, and so does what
+// Keep and Value returned. A Parsed that yaml.v3 read, or that ParseLimited gave, has nothing to
+// give back; Release then does nothing, as it does when called again.
+func (d *Parsed) Release() {
+	s := d.slab
+	if s == nil {
+		return
+	}
+	d.slab, d.keys = nil, nil // the index's keys are nodes of the slab
+	s.release()
+}
+
+// parseWith is ParseLimited, with fastRead tried first when fast is set, and its nodes taken
+// from the pool when pooled (ParseLoaded).
+func parseWith(file string, src []byte, lim Limits, fast, pooled bool) (*Parsed, diag.List) {
 	lim = lim.OrDefault()
 	var ds diag.List
 	at := diag.Pos{File: file}
@@ -279,9 +304,9 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 		return nil, ds
 	}
 	// The encoding is checked in the files that fastRead does not read: it reads none with a NUL
-	// or a byte that is not UTF-8 (readFast).
+	// or a byte that is not UTF-8 (fastChars).
 	text := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	root := readFast(text, fast)
+	root, s := fastDocument(text, fast, pooled)
 	readFast := root != nil
 	if !readFast {
 		switch {
@@ -303,9 +328,12 @@ func parseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.Li
 	if body.Kind != yaml.MappingNode {
 		ds.Errorf(diag.Pos{File: file, Line: body.Line, Column: body.Column}, "", "schema",
 			"expected a mapping of keys to values at the top of the file, got %s", kindName(body))
+		if s != nil {
+			s.release() // the message holds nothing of the tree
+		}
 		return nil, ds
 	}
-	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast, maxDepth: lim.MaxDepth}
+	d := &Parsed{File: file, Source: src, Root: body, Tree: root, readFast: readFast, maxDepth: lim.MaxDepth, slab: s}
 	// The checks go over the tree without building its values: most files need none.
 	_, ds = d.convert(false, hiddenPrefilter && !mayHide(src))
 	d.clean = !ds.HasErrors()

@@ -1,14 +1,22 @@
 package proposal
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/budget-ledger/budget/pkg/diag"
+)
 
 // For the tests of package proposal_test, which may import pkg/format (which imports this).
 var (
 	FastRead  = fastRead
 	FastChars = fastChars
-	ParseWith = parseWith
 	ParseOne  = parseOne
 )
+
+// ParseWith is ParseLimited with the fast reader tried first or not.
+func ParseWith(file string, src []byte, lim Limits, fast bool) (*Parsed, diag.List) {
+	return parseWith(file, src, lim, fast, false)
+}
 
 // ReadFast reports whether the fast reader read the file.
 func (d *Parsed) ReadFast() bool { return d.readFast }

@@ -5,9 +5,12 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -24,17 +27,23 @@ var Readers = []string{"fast", "yaml"}
 // not once, so that a test can set it; reading it changes nothing in the process.
 func fastReaderOn() bool { return os.Getenv(ReaderEnv) != "yaml" }
 
-// readFast returns the document node of src where fast is set and src is in the layout budget
-// fmt writes (fastRead), nil for any other file, which yaml.v3 reads (parseOne). fastRead reads
-// only UTF-8 text without a NUL or a byte order mark (fastChars), so the checks of a file's
-// encoding have nothing to find in a file it reads, and are left to the other files.
-func readFast(src []byte, fast bool) *yaml.Node {
-	if fast {
-		if root := fastRead(src); root != nil {
-			return root
-		}
+// fastDocument returns the document node of src where fast is set and src is in the layout
+// budget fmt writes (readFast), nil for any other file, which yaml.v3 reads (parseOne). fastRead
+// reads only UTF-8 text without a NUL or a byte order mark (fastChars), so the checks of a
+// file's encoding have nothing to find in a file it reads, and are left to the other files.
+// With pooled, it reads src itself, not a copy, and takes its nodes from slabs: the slab
+// returned is the one to give back (Parsed.Release); nil where it read no tree.
+func fastDocument(src []byte, fast, pooled bool) (*yaml.Node, *slab) {
+	if !fast {
+		return nil, nil
 	}
-	return nil
+	var text string
+	if pooled {
+		text = unsafe.String(unsafe.SliceData(src), len(src))
+	} else {
+		text = string(src)
+	}
+	return readFast(src, text, pooled)
 }
 
 // fastMaxDepth is the deepest nesting fastRead reads: a proposal nests six levels, and deeper
@@ -50,16 +59,112 @@ const fastMaxDepth = 48
 // with yaml.v3. Values that yaml.v3 takes as written are substrings of one copy of src, and the
 // nodes come from one slab, so that reading a file costs a few allocations.
 func fastRead(src []byte) *yaml.Node {
+	root, _ := readFast(src, string(src), false)
+	return root
+}
+
+// readFast is fastRead over text, which holds the bytes of src. With pooled, the nodes and the
+// Content slices come from a slab of the pool (takeSlab), returned with the tree for
+// Parsed.Release to give back; without, from a slab of the file's own, which the tree keeps.
+func readFast(src []byte, text string, pooled bool) (*yaml.Node, *slab) {
 	marks, ok := fastChars(src)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	r := fastReader{s: string(src), line: 1, eolOff: -1}
+	r := fastReader{s: text, line: 1, eolOff: -1}
 	// A key and its value are two nodes, a list's item one more, a number in brackets one;
 	// any shortfall (the brackets themselves) is met by node, a few at a time.
-	r.nodes = make([]yaml.Node, marks+8)
-	return r.document()
+	need := marks + 8
+	if !pooled {
+		r.nodes = make([]yaml.Node, need)
+		return r.document(), nil
+	}
+	s := takeSlab(need)
+	// Every node but the document is the child of one other: as many Content entries as nodes.
+	r.nodes, r.ptrs, r.slab = s.nodes, s.ptrs, s
+	root := r.document()
+	s.used = len(s.nodes) - len(r.nodes)
+	if len(s.extra) > 0 {
+		s.used = len(s.nodes)
+	}
+	if root == nil {
+		s.release() // nothing points at the nodes of a file fastRead gave up on
+		return nil, nil
+	}
+	return root, s
 }
+
+// A slab is the memory a pooled fastRead takes its nodes and their Content slices from: one for
+// the file being read, given back by Parsed.Release once nothing reads the tree any more.
+type slab struct {
+	nodes []yaml.Node
+	ptrs  []*yaml.Node
+	// used is how many of nodes the file took; extra are the chunks node added past them.
+	used  int
+	extra [][]yaml.Node
+}
+
+// slabs holds the slabs given back, zeroed, so that no node of an earlier file survives into a
+// later one (nor keeps that file's text alive); each is as large as the largest file it read.
+var slabs sync.Pool
+
+// maxPooledNodes is the largest slab kept for reuse (about 10 MB): a hostile file's slab is
+// left to the collector, not held for every later file.
+const maxPooledNodes = 1 << 16
+
+// takeSlab returns a slab of at least n nodes and as many Content entries, zeroed.
+func takeSlab(n int) *slab {
+	if s, _ := slabs.Get().(*slab); s != nil && len(s.nodes) >= n {
+		return s
+	}
+	return &slab{nodes: make([]yaml.Node, n), ptrs: make([]*yaml.Node, n)}
+}
+
+// release zeroes what the file used of s and puts it back in the pool; in poison mode
+// (PoisonReleased) it overwrites every node and entry with garbage instead, and leaves s to
+// the collector, so that a node read after its Release reads the garbage, never a later file.
+func (s *slab) release() {
+	used := min(s.used, len(s.nodes))
+	if poison.Load() {
+		for i := range s.nodes[:used] {
+			s.nodes[i] = poisonNode
+		}
+		for _, c := range s.extra {
+			for i := range c {
+				c[i] = poisonNode
+			}
+		}
+		for i := range s.ptrs {
+			s.ptrs[i] = &poisonTarget
+		}
+		return
+	}
+	clear(s.nodes[:used])
+	clear(s.ptrs[:used])
+	s.used, s.extra = 0, nil
+	if len(s.nodes) <= maxPooledNodes {
+		slabs.Put(s)
+	}
+}
+
+// poison is set by PoisonReleased.
+var poison atomic.Bool
+
+// PoisonReleased sets poison mode, for tests: Release then overwrites the nodes it is given back
+// with garbage (a kind no YAML node has, a value of NUL and "poisoned", position -1:-1) and
+// keeps them out of the pool, so that a use after Release shows as a wrong output or a failed
+// test instead of reading the next file's nodes. The tests of the packages that load ledgers
+// set it from BUDGET_TEST_POISON=1; it is set before anything is parsed, and a program never
+// sets it.
+func PoisonReleased(on bool) { poison.Store(on) }
+
+// poisonNode is what poison mode writes over a released node; poisonTarget is what every
+// released Content entry then points at.
+var (
+	poisonNode = yaml.Node{Kind: yaml.Kind(0xff), Style: yaml.Style(0xff), Tag: "!poisoned", Value: "\x00poisoned",
+		Anchor: "poisoned", HeadComment: "# poisoned", LineComment: "# poisoned", FootComment: "# poisoned", Line: -1, Column: -1}
+	poisonTarget = poisonNode
+)
 
 // fastChars reports whether src holds only what fastRead reads: lines that end in "\n" with no
 // space before it, and characters that YAML prints, none of which it reads as a line break or a
@@ -152,6 +257,7 @@ type fastReader struct {
 	depth int
 	nodes []yaml.Node
 	ptrs  []*yaml.Node
+	slab  *slab        // where nodes and ptrs come from, when pooled
 	stack []*yaml.Node // children of the collections being read
 	// left is set where the file leaves fmt's layout, for the block being read to give up.
 	left bool
@@ -170,6 +276,9 @@ func (r *fastReader) end(off int) int {
 func (r *fastReader) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if len(r.nodes) == 0 {
 		r.nodes = make([]yaml.Node, 64)
+		if r.slab != nil {
+			r.slab.extra = append(r.slab.extra, r.nodes)
+		}
 	}
 	n := &r.nodes[0]
 	r.nodes = r.nodes[1:]

@@ -1,6 +1,7 @@
 package proposal_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -87,10 +88,85 @@ func checkFastReader(t *testing.T, src []byte) bool {
 		lines[i] = i + 1
 	}
 	o := proposal.KeepOptions{All: true, Values: true, Lines: lines}
-	if ka, kb := a.Keep(o), b.Keep(o); !reflect.DeepEqual(ka, kb) {
+	ka, kb := a.Keep(o), b.Keep(o)
+	if !reflect.DeepEqual(ka, kb) {
 		t.Fatalf("the kept documents differ:\n%s", src)
 	}
+	// The loader's parse gives the same from a slab of the pool, whatever file the slab held
+	// before (a field left over from it would show here), and keeps the same after Release.
+	c, dc := proposal.ParseLoaded("f.yaml", bytes.Clone(src), lim)
+	if c == nil || fmt.Sprint(dc) != fmt.Sprint(da) || !reflect.DeepEqual(c.Tree, a.Tree) {
+		t.Fatalf("the loader's parse differs from ParseLimited's:\n%s", src)
+	}
+	kc := c.Keep(o)
+	c.Release()
+	if !reflect.DeepEqual(kc, ka) {
+		t.Fatalf("the loader's kept document differs from ParseLimited's:\n%s", src)
+	}
 	return true
+}
+
+// TestRelease holds Release to what it promises: the tree it gives back is zeroed (no node of
+// it keeps a text or a neighbour alive in the pool), or overwritten with garbage in poison mode;
+// what Keep and Value gave is left as it was; and a tree that ParseLimited or yaml.v3 read is
+// never given back.
+func TestRelease(t *testing.T) {
+	src := []byte("title: Digitalt samtykke\nnumber: 1\nrows:\n  - label: a\n    amount: 2\n")
+	for _, tc := range []struct {
+		name   string
+		poison bool
+		want   yaml.Node
+	}{
+		{name: "zeroed", want: yaml.Node{}},
+		{name: "poisoned", poison: true, want: yaml.Node{Kind: 0xff, Style: 0xff, Tag: "!poisoned", Value: "\x00poisoned",
+			Anchor: "poisoned", HeadComment: "# poisoned", LineComment: "# poisoned", FootComment: "# poisoned", Line: -1, Column: -1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			proposal.PoisonReleased(tc.poison)
+			t.Cleanup(func() { proposal.PoisonReleased(poisonTests) })
+			d, ds := proposal.ParseLoaded("f.yaml", bytes.Clone(src), proposal.DefaultLimits)
+			if d == nil || ds.HasErrors() {
+				t.Fatalf("parse: %v", ds)
+			}
+			if !d.ReadFast() {
+				t.Skip("BUDGET_READER=yaml: yaml.v3 reads the file, and there is nothing to give back")
+			}
+			root, key, values := d.Root, d.Root.Content[0], d.Value()
+			title := key.Value
+			kept := d.Keep(proposal.KeepOptions{Lines: []int{1}})
+			d.Release()
+			d.Release() // a second Release gives nothing back twice
+			if !reflect.DeepEqual(*root, tc.want) || !reflect.DeepEqual(*key, tc.want) {
+				t.Errorf("released nodes:\n%s\n%s\nwant\n%s", dumpTree(root), dumpTree(key), dumpTree(&tc.want))
+			}
+			if title != "title" || values.(map[string]any)["title"] != "Digitalt samtykke" {
+				t.Errorf("after Release, the key taken from the tree is %q and the values %v", title, values)
+			}
+			if line, ok := kept.Line(1); !ok || string(line) != "title: Digitalt samtykke" {
+				t.Errorf("after Release, the kept line 1 is %q, %v", line, ok)
+			}
+		})
+	}
+	t.Run("not pooled", func(t *testing.T) {
+		proposal.PoisonReleased(true)
+		t.Cleanup(func() { proposal.PoisonReleased(poisonTests) })
+		for name, parse := range map[string]func() *proposal.Parsed{
+			"ParseLimited": func() *proposal.Parsed {
+				d, _ := proposal.ParseLimited("f.yaml", src, proposal.DefaultLimits)
+				return d
+			},
+			"yaml.v3": func() *proposal.Parsed {
+				d, _ := proposal.ParseWith("f.yaml", src, proposal.DefaultLimits, false)
+				return d
+			},
+		} {
+			d := parse()
+			d.Release()
+			if d.Root.Kind != yaml.MappingNode || d.Root.Content[0].Value != "title" {
+				t.Errorf("%s: Release changed a tree it did not pool:\n%s", name, dumpTree(d.Tree))
+			}
+		}
+	})
 }
 
 // bundled returns every file of the bundled ledger, by its path.
