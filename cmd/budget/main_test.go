@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 	// BUDGET_TEST_POISON=1 (make test runs these tests with it too) writes garbage over the nodes
 	// the loader gives back, in this process and in each scenario's budget, so that a use of a
 	// node after its Release fails a scenario (proposal.PoisonReleased).
-	proposal.PoisonReleased(os.Getenv("BUDGET_TEST_POISON") == "1")
+	proposal.PoisonFromEnv()
 	if os.Getenv("BUDGET_TEST_MAIN") == "1" { // TestInitCost runs the binary as budget
 		os.Exit(cli.Main(os.Args[1:], cli.Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
 	}

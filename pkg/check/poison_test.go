@@ -11,6 +11,6 @@ import (
 // Release then writes garbage over the nodes it is given back (proposal.PoisonReleased), so that
 // the loader's use of a node after its Release fails a test.
 func TestMain(m *testing.M) {
-	proposal.PoisonReleased(os.Getenv("BUDGET_TEST_POISON") == "1")
+	proposal.PoisonFromEnv()
 	os.Exit(m.Run())
 }

@@ -13,7 +13,7 @@ import (
 // runs these tests with it too), so that the loader's use of a node after its Release fails a
 // test (proposal.PoisonReleased).
 func TestMain(m *testing.M) {
-	proposal.PoisonReleased(os.Getenv("BUDGET_TEST_POISON") == "1")
+	proposal.PoisonFromEnv()
 	dir, err := os.MkdirTemp("", "budget-cli-cache-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -154,9 +154,20 @@ var poison atomic.Bool
 // with garbage (a kind no YAML node has, a value of NUL and "poisoned", position -1:-1) and
 // keeps them out of the pool, so that a use after Release shows as a wrong output or a failed
 // test instead of reading the next file's nodes. The tests of the packages that load ledgers
-// set it from BUDGET_TEST_POISON=1; it is set before anything is parsed, and a program never
-// sets it.
+// set it with PoisonFromEnv; it is set before anything is parsed, and a program never sets it.
 func PoisonReleased(on bool) { poison.Store(on) }
+
+// PoisonEnv names the variable with which a test run asks for poison mode: "1" turns it on.
+// make test runs the tests of the packages that load ledgers a second time with it.
+const PoisonEnv = "BUDGET_TEST_POISON"
+
+// PoisonFromEnv sets poison mode as PoisonEnv says and reports whether it is on: for the
+// TestMain of each package whose tests load files.
+func PoisonFromEnv() bool {
+	on := os.Getenv(PoisonEnv) == "1"
+	PoisonReleased(on)
+	return on
+}
 
 // poisonNode is what poison mode writes over a released node; poisonTarget is what every
 // released Content entry then points at.

@@ -10,9 +10,9 @@ import (
 // poisonTests is set by BUDGET_TEST_POISON=1 (make test runs the tests of the packages that
 // load ledgers with it too): Release then writes garbage over the nodes it is given back
 // (proposal.PoisonReleased), so that a use of a node after its Release fails a test.
-var poisonTests = os.Getenv("BUDGET_TEST_POISON") == "1"
+var poisonTests bool
 
 func TestMain(m *testing.M) {
-	proposal.PoisonReleased(poisonTests)
+	poisonTests = proposal.PoisonFromEnv()
 	os.Exit(m.Run())
 }
